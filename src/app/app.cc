@@ -1,0 +1,123 @@
+#include "app/app.h"
+
+#include <filesystem>
+
+#include "common/hex.h"
+#include "store/schema.h"
+
+namespace qc::app {
+
+namespace fs = std::filesystem;
+using domain::Actor;
+
+domain::ActorRef SystemActor() { return {"system", "系统", "system"}; }
+
+Json EventsJson(const std::vector<RecordedEvent>& events) {
+  Json out = Json::array();
+  for (const auto& e : events) out.push_back({{"index", e.index}, {"type", e.type}, {"leaf_hash", e.leaf_hash}});
+  return out;
+}
+
+StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& clock) {
+  std::error_code ec;
+  fs::create_directories(options.data_dir, ec);
+  if (ec) return Status::Internal("无法创建数据目录 " + options.data_dir + ": " + ec.message());
+  std::unique_ptr<App> app(new App(options, clock));
+  std::string path = (fs::path(options.data_dir) / "quancheng.db").string();
+  QC_ASSIGN_OR_RETURN(app->writer_, store::Writer::Open(path));
+  QC_ASSIGN_OR_RETURN(app->reads_, store::ReadPool::Open(path, options.read_connections));
+  return app;
+}
+
+App::App(const Options& options, const Clock& clock)
+    : options_(options), clock_(clock), sessions_(clock, options.session_idle, options.session_absolute),
+      throttle_(clock) {}
+
+App::~App() = default;
+
+StatusOr<int64_t> App::EventCount() {
+  auto db = reads_->Acquire();
+  store::EventLog log(*db);
+  return log.Size();
+}
+
+StatusOr<CommandResult> App::Record(
+    const Actor& a, const std::string& case_id,
+    const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory) {
+  std::vector<store::StoredEvent> appended;
+  Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
+    QC_ASSIGN_OR_RETURN(auto drafts, decide(tx));
+    TimePoint now = clock_.Now();
+    for (auto& d : drafts) {
+      domain::Event e;
+      e.type = d.type;
+      e.actor = a.user_id.empty() ? SystemActor() : a.Ref();
+      e.case_id = case_id;
+      e.at = now;
+      e.data = std::move(d.data);
+      QC_RETURN_IF_ERROR(tx.Append(std::move(e)).status());
+    }
+    appended = tx.appended();
+    return Status();
+  });
+  if (!st.ok()) return st;
+  if (directory) DirectoryChanged();
+  CommandResult r;
+  for (const auto& se : appended) r.events.push_back({se.event.index, se.event.type, ToHex(se.leaf_hash)});
+  return r;
+}
+
+StatusOr<CommandResult> App::RecordSystem(std::vector<domain::Event> events) {
+  std::vector<store::StoredEvent> appended;
+  Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
+    for (auto& e : events) {
+      e.actor = SystemActor();
+      e.at = clock_.Now();
+      QC_RETURN_IF_ERROR(tx.Append(e).status());
+    }
+    appended = tx.appended();
+    return Status();
+  });
+  if (!st.ok()) return st;
+  DirectoryChanged();
+  CommandResult r;
+  for (const auto& se : appended) r.events.push_back({se.event.index, se.event.type, ToHex(se.leaf_hash)});
+  return r;
+}
+
+StatusOr<std::shared_ptr<const domain::UnitTree>> App::Units() {
+  std::lock_guard<std::mutex> lock(units_mu_);
+  int64_t gen = directory_generation_.load();
+  if (units_ && units_generation_ == gen) return units_;
+  auto tree = std::make_shared<domain::UnitTree>();
+  auto db = reads_->Acquire();
+  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT id, COALESCE(parent_id, '') FROM units"));
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    tree->Add(s->Text(0), s->Text(1));
+  }
+  s->Reset();
+  units_ = tree;
+  units_generation_ = gen;
+  return units_;
+}
+
+StatusOr<std::optional<std::vector<std::string>>> App::VisibleUnits(const Actor& a) {
+  if (a.role == domain::Role::kAdmin) return std::optional<std::vector<std::string>>();
+  if (a.role == domain::Role::kOfficer) return std::optional<std::vector<std::string>>({a.unit_id});
+  QC_ASSIGN_OR_RETURN(auto tree, Units());
+  std::vector<std::string> ids;
+  auto db = reads_->Acquire();
+  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT id FROM units"));
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    std::string id = s->Text(0);
+    if (tree->IsWithin(id, a.unit_id)) ids.push_back(id);
+  }
+  s->Reset();
+  return std::optional<std::vector<std::string>>(std::move(ids));
+}
+
+}  // namespace qc::app

@@ -1,0 +1,155 @@
+// The use cases: one function per command or query. Each command checks the policy (deny by
+// default), asks domain/ to decide, and appends the resulting events and their projections in one
+// transaction through the group-commit writer. Queries read projections through the read pool.
+//
+//   App app(options, clock);                      // opens data_dir/quancheng.db
+//   auto actor = app.Authenticate(token);         // StatusOr<Actor>
+//   auto res = app.OpenCase(*actor, cmd);         // StatusOr<CommandResult>
+//
+// Thread-safe: every method may be called from any thread.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/sessions.h"
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "common/status.h"
+#include "domain/case_commands.h"
+#include "domain/policy.h"
+#include "store/read_pool.h"
+#include "store/writer.h"
+
+namespace qc::app {
+
+struct Options {
+  std::string data_dir = "data";
+  int read_connections = 4;
+  std::chrono::minutes session_idle{30};
+  std::chrono::minutes session_absolute{12 * 60};
+};
+
+// What a command recorded: each event's ledger index, type and leaf hash (lowercase hex).
+struct RecordedEvent {
+  int64_t index;
+  std::string type, leaf_hash;
+};
+struct CommandResult {
+  std::vector<RecordedEvent> events;
+  Json body;  // the resource after the command (case, user, ...)
+};
+Json EventsJson(const std::vector<RecordedEvent>& events);
+
+struct CaseQuery {
+  std::optional<std::string> stage, status, start_mode, officer, text, from, to;
+  std::string sort = "created_at";
+  bool descending = true;
+  int page = 1, page_size = 20;
+};
+
+struct NewUser {
+  std::string username, name, role, unit_id, cert_no, password;
+};
+struct UserChange {
+  std::optional<std::string> name, role, unit_id, cert_no, password;
+  std::optional<bool> active;
+};
+
+// Case creation input, as parsed at the edge (ids, number and officers are filled in here).
+struct NewCase {
+  domain::OpenCaseCommand cmd;
+  std::vector<std::string> co_officer_ids;
+};
+
+class App {
+ public:
+  static StatusOr<std::unique_ptr<App>> Open(const Options& options, const Clock& clock);
+  ~App();
+
+  const Clock& clock() const { return clock_; }
+  const Options& options() const { return options_; }
+
+  // --- authentication (auth.cc)
+  struct LoginResult {
+    std::string token;
+    Json user;
+    TimePoint expires_at;
+  };
+  StatusOr<LoginResult> Login(const std::string& username, const std::string& password, const std::string& client);
+  StatusOr<domain::Actor> Authenticate(const std::string& token);
+  // Seconds before this username or client may try to log in again (0: now).
+  int64_t LoginRetryAfter(const std::string& username, const std::string& client) const;
+  Status Logout(const std::string& token);
+
+  // --- directory: units and users (users.cc)
+  StatusOr<Json> ListUnits(const domain::Actor& a);
+  StatusOr<Json> ListUsers(const domain::Actor& a, int page, int page_size);
+  StatusOr<Json> GetUser(const domain::Actor& a, const std::string& id);
+  StatusOr<CommandResult> CreateUser(const domain::Actor& a, const NewUser& u);
+  StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
+  StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
+                                     const std::string& parent_id);
+  Json UserJson(const domain::Actor& a) const;
+  StatusOr<domain::Actor> LoadActor(const std::string& user_id);
+  StatusOr<std::string> FindUserId(const std::string& username);
+  StatusOr<std::string> FindUnitId(const std::string& name_or_id);
+
+  // --- cases (cases.cc, case_actions.cc)
+  StatusOr<CommandResult> OpenCase(const domain::Actor& a, NewCase c);
+  StatusOr<Json> ListCases(const domain::Actor& a, const CaseQuery& q);
+  StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);  // JSON text
+  StatusOr<Json> CaseEvents(const domain::Actor& a, const std::string& id);
+  // Runs `decide` on the current state of a case the actor may see, and records its events.
+  using Decider = std::function<StatusOr<std::vector<domain::EventDraft>>(const domain::CaseState&)>;
+  StatusOr<CommandResult> ActOnCase(const domain::Actor& a, const std::string& case_id, const Decider& decide);
+  StatusOr<CommandResult> AssignOfficer(const domain::Actor& a, const std::string& case_id, const std::string& user_id);
+
+  // --- approvals (approvals.cc)
+  StatusOr<Json> ApprovalInbox(const domain::Actor& a, int page, int page_size);
+  StatusOr<CommandResult> DecideApproval(const domain::Actor& a, const std::string& approval_id,
+                                         const std::string& decision, const std::string& opinion);
+
+  // --- operations
+  StatusOr<int64_t> EventCount();
+  store::Writer& writer() { return *writer_; }
+  store::ReadPool& reads() { return *reads_; }
+
+  // Records set-up events (units, users) as the system actor; used by init and the demo.
+  StatusOr<CommandResult> RecordSystem(std::vector<domain::Event> events);
+
+ private:
+  App(const Options& options, const Clock& clock);
+  StatusOr<std::shared_ptr<const domain::UnitTree>> Units();
+  void DirectoryChanged() { directory_generation_++; }
+  // Unit ids visible to `a` (nullopt: all).
+  StatusOr<std::optional<std::vector<std::string>>> VisibleUnits(const domain::Actor& a);
+  StatusOr<CommandResult> Record(const domain::Actor& a, const std::string& case_id,
+                                 const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide,
+                                 bool directory);
+
+  Options options_;
+  const Clock& clock_;
+  std::unique_ptr<store::Writer> writer_;
+  std::unique_ptr<store::ReadPool> reads_;
+  SessionStore sessions_;
+  LoginThrottle throttle_;
+
+  std::atomic<int64_t> directory_generation_{0};
+  std::mutex units_mu_;
+  std::shared_ptr<const domain::UnitTree> units_;
+  int64_t units_generation_ = -1;
+  std::mutex actors_mu_;
+  std::unordered_map<std::string, std::pair<int64_t, domain::Actor>> actors_;  // user id -> (generation, actor)
+};
+
+// The system actor that records set-up events.
+domain::ActorRef SystemActor();
+
+}  // namespace qc::app

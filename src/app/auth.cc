@@ -1,0 +1,112 @@
+// Login, sessions and logout. Tokens are 256-bit random values; only their SHA-256 is stored.
+#include <algorithm>
+
+#include "app/app.h"
+#include "common/hex.h"
+#include "crypto/hash.h"
+#include "crypto/password.h"
+
+namespace qc::app {
+
+using domain::Actor;
+
+namespace {
+
+std::string TokenHash(const std::string& token) { return ToHex(crypto::Sha256(token)); }
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Verifying against this keeps the time of "no such user" close to that of "wrong password".
+const std::string& DummyHash() {
+  static const std::string h = crypto::HashPassword("not-a-real-password-Qc1!").value();
+  return h;
+}
+
+}  // namespace
+
+int64_t App::LoginRetryAfter(const std::string& username, const std::string& client) const {
+  return std::max(throttle_.RetryAfter("u:" + Lower(username)), throttle_.RetryAfter("c:" + client));
+}
+
+StatusOr<App::LoginResult> App::Login(const std::string& username, const std::string& password,
+                                      const std::string& client) {
+  int64_t wait = LoginRetryAfter(username, client);
+  if (wait > 0)
+    return Status::ResourceExhausted("too_many_attempts",
+                                     "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试");
+  std::string user_id, hash;
+  {
+    auto db = reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
+        "SELECT u.id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.id "
+        "WHERE u.username = ? AND u.active = 1"));
+    s->Bind(1, username);
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (row) {
+      user_id = s->Text(0);
+      hash = s->Text(1);
+    }
+    s->Reset();
+  }
+  bool ok = crypto::VerifyPassword(password, hash.empty() ? DummyHash() : hash) && !hash.empty();
+  if (!ok) {
+    throttle_.Failed("u:" + Lower(username));
+    throttle_.Failed("c:" + client);
+    return Status::Unauthenticated("用户名或密码错误");
+  }
+  throttle_.Succeeded("u:" + Lower(username));
+  throttle_.Succeeded("c:" + client);
+
+  QC_ASSIGN_OR_RETURN(Actor actor, LoadActor(user_id));
+  std::string token = ToHex(crypto::RandomBytes(32));
+  std::string th = TokenHash(token);
+  SessionStore::Session session = sessions_.Create(th, user_id);
+  QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
+        "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
+    s->Bind(1, th).Bind(2, user_id).Bind(3, clock_.Now().time_since_epoch().count())
+        .Bind(4, session.absolute_expiry.time_since_epoch().count());
+    return s->Run();
+  }));
+  return LoginResult{token, UserJson(actor), session.absolute_expiry};
+}
+
+StatusOr<Actor> App::Authenticate(const std::string& token) {
+  if (token.empty()) return Status::Unauthenticated("请先登录");
+  std::string th = TokenHash(token);
+  auto user_id = sessions_.Touch(th);
+  if (!user_id && !sessions_.Known(th)) {
+    // Not in memory: a session from before a restart?
+    auto db = reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
+        "SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"));
+    s->Bind(1, th);
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (row && s->Int(1) > clock_.Now().time_since_epoch().count()) {
+      sessions_.Restore(th, s->Text(0), TimePoint(std::chrono::milliseconds(s->Int(1))));
+      user_id = sessions_.Touch(th);
+    }
+    s->Reset();
+  }
+  if (!user_id) return Status::Unauthenticated("登录已过期，请重新登录");
+  auto actor = LoadActor(*user_id);
+  if (!actor.ok()) {
+    sessions_.Remove(th);
+    return Status::Unauthenticated("账号已停用，请联系管理员");
+  }
+  return actor;
+}
+
+Status App::Logout(const std::string& token) {
+  std::string th = TokenHash(token);
+  sessions_.Remove(th);
+  return writer_->Run([&](store::WriteTx& tx) -> Status {
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("DELETE FROM sessions WHERE token_hash = ?"));
+    return s->Bind(1, th).Run();
+  });
+}
+
+}  // namespace qc::app

@@ -1,0 +1,76 @@
+#include "app/sessions.h"
+
+#include <algorithm>
+
+namespace qc::app {
+
+SessionStore::Session SessionStore::Create(const std::string& token_hash, const std::string& user_id) {
+  TimePoint now = clock_.Now();
+  Session s{user_id, now + absolute_, std::min(now + idle_, now + absolute_)};
+  std::lock_guard<std::mutex> lock(mu_);
+  sessions_[token_hash] = s;
+  return s;
+}
+
+void SessionStore::Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry) {
+  TimePoint now = clock_.Now();
+  std::lock_guard<std::mutex> lock(mu_);
+  sessions_[token_hash] = {user_id, absolute_expiry, std::min(now + idle_, absolute_expiry)};
+}
+
+std::optional<std::string> SessionStore::Touch(const std::string& token_hash) {
+  TimePoint now = clock_.Now();
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = sessions_.find(token_hash);
+  if (it == sessions_.end()) return std::nullopt;
+  Session& s = it->second;
+  if (now >= s.idle_expiry || now >= s.absolute_expiry) {
+    sessions_.erase(it);
+    return std::nullopt;
+  }
+  s.idle_expiry = std::min(now + idle_, s.absolute_expiry);
+  return s.user_id;
+}
+
+bool SessionStore::Known(const std::string& token_hash) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return sessions_.count(token_hash) > 0;
+}
+
+void SessionStore::Remove(const std::string& token_hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  sessions_.erase(token_hash);
+}
+
+void SessionStore::RemoveUser(const std::string& user_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto it = sessions_.begin(); it != sessions_.end();)
+    it = it->second.user_id == user_id ? sessions_.erase(it) : std::next(it);
+}
+
+int64_t LoginThrottle::RetryAfter(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return 0;
+  auto wait = it->second.blocked_until - clock_.Now();
+  if (wait.count() <= 0) return 0;
+  return (wait.count() + 999) / 1000;
+}
+
+void LoginThrottle::Failed(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Entry& e = entries_[key];
+  e.failures++;
+  if (e.failures >= kFreeFailures) {
+    int shift = std::min(e.failures - kFreeFailures, 20);
+    auto delay = std::min<std::chrono::milliseconds>(std::chrono::seconds(int64_t{1} << shift), kMaxDelay);
+    e.blocked_until = clock_.Now() + delay;
+  }
+}
+
+void LoginThrottle::Succeeded(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  entries_.erase(key);
+}
+
+}  // namespace qc::app

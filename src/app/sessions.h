@@ -1,0 +1,69 @@
+// Session bookkeeping and login throttling, in memory and driven by the injected Clock so that
+// expiry and back-off are testable to the millisecond. App persists sessions (by token hash) so a
+// restart does not log everyone out; these classes hold no secrets beyond SHA-256 token hashes.
+//
+// Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "common/clock.h"
+
+namespace qc::app {
+
+class SessionStore {
+ public:
+  struct Session {
+    std::string user_id;
+    TimePoint absolute_expiry;  // never extended
+    TimePoint idle_expiry;      // extended on every use
+  };
+  SessionStore(const Clock& clock, std::chrono::milliseconds idle, std::chrono::milliseconds absolute)
+      : clock_(clock), idle_(idle), absolute_(absolute) {}
+
+  Session Create(const std::string& token_hash, const std::string& user_id);
+  // Restores a persisted session (absolute expiry known); fresh idle window.
+  void Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry);
+  // The live session's user id, extending its idle window; nullopt if unknown or expired
+  // (an expired session is forgotten).
+  std::optional<std::string> Touch(const std::string& token_hash);
+  bool Known(const std::string& token_hash) const;
+  void Remove(const std::string& token_hash);
+  void RemoveUser(const std::string& user_id);
+
+ private:
+  const Clock& clock_;
+  std::chrono::milliseconds idle_, absolute_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Session> sessions_;
+};
+
+// Repeated failed logins are slowed down: after kFreeFailures consecutive failures for one key
+// (a username, or a client address), each further attempt must wait 2^(n - kFreeFailures) seconds,
+// at most kMaxDelay. A success clears the key.
+class LoginThrottle {
+ public:
+  static constexpr int kFreeFailures = 5;
+  static constexpr std::chrono::seconds kMaxDelay{15 * 60};
+  explicit LoginThrottle(const Clock& clock) : clock_(clock) {}
+
+  // Seconds to wait before `key` may try again, 0 when it may try now.
+  int64_t RetryAfter(const std::string& key) const;
+  void Failed(const std::string& key);
+  void Succeeded(const std::string& key);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    TimePoint blocked_until;
+  };
+  const Clock& clock_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace qc::app

@@ -1,0 +1,122 @@
+#include "app/setup.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "crypto/hash.h"
+
+namespace qc::app {
+
+namespace fs = std::filesystem;
+using domain::Actor;
+
+Status InitDataDir(const InitOptions& o, const Clock& clock) {
+  std::error_code ec;
+  fs::create_directories(fs::path(o.data_dir) / "blobs" / "sha256", ec);
+  if (!ec) fs::create_directories(fs::path(o.data_dir) / "keys", ec);
+  if (ec) return Status::Internal("无法创建数据目录 " + o.data_dir + ": " + ec.message());
+  ::chmod((fs::path(o.data_dir) / "keys").c_str(), 0700);
+
+  Options ao;
+  ao.data_dir = o.data_dir;
+  ao.read_connections = 1;
+  QC_ASSIGN_OR_RETURN(auto app, App::Open(ao, clock));
+  QC_ASSIGN_OR_RETURN(int64_t n, app->EventCount());
+  if (n > 0) return Status::Conflict("already_initialized", "数据目录已初始化：" + o.data_dir);
+  QC_ASSIGN_OR_RETURN(CommandResult root, app->CreateUnit(Actor{}, o.root_unit, o.root_code, ""));
+  if (o.demo) QC_RETURN_IF_ERROR(LoadDemo(*app, root.body["id"]));
+  return Status();
+}
+
+namespace {
+
+StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
+                              const std::string& unit_id, const std::string& cert_no) {
+  QC_ASSIGN_OR_RETURN(CommandResult r, app.CreateUser(Actor{}, {username, name, role, unit_id, cert_no, kDemoPassword}));
+  return r.body["id"].get<std::string>();
+}
+
+Json Party(const char* kind, const char* name, const char* id_number, const char* phone, const char* address,
+           const char* legal_rep = "") {
+  Json p = {{"kind", kind}, {"name", name}, {"id_number", id_number}, {"phone", phone}, {"address", address}};
+  if (*legal_rep) p["legal_representative"] = legal_rep;
+  return p;
+}
+
+}  // namespace
+
+Status LoadDemo(App& app, const std::string& root) {
+  QC_ASSIGN_OR_RETURN(CommandResult team1, app.CreateUnit(Actor{}, "第一执法队", "易公一队", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team2, app.CreateUnit(Actor{}, "第二执法队", "易公二队", root));
+  std::string t1 = team1.body["id"], t2 = team2.body["id"];
+
+  QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "13062100017"));
+  QC_ASSIGN_OR_RETURN(std::string officer2, AddUser(app, "officer2", "王芳", "officer", t2, "13062100031"));
+  QC_RETURN_IF_ERROR(AddUser(app, "reviewer1", "李强", "reviewer", root, "13062100005").status());
+  QC_RETURN_IF_ERROR(AddUser(app, "approver1", "赵建国", "approver", root, "13062100001").status());
+  QC_RETURN_IF_ERROR(AddUser(app, "legal1", "陈静", "legal", root, "13062100009").status());
+  QC_RETURN_IF_ERROR(AddUser(app, "custodian1", "孙丽", "custodian", root, "").status());
+  QC_RETURN_IF_ERROR(AddUser(app, "admin", "系统管理员", "admin", root, "").status());
+
+  QC_ASSIGN_OR_RETURN(Actor o1, app.LoadActor(officer1));
+  QC_ASSIGN_OR_RETURN(Actor o2, app.LoadActor(officer2));
+
+  // C. 依申请: a large public event security permit, with a one-time supplement notice (Art. 9).
+  {
+    NewCase nc;
+    nc.cmd.mode = domain::StartMode::kApplication;
+    nc.cmd.title = "易县商贸博览会大型群众性活动安全许可申请";
+    nc.cmd.parties.push_back(Party("legal_person", "易县会展服务有限公司", "91130633MA0C1X2Y3Z", "0312-8212345",
+                                   "河北省保定市易县城关镇朝阳路18号", "马晓东"));
+    nc.cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"},
+                          {"materials", {"安全许可申请表", "活动方案", "场地租赁合同"}}};
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
+    std::string id = c.body["id"];
+    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
+      return domain::DecideCorrectApplication(s, o1, {{"field", "活动名称"}, {"before", "易县商贸博览汇"},
+                                                       {"after", "易县商贸博览会"}, {"confirmed_by", "马晓东（签字）"}});
+    }).status());
+    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
+      return domain::DecideSupplementNotice(s, o1, {{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
+                                                     {"deadline", "2026-12-04"}});
+    }).status());
+  }
+  // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).
+  {
+    NewCase nc;
+    nc.cmd.mode = domain::StartMode::kExOfficio;
+    nc.cmd.title = "金嗓子KTV未按规定备案经营案";
+    nc.cmd.parties.push_back(Party("legal_person", "易县金嗓子娱乐有限公司", "91130633MA0A7B8C9D", "0312-8265678",
+                                   "河北省保定市易县城关镇迎宾路66号", "周涛"));
+    nc.cmd.start_form = {{"cause", "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》"}};
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
+    std::string id = c.body["id"];
+    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
+      return domain::DecideSubmitStartApproval(
+          s, o1, {crypto::RandomId("apv_"), "建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt});
+    }).status());
+  }
+  // B. 投诉举报 not started: the noise complaint belongs to the environmental authority (Art. 11).
+  {
+    NewCase nc;
+    nc.cmd.mode = domain::StartMode::kComplaint;
+    nc.cmd.title = "城关镇居民投诉加工作坊夜间噪声";
+    nc.cmd.complaint = {{"complainant", {{"name", "刘桂兰"}, {"phone", "13903120456"}}},
+                        {"channel", "phone"},
+                        {"content", "城关镇西街一加工作坊每晚十点后仍在作业，噪声扰民"},
+                        {"respondent", "城关镇西街加工作坊"}};
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o2, nc));
+    std::string id = c.body["id"];
+    QC_RETURN_IF_ERROR(app.ActOnCase(o2, id, [&](const domain::CaseState& s) {
+      return domain::DecideComplaintNotStarted(
+          s, o2, {{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
+                  {"competent_authority", "保定市生态环境局易县分局"},
+                  {"notice_no", "易公二队不启字〔2026〕1号"},
+                  {"notice_method", "direct"}});
+    }).status());
+  }
+  return Status();
+}
+
+}  // namespace qc::app

@@ -1,0 +1,153 @@
+// quancheng — the command line: serve, init, user add|list|passwd, version.
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/app.h"
+#include "app/setup.h"
+#include "http/server.h"
+
+namespace {
+
+using qc::Status;
+
+int Fail(const Status& s) {
+  std::cerr << "错误：" << s.message();
+  if (!s.field().empty()) std::cerr << "（" << s.field() << "）";
+  std::cerr << "\n";
+  return s.error_code() == qc::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+// A password from stdin: the first line, without its newline. Never echoed, never logged.
+std::string ReadPassword() {
+  if (isatty(STDIN_FILENO)) std::cerr << "密码：" << std::flush;
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"QuanCheng（全程）行政执法全过程记录系统"};
+  cli.require_subcommand(1);
+  qc::SystemClock clock;
+
+  std::string data_dir = "data";
+  qc::http::ServerOptions server;
+  int session_idle_minutes = 30;
+  std::string log_level = "info";
+  auto* serve = cli.add_subcommand("serve", "启动 HTTP 服务");
+  serve->add_option("--data", data_dir, "数据目录")->capture_default_str();
+  serve->add_option("--port", server.port, "端口（0 表示任选空闲端口）")->capture_default_str();
+  serve->add_option("--bind", server.bind, "监听地址")->capture_default_str();
+  serve->add_option("--max-body", server.max_body, "请求体上限（字节）")->capture_default_str();
+  serve->add_option("--workers", server.worker_threads, "工作线程数")->capture_default_str()->check(CLI::Range(1, 512));
+  serve->add_option("--session-idle-minutes", session_idle_minutes, "会话空闲超时（分钟）")->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
+  serve->add_flag("--secure-cookie", server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
+  serve->add_option("--log-level", log_level, "日志级别：debug, info, warn, error")->capture_default_str();
+
+  qc::app::InitOptions init_opts;
+  auto* init = cli.add_subcommand("init", "初始化数据目录");
+  init->add_option("--data", init_opts.data_dir, "数据目录")->capture_default_str();
+  init->add_option("--unit", init_opts.root_unit, "本单位名称")->capture_default_str();
+  init->add_option("--unit-code", init_opts.root_code, "本单位简称（案件编号前缀）")->capture_default_str();
+  init->add_flag("--demo", init_opts.demo, "载入演示数据（演示账号、三个演示案件）");
+
+  auto* user = cli.add_subcommand("user", "用户管理");
+  user->require_subcommand(1);
+  qc::app::NewUser nu;
+  std::string user_data = "data", unit;
+  auto* add = user->add_subcommand("add", "新建用户（密码从标准输入读取）");
+  add->add_option("--data", user_data, "数据目录")->capture_default_str();
+  add->add_option("--username", nu.username, "用户名")->required();
+  add->add_option("--role", nu.role, "角色：officer, reviewer, approver, legal, custodian, admin")->required();
+  add->add_option("--unit", unit, "所属单位（名称或编号）")->required();
+  add->add_option("--name", nu.name, "姓名（默认同用户名）");
+  add->add_option("--cert-no", nu.cert_no, "执法证件编号（执法人员必填）");
+  auto* list = user->add_subcommand("list", "列出用户");
+  list->add_option("--data", user_data, "数据目录")->capture_default_str();
+  std::string passwd_user;
+  auto* passwd = user->add_subcommand("passwd", "重置用户密码（新密码从标准输入读取）");
+  passwd->add_option("--data", user_data, "数据目录")->capture_default_str();
+  passwd->add_option("--username", passwd_user, "用户名")->required();
+
+  auto* version = cli.add_subcommand("version", "显示版本");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version->parsed()) {
+    std::cout << "quancheng " << QC_VERSION << "\n";
+    return 0;
+  }
+  if (init->parsed()) {
+    Status s = qc::app::InitDataDir(init_opts, clock);
+    if (!s.ok()) return Fail(s);
+    std::cout << "已初始化数据目录 " << init_opts.data_dir << (init_opts.demo ? "（含演示数据）" : "") << "\n";
+    return 0;
+  }
+  if (serve->parsed()) {
+    spdlog::init_thread_pool(8192, 1);
+    auto logger = std::make_shared<spdlog::async_logger>(
+        "quancheng", std::make_shared<spdlog::sinks::stdout_sink_mt>(), spdlog::thread_pool(),
+        spdlog::async_overflow_policy::block);
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::from_str(log_level));
+    spdlog::flush_every(std::chrono::seconds(1));
+    qc::app::Options ao;
+    ao.data_dir = data_dir;
+    ao.session_idle = std::chrono::minutes(session_idle_minutes);
+    ao.read_connections = std::max(4, server.worker_threads / 4);
+    auto app = qc::app::App::Open(ao, clock);
+    if (!app.ok()) return Fail(app.status());
+    Status s = qc::http::Serve(**app, server);
+    spdlog::shutdown();
+    return s.ok() ? 0 : Fail(s);
+  }
+
+  qc::app::Options ao;
+  ao.data_dir = user_data;
+  ao.read_connections = 1;
+  auto app = qc::app::App::Open(ao, clock);
+  if (!app.ok()) return Fail(app.status());
+  qc::domain::Actor system;  // the CLI acts as the system (it has the data directory)
+  if (add->parsed()) {
+    auto unit_id = (*app)->FindUnitId(unit);
+    if (!unit_id.ok()) return Fail(unit_id.status());
+    nu.unit_id = *unit_id;
+    if (nu.name.empty()) nu.name = nu.username;
+    nu.password = ReadPassword();
+    auto r = (*app)->CreateUser(system, nu);
+    if (!r.ok()) return Fail(r.status());
+    std::cout << "已创建用户 " << nu.username << "（" << r->body["id"].get<std::string>() << "）\n";
+    return 0;
+  }
+  if (list->parsed()) {
+    auto users = (*app)->ListUsers(system, 1, 100000);
+    if (!users.ok()) return Fail(users.status());
+    for (const auto& u : (*users)["items"])
+      std::cout << u["username"].get<std::string>() << "\t" << u["name"].get<std::string>() << "\t"
+                << u["role"].get<std::string>() << "\t" << u["unit_name"].get<std::string>() << "\t"
+                << (u["active"].get<bool>() ? "启用" : "停用") << "\n";
+    return 0;
+  }
+  if (passwd->parsed()) {
+    auto id = (*app)->FindUserId(passwd_user);
+    if (!id.ok()) return Fail(id.status());
+    qc::app::UserChange ch;
+    ch.password = ReadPassword();
+    auto r = (*app)->ChangeUser(system, *id, ch);
+    if (!r.ok()) return Fail(r.status());
+    std::cout << "已重置用户 " << passwd_user << " 的密码\n";
+    return 0;
+  }
+  return 0;
+}

@@ -1,0 +1,62 @@
+#include "common/clock.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace qc {
+
+std::string FormatRfc3339(TimePoint t) {
+  int64_t ms = t.time_since_epoch().count();
+  int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+  int millis = static_cast<int>(ms - secs * 1000);
+  std::time_t tt = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+  return buf;
+}
+
+StatusOr<TimePoint> ParseRfc3339(const std::string& s) {
+  auto bad = [] { return Status::InvalidArgument("invalid_time", "时间格式应为 RFC 3339，例如 2026-11-27T08:00:00+08:00"); };
+  int Y, M, D, h, m, sec;
+  int n = 0;
+  if (s.size() < 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &Y, &M, &D, &h, &m, &sec, &n) != 6 || n != 19)
+    return bad();
+  if (M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60) return bad();
+  size_t i = 19;
+  int millis = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    int digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+      if (digits < 3) millis = millis * 10 + (s[i] - '0');
+      ++digits;
+      ++i;
+    }
+    if (digits == 0) return bad();
+    for (int d = digits; d < 3; ++d) millis *= 10;
+  }
+  int offset_min = 0;
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) {
+  } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+    int oh, om;
+    if (std::sscanf(s.c_str() + i + 1, "%2d:%2d", &oh, &om) != 2 || oh > 23 || om > 59) return bad();
+    offset_min = (oh * 60 + om) * (s[i] == '+' ? 1 : -1);
+  } else {
+    return bad();
+  }
+  std::tm tm{};
+  tm.tm_year = Y - 1900;
+  tm.tm_mon = M - 1;
+  tm.tm_mday = D;
+  tm.tm_hour = h;
+  tm.tm_min = m;
+  tm.tm_sec = sec;
+  std::time_t tt = timegm(&tm);
+  int64_t ms = (static_cast<int64_t>(tt) - offset_min * 60) * 1000 + millis;
+  return TimePoint(std::chrono::milliseconds(ms));
+}
+
+}  // namespace qc

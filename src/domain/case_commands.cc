@@ -1,0 +1,253 @@
+#include "domain/case_commands.h"
+
+namespace qc::domain {
+namespace {
+
+using Drafts = std::vector<EventDraft>;
+
+Status Illegal(const std::string& message, const std::string& field = "") {
+  return Status::Conflict("illegal_transition", message, field);
+}
+
+// Only an officer assigned to the case acts on it (Art. 12 names the officers on every record).
+Status RequireCaseOfficer(const CaseState& c, const Actor& a) {
+  if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以办理案件");
+  if (!c.HasOfficer(a.user_id)) return Status::PermissionDenied("您不是本案的承办人员");
+  return Status();
+}
+
+Status RequireNotTerminal(const CaseState& c) {
+  if (IsTerminal(c.status)) return Illegal("案件已终结（" + std::string(Label(c.status)) + "），不能再办理");
+  return Status();
+}
+
+Status RequireApplication(const CaseState& c) {
+  if (c.mode != StartMode::kApplication) return Illegal("只有依申请启动的案件才有申请办理环节");
+  return RequireNotTerminal(c);
+}
+
+Status RequireApplicationUndecided(const CaseState& c) {
+  QC_RETURN_IF_ERROR(RequireApplication(c));
+  if (!c.application["decision"].is_null()) return Illegal("申请已作出受理决定，不能再更改");
+  return Status();
+}
+
+}  // namespace
+
+StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
+  if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以登记案件");
+  if (cmd.unit_id != a.unit_id) return Status::PermissionDenied("只能在本单位登记案件");
+  if (a.cert_no.empty())
+    return Status::Conflict("missing_certificate", "您没有登记执法证件编号，不能办理案件（第十二条）");
+  if (cmd.urgent && cmd.mode != StartMode::kExOfficio)
+    return Status::InvalidArgument("invalid_field", "只有依职权启动可以紧急启动（第十条）", "urgent");
+  if (cmd.urgent && cmd.urgent_reason.empty())
+    return Status::InvalidArgument("missing_field", "紧急启动须说明紧急情况", "urgent_reason");
+  if (cmd.major && cmd.major_reason.empty())
+    return Status::InvalidArgument("missing_field", "重大复杂案件须说明理由", "major_reason");
+  if (cmd.procedure == Procedure::kSimple && cmd.procedure_reason.empty())
+    return Status::InvalidArgument("missing_field", "适用简易程序须记录具体条件（第二十三条）", "procedure_reason");
+
+  Json d = {{"number", cmd.number}, {"unit_id", cmd.unit_id}, {"title", cmd.title},
+            {"start_mode", ToString(cmd.mode)}, {"procedure", ToString(cmd.procedure)},
+            {"major", cmd.major}, {"urgent", cmd.urgent}, {"parties", cmd.parties}};
+  if (!cmd.procedure_reason.empty()) d["procedure_reason"] = cmd.procedure_reason;
+  if (cmd.major) d["major_reason"] = cmd.major_reason;
+  if (cmd.urgent) d["urgent_reason"] = cmd.urgent_reason;
+
+  Json officers = Json::array({{{"user_id", a.user_id}, {"name", a.name}, {"cert_no", a.cert_no}, {"lead", true}}});
+  for (const auto& o : cmd.co_officers) {
+    if (o.user_id == a.user_id) continue;
+    officers.push_back({{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}, {"lead", false}});
+  }
+  d["officers"] = std::move(officers);
+
+  switch (cmd.mode) {
+    case StartMode::kApplication: {
+      const Json& app = cmd.application;
+      if (!app.is_object()) return Status::InvalidArgument("missing_field", "请填写申请登记信息", "application");
+      // Art. 9: an oral application is written down.
+      if (app.value("channel", "") == "oral" && app.value("oral_record", "").empty())
+        return Status::InvalidArgument("missing_field", "口头申请须制作申请记录（第九条）", "application.oral_record");
+      if (cmd.parties.empty())
+        return Status::InvalidArgument("missing_field", "请登记申请人", "parties");
+      d["application"] = app;
+      break;
+    }
+    case StartMode::kExOfficio: {
+      const Json& f = cmd.start_form;
+      if (!f.is_object() || f.value("cause", "").empty())
+        return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "start_form.cause");
+      d["start_form"] = f;
+      break;
+    }
+    case StartMode::kComplaint: {
+      const Json& comp = cmd.complaint;
+      if (!comp.is_object()) return Status::InvalidArgument("missing_field", "请填写投诉举报登记信息", "complaint");
+      d["complaint"] = comp;
+      break;
+    }
+  }
+  Drafts out{{"CaseOpened", std::move(d)}};
+  if (cmd.urgent)
+    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"},
+                                     {"reason", "情况紧急，先行启动，事后补报审批（第十条）"}}});
+  return out;
+}
+
+StatusOr<Drafts> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  return Drafts{{"ApplicationCorrected", correction}};
+}
+
+StatusOr<Drafts> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  // Art. 9: everything to supplement is told at once — there is no second notice.
+  if (!c.application["supplement_notice"].is_null())
+    return Illegal("补正内容应当一次性告知，本申请已出具过补正告知（第九条）");
+  return Drafts{{"SupplementNoticeIssued", notice}};
+}
+
+StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, const Json& received) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  const Json& n = c.application["supplement_notice"];
+  if (n.is_null()) return Illegal("尚未出具补正告知，无需登记补正材料");
+  if (!n["received"].is_null()) return Illegal("补正材料已登记");
+  return Drafts{{"SupplementReceived", received}};
+}
+
+StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool accepted, const std::string& reason) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  const Json& n = c.application["supplement_notice"];
+  if (accepted && !n.is_null() && n["received"].is_null())
+    return Illegal("申请人尚未补正告知所列材料，不能受理");
+  if (!accepted && reason.empty())
+    return Status::InvalidArgument("missing_field", "不予受理须说明理由（第九条）", "reason");
+  Json d = {{"accepted", accepted}};
+  if (!reason.empty()) d["reason"] = reason;
+  Drafts out{{"ApplicationDecided", std::move(d)}};
+  if (accepted)
+    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "申请已受理"}}});
+  return out;
+}
+
+StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Json& receipt) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  if (c.mode != StartMode::kApplication) return Illegal("只有依申请启动的案件出具申请凭证");
+  std::string kind = receipt.value("kind", "");
+  const Json& dec = c.application["decision"];
+  if (kind == "acceptance" && (dec.is_null() || !dec.value("accepted", false)))
+    return Illegal("申请未受理，不能出具受理凭证", "kind");
+  if (kind == "non_acceptance" && (dec.is_null() || dec.value("accepted", true)))
+    return Illegal("未作出不予受理决定，不能出具不予受理凭证", "kind");
+  for (const auto& r : c.application["receipts"])
+    if (r.value("kind", "") == kind && kind != "materials") return Illegal("该凭证已出具", "kind");
+  return Drafts{{"ReceiptIssued", receipt}};
+}
+
+StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const Json& notice) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  if (c.mode != StartMode::kComplaint) return Illegal("只有投诉举报案件可以作出不予启动决定");
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (c.status != CaseStatus::kPending && c.status != CaseStatus::kReturned)
+    return Illegal("案件已进入启动审批或已启动，不能作出不予启动决定");
+  return Drafts{{"ComplaintNotStarted", notice}};
+}
+
+StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, const SubmitStartApproval& cmd) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (c.mode == StartMode::kApplication) return Illegal("依申请案件以受理决定启动，无需程序启动审批");
+  if (c.open_approval() != nullptr) return Illegal("已有正在审批的程序启动审批表");
+  if (c.start_approved) return Illegal("程序启动已经批准");
+  bool may_submit = c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned ||
+                    (c.urgent && c.status == CaseStatus::kInProgress);
+  if (!may_submit) return Illegal("当前状态不能提交程序启动审批");
+  std::string cause = cmd.cause.value_or(c.start_form.is_object() ? c.start_form.value("cause", "") : "");
+  if (cause.empty())
+    return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
+  if (c.parties.empty())
+    return Status::Conflict("missing_party", "程序启动审批表须载明当事人基本情况（第十条），请先登记当事人", "parties");
+  int round = 1;
+  for (const auto& ap : c.approvals)
+    if (ap.kind == "start") ++round;
+  Json d = {{"approval_id", cmd.approval_id}, {"round", round}, {"opinion", cmd.opinion}, {"reasons", cmd.reasons}};
+  if (cmd.cause) d["cause"] = *cmd.cause;
+  return Drafts{{"StartApprovalSubmitted", std::move(d)}};
+}
+
+StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const std::string& approval_id,
+                                    const std::string& decision, const std::string& opinion) {
+  const Approval* ap = nullptr;
+  for (const auto& x : c.approvals)
+    if (x.id == approval_id) ap = &x;
+  if (ap == nullptr) return Status::NotFound("审批事项不存在", "approval_id");
+  if (!ap->open()) return Illegal("该审批事项已办结（" + ap->state + "）");
+  Role need = *ap->pending_role();
+  if (a.role != need)
+    return Status::PermissionDenied("该审批环节应由" + std::string(Label(need)) + "办理（第七条）");
+  for (const auto& s : ap->steps)
+    if (s.step == "submit" && s.actor.id == a.user_id)
+      return Status::PermissionDenied("承办人不能审批自己提交的事项（第七条）");
+  if (decision != "approve" && decision != "return" && decision != "reject")
+    return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
+  if (decision != "approve" && opinion.empty())
+    return Status::InvalidArgument("missing_field", "退回或不予批准须写明意见", "opinion");
+  std::string step = need == Role::kReviewer ? "review" : need == Role::kLegal ? "legal_review" : "decide";
+  Drafts out{{"ApprovalDecided",
+              {{"approval_id", approval_id}, {"step", step}, {"decision", decision}, {"opinion", opinion}}}};
+  if (step == "decide" && decision == "approve" && c.stage == Stage::kInitiation)
+    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
+  return out;
+}
+
+StatusOr<Drafts> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to, const std::string& reason) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (c.stage == Stage::kInitiation)
+    return Illegal("程序尚未启动：依申请案件须受理，依职权和投诉举报案件须经程序启动审批", "to");
+  if (static_cast<int>(to) != static_cast<int>(c.stage) + 1)
+    return Illegal("只能进入下一阶段（当前阶段：" + std::string(Label(c.stage)) + "），不能跳过或回退", "to");
+  if (c.urgent && !c.start_approved)
+    return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
+  return Drafts{{"StageAdvanced", {{"from", ToString(c.stage)}, {"to", ToString(to)}, {"reason", reason}}}};
+}
+
+StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Json& party) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  return Drafts{{"PartyAdded", {{"party", party}}}};
+}
+
+StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (c.HasOfficer(o.user_id)) return Status::Conflict("already_assigned", "该执法人员已在本案中", "user_id");
+  if (o.cert_no.empty())
+    return Status::Conflict("missing_certificate", "该人员没有执法证件编号，不能承办案件（第十二条）", "user_id");
+  return Drafts{{"OfficerAssigned", {{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}}}};
+}
+
+StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p, const std::string& reason) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (c.stage > Stage::kInvestigation) return Illegal("审查决定阶段之后不能变更程序类型");
+  if (p == c.procedure) return Illegal("程序类型未变化", "procedure");
+  if (reason.empty()) return Status::InvalidArgument("missing_field", "变更程序类型须说明理由（第二十三条）", "reason");
+  return Drafts{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
+}
+
+StatusOr<Drafts> DecideSetMajor(const CaseState& c, const Actor& a, bool major, const std::string& reason) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  if (major == c.major) return Illegal("重大复杂标记未变化", "major");
+  if (c.open_approval() != nullptr) return Illegal("审批进行中，不能变更重大复杂标记");
+  if (reason.empty()) return Status::InvalidArgument("missing_field", "请说明理由（第五条）", "reason");
+  return Drafts{{"MajorFlagChanged", {{"major", major}, {"reason", reason}}}};
+}
+
+}  // namespace qc::domain

@@ -1,0 +1,73 @@
+// Commands on a case and the pure functions that decide them: given the current CaseState and the
+// acting user, each returns the events to append or a Status naming the article or field at fault.
+// Field syntax (types, lengths, required) is checked at the edge; these check the rules.
+//
+//   auto events = DecideSubmitStartApproval(c, actor, {.approval_id = id, .opinion = "拟立案调查"});
+//   if (!events.ok()) return events.status();   // e.g. 409 illegal_transition
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "domain/case_state.h"
+#include "domain/event.h"
+#include "domain/policy.h"
+
+namespace qc::domain {
+
+struct OpenCaseCommand {
+  std::string case_id, number, unit_id, title;
+  StartMode mode = StartMode::kExOfficio;
+  Procedure procedure = Procedure::kOrdinary;
+  std::string procedure_reason;
+  bool major = false;
+  std::string major_reason;
+  bool urgent = false;  // ex officio only (Art. 10: 情况紧急的，可以事后补报)
+  std::string urgent_reason;
+  Json parties = Json::array();
+  std::vector<CaseOfficer> co_officers;  // besides the acting officer, who becomes the lead
+  Json application;  // application mode: {channel, matter, oral_record?, materials[], received_at?}
+  Json complaint;    // complaint mode: {complainant{}, channel, content, respondent?, received_at?}
+  Json start_form;   // ex officio: {cause, handler_opinion?}
+};
+
+StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseCommand& cmd);
+
+// Art. 9 — application handling.
+StatusOr<std::vector<EventDraft>> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction);
+StatusOr<std::vector<EventDraft>> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice);
+StatusOr<std::vector<EventDraft>> DecideSupplementReceived(const CaseState& c, const Actor& a, const Json& received);
+StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Actor& a, bool accepted,
+                                                    const std::string& reason);
+StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Json& receipt);
+
+// Art. 11 — complaint not started; the written notice to the complainant.
+StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const Json& notice);
+
+// Art. 7 and 10 — the start approval chain.
+struct SubmitStartApproval {
+  std::string approval_id;  // fresh id chosen by the caller
+  std::string opinion;      // 承办人意见
+  std::string reasons;      // 理由
+  std::optional<std::string> cause;  // revised 启动原因
+};
+StatusOr<std::vector<EventDraft>> DecideSubmitStartApproval(const CaseState& c, const Actor& a,
+                                                            const SubmitStartApproval& cmd);
+StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const Actor& a,
+                                                     const std::string& approval_id,
+                                                     const std::string& decision, const std::string& opinion);
+
+// Art. 4 — the next stage, never a skip.
+StatusOr<std::vector<EventDraft>> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to,
+                                                     const std::string& reason);
+
+StatusOr<std::vector<EventDraft>> DecideAddParty(const CaseState& c, const Actor& a, const Json& party);
+StatusOr<std::vector<EventDraft>> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o);
+StatusOr<std::vector<EventDraft>> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p,
+                                                     const std::string& reason);
+StatusOr<std::vector<EventDraft>> DecideSetMajor(const CaseState& c, const Actor& a, bool major,
+                                                 const std::string& reason);
+
+}  // namespace qc::domain

@@ -1,0 +1,285 @@
+#include "domain/case_state.h"
+
+#include <functional>
+#include <map>
+
+namespace qc::domain {
+namespace {
+
+Json ActorJson(const ActorRef& a) { return {{"id", a.id}, {"name", a.name}, {"role", a.role}}; }
+
+Approval* FindApproval(CaseState& c, const std::string& id) {
+  for (auto& a : c.approvals)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+Status Corrupt(const Event& e, const std::string& why) {
+  return Status::Internal("事件无法应用：" + e.type + "（" + why + "）");
+}
+
+using Applier = std::function<Status(CaseState&, const Event&)>;
+
+Status ApplyOpened(CaseState& c, const Event& e) {
+  const Json& d = e.data;
+  c.id = e.case_id;
+  c.number = d.value("number", "");
+  c.unit_id = d.value("unit_id", "");
+  c.title = d.value("title", "");
+  auto mode = ParseStartMode(d.value("start_mode", ""));
+  if (!mode) return Corrupt(e, "start_mode");
+  c.mode = *mode;
+  c.procedure = ParseProcedure(d.value("procedure", "ordinary")).value_or(Procedure::kOrdinary);
+  c.procedure_reason = d.value("procedure_reason", "");
+  c.major = d.value("major", false);
+  c.major_reason = d.value("major_reason", "");
+  c.urgent = d.value("urgent", false);
+  c.urgent_reason = d.value("urgent_reason", "");
+  c.parties = d.value("parties", Json::array());
+  for (const auto& o : d.value("officers", Json::array()))
+    c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), o.value("lead", false)});
+  c.created_by = e.actor;
+  c.created_at = e.at;
+  if (d.contains("application")) {
+    c.application = d["application"];
+    c.application["corrections"] = Json::array();
+    c.application["supplement_notice"] = nullptr;
+    c.application["decision"] = nullptr;
+    c.application["receipts"] = Json::array();
+  }
+  if (d.contains("complaint")) {
+    c.complaint = d["complaint"];
+    c.complaint["not_started"] = nullptr;
+  }
+  if (d.contains("start_form")) c.start_form = d["start_form"];
+  // An urgent start begins investigating at once; StageAdvanced in the same command moves the stage.
+  c.status = c.urgent ? CaseStatus::kInProgress : CaseStatus::kPending;
+  return Status();
+}
+
+Status ApplyStartApprovalSubmitted(CaseState& c, const Event& e) {
+  const Json& d = e.data;
+  Approval a;
+  a.id = d.value("approval_id", "");
+  a.round = d.value("round", 1);
+  a.state = "reviewing";
+  a.submitted_at = a.updated_at = e.at;
+  a.steps.push_back({"submit", e.actor, "submit", d.value("opinion", ""), d.value("reasons", ""), e.at});
+  c.approvals.push_back(std::move(a));
+  if (c.start_form.is_null()) c.start_form = Json::object();
+  if (d.contains("cause")) c.start_form["cause"] = d["cause"];
+  c.start_form["handler_opinion"] = d.value("opinion", "");
+  c.start_form["handler_reasons"] = d.value("reasons", "");
+  if (!c.urgent) c.status = CaseStatus::kAwaitingApproval;
+  return Status();
+}
+
+Status ApplyApprovalDecided(CaseState& c, const Event& e) {
+  const Json& d = e.data;
+  Approval* a = FindApproval(c, d.value("approval_id", ""));
+  if (a == nullptr) return Corrupt(e, "approval_id");
+  std::string step = d.value("step", ""), decision = d.value("decision", "");
+  a->steps.push_back({step, e.actor, decision, d.value("opinion", ""), "", e.at});
+  a->updated_at = e.at;
+  if (decision == "return") {
+    a->state = "returned";
+    if (!c.urgent) c.status = CaseStatus::kReturned;
+  } else if (decision == "reject") {
+    a->state = "rejected";
+    c.status = CaseStatus::kRejected;
+  } else if (decision == "approve") {
+    if (step == "review") a->state = c.major ? "legal_review" : "deciding";
+    else if (step == "legal_review") a->state = "deciding";
+    else if (step == "decide") {
+      a->state = "approved";
+      c.start_approved = true;
+      c.status = CaseStatus::kInProgress;
+    } else {
+      return Corrupt(e, "step");
+    }
+  } else {
+    return Corrupt(e, "decision");
+  }
+  // The 程序启动审批表 (Art. 10) carries each opinion; keep the latest of each.
+  static const std::map<std::string, std::string> kFormField{
+      {"review", "unit_opinion"}, {"legal_review", "legal_opinion"}, {"decide", "leader_opinion"}};
+  if (auto it = kFormField.find(step); it != kFormField.end()) {
+    if (c.start_form.is_null()) c.start_form = Json::object();
+    c.start_form[it->second] = d.value("opinion", "");
+  }
+  return Status();
+}
+
+Status ApplyStageAdvanced(CaseState& c, const Event& e) {
+  auto to = ParseStage(e.data.value("to", ""));
+  if (!to || static_cast<int>(*to) != static_cast<int>(c.stage) + 1) return Corrupt(e, "to");
+  c.stage = *to;
+  if (c.stage == Stage::kInvestigation) c.status = CaseStatus::kInProgress;
+  return Status();
+}
+
+Status ApplyApplicationDecided(CaseState& c, const Event& e) {
+  bool accepted = e.data.value("accepted", false);
+  c.application["decision"] = {{"accepted", accepted}, {"reason", e.data.value("reason", "")},
+                               {"at", FormatRfc3339(e.at)}, {"by", ActorJson(e.actor)}};
+  c.status = accepted ? CaseStatus::kInProgress : CaseStatus::kNotAccepted;
+  return Status();
+}
+
+const std::map<std::string, Applier>& Appliers() {
+  static const std::map<std::string, Applier> kAppliers{
+      {"CaseOpened", ApplyOpened},
+      {"StartApprovalSubmitted", ApplyStartApprovalSubmitted},
+      {"ApprovalDecided", ApplyApprovalDecided},
+      {"StageAdvanced", ApplyStageAdvanced},
+      {"ApplicationDecided", ApplyApplicationDecided},
+      {"ApplicationCorrected",
+       [](CaseState& c, const Event& e) {
+         Json corr = e.data;
+         corr["at"] = FormatRfc3339(e.at);
+         c.application["corrections"].push_back(std::move(corr));
+         return Status();
+       }},
+      {"SupplementNoticeIssued",
+       [](CaseState& c, const Event& e) {
+         Json n = e.data;
+         n["issued_at"] = FormatRfc3339(e.at);
+         n["received"] = nullptr;
+         c.application["supplement_notice"] = std::move(n);
+         return Status();
+       }},
+      {"SupplementReceived",
+       [](CaseState& c, const Event& e) {
+         Json r = e.data;
+         r["at"] = FormatRfc3339(e.at);
+         c.application["supplement_notice"]["received"] = std::move(r);
+         return Status();
+       }},
+      {"ReceiptIssued",
+       [](CaseState& c, const Event& e) {
+         Json r = e.data;
+         r["at"] = FormatRfc3339(e.at);
+         c.application["receipts"].push_back(std::move(r));
+         return Status();
+       }},
+      {"ComplaintNotStarted",
+       [](CaseState& c, const Event& e) {
+         Json n = e.data;
+         n["at"] = FormatRfc3339(e.at);
+         n["by"] = ActorJson(e.actor);
+         c.complaint["not_started"] = std::move(n);
+         c.status = CaseStatus::kNotStarted;
+         return Status();
+       }},
+      {"PartyAdded",
+       [](CaseState& c, const Event& e) {
+         c.parties.push_back(e.data.value("party", Json::object()));
+         return Status();
+       }},
+      {"OfficerAssigned",
+       [](CaseState& c, const Event& e) {
+         const Json& o = e.data;
+         c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), false});
+         return Status();
+       }},
+      {"ProcedureChanged",
+       [](CaseState& c, const Event& e) {
+         c.procedure = ParseProcedure(e.data.value("procedure", "")).value_or(c.procedure);
+         c.procedure_reason = e.data.value("reason", "");
+         return Status();
+       }},
+      {"MajorFlagChanged",
+       [](CaseState& c, const Event& e) {
+         c.major = e.data.value("major", c.major);
+         c.major_reason = e.data.value("reason", "");
+         return Status();
+       }},
+  };
+  return kAppliers;
+}
+
+}  // namespace
+
+std::optional<Role> Approval::pending_role() const {
+  if (state == "reviewing") return Role::kReviewer;
+  if (state == "legal_review") return Role::kLegal;
+  if (state == "deciding") return Role::kApprover;
+  return std::nullopt;
+}
+
+const Approval* CaseState::open_approval() const {
+  for (const auto& a : approvals)
+    if (a.open()) return &a;
+  return nullptr;
+}
+
+bool CaseState::HasOfficer(const std::string& user_id) const {
+  for (const auto& o : officers)
+    if (o.user_id == user_id) return true;
+  return false;
+}
+
+Status Apply(CaseState& c, const Event& e) {
+  if (e.case_id.empty() || (!c.id.empty() && e.case_id != c.id)) return Corrupt(e, "case");
+  if (c.id.empty() && e.type != "CaseOpened") return Corrupt(e, "first event must be CaseOpened");
+  auto it = Appliers().find(e.type);
+  if (it == Appliers().end()) return Corrupt(e, "unknown type");
+  QC_RETURN_IF_ERROR(it->second(c, e));
+  c.updated_at = e.at;
+  ++c.version;
+  c.last_index = e.index;
+  return Status();
+}
+
+Json ApprovalToJson(const Approval& a) {
+  Json steps = Json::array();
+  for (const auto& s : a.steps) {
+    Json js = {{"step", s.step}, {"actor", ActorJson(s.actor)}, {"decision", s.decision},
+               {"opinion", s.opinion}, {"at", FormatRfc3339(s.at)}};
+    if (s.step == "submit") js["reasons"] = s.reasons;
+    steps.push_back(std::move(js));
+  }
+  auto role = a.pending_role();
+  return {{"id", a.id}, {"kind", a.kind}, {"state", a.state}, {"round", a.round},
+          {"pending_role", role ? Json(std::string(ToString(*role))) : Json(nullptr)},
+          {"submitted_at", FormatRfc3339(a.submitted_at)}, {"updated_at", FormatRfc3339(a.updated_at)},
+          {"steps", std::move(steps)}};
+}
+
+Json CaseToJson(const CaseState& c) {
+  Json officers = Json::array();
+  for (const auto& o : c.officers)
+    officers.push_back({{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}, {"lead", o.lead}});
+  Json approvals = Json::array();
+  for (const auto& a : c.approvals) approvals.push_back(ApprovalToJson(a));
+  return {{"id", c.id},
+          {"number", c.number},
+          {"unit_id", c.unit_id},
+          {"title", c.title},
+          {"start_mode", ToString(c.mode)},
+          {"start_mode_label", Label(c.mode)},
+          {"stage", ToString(c.stage)},
+          {"stage_label", Label(c.stage)},
+          {"status", ToString(c.status)},
+          {"status_label", Label(c.status)},
+          {"procedure", ToString(c.procedure)},
+          {"procedure_reason", c.procedure_reason},
+          {"major", c.major},
+          {"major_reason", c.major_reason},
+          {"urgent", c.urgent},
+          {"urgent_reason", c.urgent_reason},
+          {"start_approved", c.start_approved},
+          {"created_by", ActorJson(c.created_by)},
+          {"created_at", FormatRfc3339(c.created_at)},
+          {"updated_at", FormatRfc3339(c.updated_at)},
+          {"parties", c.parties},
+          {"officers", std::move(officers)},
+          {"application", c.application},
+          {"complaint", c.complaint},
+          {"start_form", c.start_form},
+          {"approvals", std::move(approvals)},
+          {"version", c.version},
+          {"last_index", c.last_index}};
+}
+
+}  // namespace qc::domain

@@ -1,0 +1,98 @@
+// The state of one case, folded from its events by Apply(). Pure: no I/O.
+//
+// Design notes
+// ------------
+// A case starts in Stage::kInitiation (程序启动) in one of three ways (Art. 9–11) and moves through the
+// five stages of Art. 4 in order; it never skips a stage and never goes back. Status says where the
+// case stands inside its stage:
+//
+//   application:  pending --ApplicationDecided(accepted)--> in_progress (stage investigation)
+//                 pending --ApplicationDecided(!accepted)--> not_accepted (terminal)
+//   ex officio:   pending --StartApprovalSubmitted--> awaiting_approval --approve--> in_progress
+//                                       ^   |--return--> returned --resubmit--^
+//                                           |--reject--> rejected (terminal)
+//   urgent start: in_progress at once (stage investigation); the approval is filed afterwards and runs
+//                 the same chain without changing the status until it is rejected.
+//   complaint:    pending --ComplaintNotStarted--> not_started (terminal)
+//                 pending --StartApprovalSubmitted--> as ex officio
+//
+// Invariants (checked by tests/unit/domain_test.cc):
+//  1. stage > kInitiation  <=>  the procedure was started (approved, accepted, or urgent).
+//  2. at most one approval is open (state reviewing / legal_review / deciding) at a time.
+//  3. version == number of events applied; last_index is the ledger index of the last one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "domain/event.h"
+#include "domain/types.h"
+
+namespace qc::domain {
+
+struct CaseOfficer {
+  std::string user_id, name, cert_no;  // cert_no: 执法证件编号 (Art. 12)
+  bool lead = false;                   // 主办 / 协办
+};
+
+// One step of the internal approval chain (Art. 7).
+struct ApprovalStep {
+  std::string step;      // submit | review | legal_review | decide
+  ActorRef actor;
+  std::string decision;  // submit | approve | return | reject
+  std::string opinion;   // 承办人意见 / 审核意见(承办机构意见) / 法制审核意见 / 负责人意见
+  std::string reasons;   // for submit: 理由
+  TimePoint at;
+};
+
+struct Approval {
+  std::string id;
+  std::string kind = "start";  // 程序启动审批
+  std::string state;           // reviewing | legal_review | deciding | approved | returned | rejected
+  int round = 1;               // resubmissions after a return count up
+  TimePoint submitted_at, updated_at;
+  std::vector<ApprovalStep> steps;
+
+  bool open() const { return state == "reviewing" || state == "legal_review" || state == "deciding"; }
+  // The role whose decision is awaited, or nullopt when closed.
+  std::optional<Role> pending_role() const;
+};
+
+struct CaseState {
+  std::string id, number, unit_id, title;
+  StartMode mode = StartMode::kExOfficio;
+  Stage stage = Stage::kInitiation;
+  CaseStatus status = CaseStatus::kPending;
+  Procedure procedure = Procedure::kOrdinary;
+  std::string procedure_reason;
+  bool major = false;  // 重大复杂 (Art. 5, Art. 10)
+  std::string major_reason;
+  bool urgent = false;  // 情况紧急，事后补报 (Art. 10)
+  std::string urgent_reason;
+  bool start_approved = false;
+  ActorRef created_by;
+  TimePoint created_at, updated_at;
+  Json parties = Json::array();  // [{kind,name,id_number,phone,address,legal_representative}]
+  std::vector<CaseOfficer> officers;
+  Json application = nullptr;  // Art. 9 record, see case_state.cc
+  Json complaint = nullptr;    // Art. 11 record
+  Json start_form = nullptr;   // Art. 10 程序启动审批表: cause, handler_opinion (+ opinions from steps)
+  std::vector<Approval> approvals;
+  int64_t version = 0;
+  int64_t last_index = -1;
+
+  const Approval* open_approval() const;
+  bool HasOfficer(const std::string& user_id) const;
+};
+
+// Applies one event about this case. Events were validated when decided, so a failure here means
+// a corrupt or foreign log: Internal naming the event type.
+Status Apply(CaseState& c, const Event& e);
+
+// The case as the API and the projections show it (all fields, Chinese labels beside wire names).
+Json CaseToJson(const CaseState& c);
+Json ApprovalToJson(const Approval& a);
+
+}  // namespace qc::domain

@@ -1,0 +1,47 @@
+// An event: one fact the measures ask us to record. Its canonical JSON envelope is
+//
+//   {"actor":{"id":"user_..","name":"张伟","role":"officer"},"at":"2026-11-27T01:02:03.456Z",
+//    "case":"case_..","data":{...},"type":"CaseOpened","v":1}
+//
+// ("case" only for events about a case). The envelope's canonical bytes are what the ledger hashes;
+// the ledger index is the event's position in the log and is not part of its bytes.
+// See docs/formats/ledger.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "common/status.h"
+
+namespace qc::domain {
+
+struct ActorRef {
+  std::string id, name, role;  // role at the time of acting ("system" for set-up events)
+};
+
+inline constexpr int kEventSchemaVersion = 1;
+
+struct Event {
+  int64_t index = -1;  // ledger index, 0-based; -1 until appended
+  std::string type;
+  int v = kEventSchemaVersion;
+  ActorRef actor;
+  std::string case_id;  // empty for events not about a case
+  TimePoint at;
+  Json data = Json::object();
+};
+
+// What a command decides: the type and the data; the app layer adds actor, case and time.
+struct EventDraft {
+  std::string type;
+  Json data;
+};
+
+Json EventToJson(const Event& e);
+// Parses an envelope (as stored). InvalidArgument naming the field if it is not one.
+StatusOr<Event> EventFromJson(const Json& j);
+
+}  // namespace qc::domain

@@ -1,0 +1,39 @@
+// Who may see and do what (deny unless allowed). Pure: the caller supplies the actor and the unit tree.
+//
+//   officer (执法人员)        sees the cases of their own unit; acts only on cases they are assigned to.
+//   reviewer / approver /    see the cases of their unit and every unit below it; act on the approval
+//   legal / custodian        steps of their role (审核 / 批准 / 法制审核); custodians only read for now.
+//   admin (系统管理员)         sees everything, manages users; takes no part in cases.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "domain/event.h"
+#include "domain/types.h"
+
+namespace qc::domain {
+
+struct Actor {
+  std::string user_id, username, name;
+  Role role = Role::kOfficer;
+  std::string unit_id;
+  std::string cert_no;  // 执法证件编号, officers only
+
+  ActorRef Ref() const { return {user_id, name, std::string(ToString(role))}; }
+};
+
+class UnitTree {
+ public:
+  void Add(const std::string& id, const std::string& parent_id) { parent_[id] = parent_id; }
+  bool Contains(const std::string& id) const { return parent_.count(id) > 0; }
+  // True when `unit` is `ancestor` or lies below it.
+  bool IsWithin(const std::string& unit, const std::string& ancestor) const;
+
+ private:
+  std::map<std::string, std::string> parent_;  // root's parent is ""
+};
+
+bool CanSeeUnit(const Actor& a, const std::string& unit_id, const UnitTree& units);
+
+}  // namespace qc::domain

@@ -1,0 +1,250 @@
+// /api/v1/cases and the actions on a case.
+#include "crypto/hash.h"
+#include "domain/case_commands.h"
+#include "http/handlers.h"
+#include "http/input.h"
+
+namespace qc::http {
+namespace {
+
+using A = Router::Access;
+using domain::CaseState;
+using Drafts = StatusOr<std::vector<domain::EventDraft>>;
+
+Json ReadParty(Reader& p) {
+  Json party = {{"kind", p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"})},
+                {"name", p.Str("name", kRequired, 100)}};
+  for (auto [field, max] : {std::pair<const char*, size_t>{"id_number", 50}, {"phone", 30}, {"address", 200},
+                            {"legal_representative", 50}, {"gender", 10}, {"occupation", 50}}) {
+    if (auto v = p.OptStr(field, max)) party[field] = *v;
+  }
+  return party;
+}
+
+Json ReadTime(Reader& r, const std::string& name) {
+  auto s = r.OptStr(name, 40);
+  if (!s) return nullptr;
+  auto t = ParseRfc3339(*s);
+  if (!t.ok()) {
+    r.Fail(Status::InvalidArgument("invalid_field", t.status().message(), r.Path(name)));
+    return nullptr;
+  }
+  return FormatRfc3339(*t);
+}
+
+StatusOr<app::NewCase> ReadNewCase(const Json& body) {
+  Reader in(body);
+  app::NewCase nc;
+  domain::OpenCaseCommand& cmd = nc.cmd;
+  std::string mode = in.Enum("start_mode", kRequired, {"application", "ex_officio", "complaint"});
+  cmd.mode = domain::ParseStartMode(mode).value_or(domain::StartMode::kExOfficio);
+  cmd.title = in.Str("title", kRequired, 200);
+  cmd.procedure = domain::ParseProcedure(in.Enum("procedure", kOptional, {"ordinary", "simple"}, "ordinary"))
+                      .value_or(domain::Procedure::kOrdinary);
+  cmd.procedure_reason = in.Str("procedure_reason", kOptional, 1000);
+  cmd.major = in.Bool("major", false);
+  cmd.major_reason = in.Str("major_reason", kOptional, 1000);
+  cmd.urgent = in.Bool("urgent", false);
+  cmd.urgent_reason = in.Str("urgent_reason", kOptional, 1000);
+  for (auto& p : in.Objects("parties", kOptional, 50)) {
+    cmd.parties.push_back(ReadParty(p));
+    in.Merge(p.Finish());
+  }
+  nc.co_officer_ids = in.StrList("co_officers", kOptional, 10, 64);
+
+  auto forbid = [&](const char* field, const char* for_mode) {
+    if (in.Has(field) && mode != for_mode)
+      in.Fail(Status::InvalidArgument("invalid_field", "该字段与启动方式不符", field));
+  };
+  forbid("application", "application");
+  forbid("complaint", "complaint");
+  forbid("start_form", "ex_officio");
+
+  if (auto a = in.Object("application", mode == "application")) {
+    Json app = {{"channel", a->Enum("channel", kRequired, {"written", "oral", "online"})},
+                {"matter", a->Str("matter", kRequired, 200)}};
+    if (auto v = a->OptStr("oral_record", 5000)) app["oral_record"] = *v;
+    app["materials"] = a->StrList("materials", kOptional, 50, 200);
+    if (Json t = ReadTime(*a, "received_at"); !t.is_null()) app["received_at"] = t;
+    in.Merge(a->Finish());
+    cmd.application = std::move(app);
+  }
+  if (auto c = in.Object("complaint", mode == "complaint")) {
+    Json comp = {{"channel", c->Enum("channel", kRequired, {"phone", "letter", "visit", "online", "other"})},
+                 {"content", c->Str("content", kRequired, 5000)}};
+    if (auto who = c->Object("complainant", kOptional)) {
+      Json cp = Json::object();
+      for (auto [field, max] : {std::pair<const char*, size_t>{"name", 50}, {"phone", 30}, {"address", 200}})
+        if (auto v = who->OptStr(field, max)) cp[field] = *v;
+      cp["anonymous"] = who->Bool("anonymous", false);
+      c->Merge(who->Finish());
+      comp["complainant"] = std::move(cp);
+    }
+    if (auto v = c->OptStr("respondent", 200)) comp["respondent"] = *v;
+    if (Json t = ReadTime(*c, "received_at"); !t.is_null()) comp["received_at"] = t;
+    in.Merge(c->Finish());
+    cmd.complaint = std::move(comp);
+  }
+  if (auto f = in.Object("start_form", mode == "ex_officio")) {
+    cmd.start_form = {{"cause", f->Str("cause", kRequired, 2000)}};
+    if (auto v = f->OptStr("handler_opinion", 2000)) cmd.start_form["handler_opinion"] = *v;
+    in.Merge(f->Finish());
+  }
+  QC_RETURN_IF_ERROR(in.Finish());
+  return nc;
+}
+
+// Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into a decider.
+using ActionReader = std::function<StatusOr<app::App::Decider>(Reader&, const domain::Actor&)>;
+void AddAction(Router& r, const std::string& action, ActionReader read) {
+  r.Add("POST", "/api/v1/cases/{id}/" + action, A::kSession, [read](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    QC_ASSIGN_OR_RETURN(app::App::Decider decide, read(in, *c.actor));
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ActOnCase(*c.actor, c.params["id"], decide));
+    return CommandResponse(200, "case", res);
+  });
+}
+
+}  // namespace
+
+void RegisterCaseRoutes(Router& r) {
+  // 新建案件（依申请 / 依职权 / 投诉举报）
+  r.Add("POST", "/api/v1/cases", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    QC_ASSIGN_OR_RETURN(app::NewCase nc, ReadNewCase(body));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.OpenCase(*c.actor, std::move(nc)));
+    Response out = CommandResponse(201, "case", res);
+    out.headers.emplace_back("Location", "/api/v1/cases/" + res.body["id"].get<std::string>());
+    return out;
+  });
+
+  // 案件列表
+  r.Add("GET", "/api/v1/cases", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QueryReader q(c.req.query);
+    app::CaseQuery cq;
+    cq.stage = q.Str("stage", 32);
+    cq.status = q.Str("status", 32);
+    cq.start_mode = q.Str("start_mode", 32);
+    cq.officer = q.Str("officer", 64);
+    cq.text = q.Str("text", 100);
+    cq.from = q.Str("from", 40);
+    cq.to = q.Str("to", 40);
+    cq.sort = q.Str("sort", 32).value_or("created_at");
+    std::string order = q.Str("order", 8).value_or("desc");
+    cq.page = q.Int("page", 1, 1, 100000);
+    cq.page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    if (order != "asc" && order != "desc")
+      return Status::InvalidArgument("invalid_field", "排序方向应为 asc 或 desc", "order");
+    cq.descending = order == "desc";
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ListCases(*c.actor, cq));
+    return JsonResponse(200, list);
+  });
+
+  // 案件详情
+  r.Add("GET", "/api/v1/cases/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(std::string detail, c.app.GetCaseJson(*c.actor, c.params["id"]));
+    Response out;
+    out.body = std::move(detail);
+    return out;
+  });
+
+  // 案件事件时间线
+  r.Add("GET", "/api/v1/cases/{id}/events", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(Json events, c.app.CaseEvents(*c.actor, c.params["id"]));
+    return JsonResponse(200, events);
+  });
+
+  // 当场更正申请材料错误（第九条）
+  AddAction(r, "application/corrections", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json d = {{"field", in.Str("field", kRequired, 100)}, {"before", in.Str("before", kRequired, 1000)},
+              {"after", in.Str("after", kRequired, 1000)}, {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}};
+    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideCorrectApplication(c, a, d); });
+  });
+  // 一次性告知补正（第九条）
+  AddAction(r, "application/supplement-notice", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
+    if (auto v = in.OptStr("deadline", 40)) d["deadline"] = *v;
+    if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
+    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementNotice(c, a, d); });
+  });
+  // 登记补正材料
+  AddAction(r, "application/supplement-received", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json d = {{"items", in.StrList("items", kOptional, 50, 200)}};
+    if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
+    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementReceived(c, a, d); });
+  });
+  // 受理或不予受理（第九条）
+  AddAction(r, "application/decision", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    bool accepted = in.OptBool("accepted", kRequired).value_or(false);
+    std::string reason = in.Str("reason", kOptional, 2000);
+    return app::App::Decider([=](const CaseState& c) { return domain::DecideApplication(c, a, accepted, reason); });
+  });
+  // 出具书面凭证或回执（第九条）
+  AddAction(r, "application/receipts", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json d = {{"kind", in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"})},
+              {"receipt_no", in.Str("receipt_no", kRequired, 100)}};
+    if (auto v = in.OptStr("recipient", 100)) d["recipient"] = *v;
+    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideIssueReceipt(c, a, d); });
+  });
+  // 投诉举报不予启动并书面告知（第十一条）
+  AddAction(r, "complaint/not-started", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json d = {{"reason", in.Str("reason", kRequired, 2000)},
+              {"notice_no", in.Str("notice_no", kRequired, 100)},
+              {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
+    if (auto v = in.OptStr("competent_authority", 200)) d["competent_authority"] = *v;
+    if (Json t = ReadTime(in, "notified_at"); !t.is_null()) d["notified_at"] = t;
+    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideComplaintNotStarted(c, a, d); });
+  });
+  // 提交程序启动审批（第七条、第十条）
+  AddAction(r, "start-approval", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    domain::SubmitStartApproval cmd{crypto::RandomId("apv_"), in.Str("opinion", kRequired, 2000),
+                                    in.Str("reasons", kOptional, 2000), in.OptStr("cause", 2000)};
+    return app::App::Decider([cmd, a](const CaseState& c) { return domain::DecideSubmitStartApproval(c, a, cmd); });
+  });
+  // 进入下一阶段（第四条）
+  AddAction(r, "stage", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    std::string to = in.Enum("to", kRequired, {"initiation", "investigation", "review_decision", "service_execution", "archiving"});
+    std::string reason = in.Str("reason", kOptional, 1000);
+    auto stage = domain::ParseStage(to);
+    return app::App::Decider([=](const CaseState& c) -> Drafts {
+      if (!stage) return Status::InvalidArgument("invalid_field", "阶段无效", "to");
+      return domain::DecideAdvanceStage(c, a, *stage, reason);
+    });
+  });
+  // 增加当事人
+  AddAction(r, "parties", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    Json party = ReadParty(in);
+    return app::App::Decider([party, a](const CaseState& c) { return domain::DecideAddParty(c, a, party); });
+  });
+  // 变更程序类型（第二十三条）
+  AddAction(r, "procedure", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    std::string p = in.Enum("procedure", kRequired, {"ordinary", "simple"});
+    std::string reason = in.Str("reason", kRequired, 1000);
+    auto proc = domain::ParseProcedure(p);
+    return app::App::Decider([=](const CaseState& c) -> Drafts {
+      if (!proc) return Status::InvalidArgument("invalid_field", "程序类型无效", "procedure");
+      return domain::DecideSetProcedure(c, a, *proc, reason);
+    });
+  });
+  // 标记或取消重大复杂（第五条）
+  AddAction(r, "major", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+    bool major = in.OptBool("major", kRequired).value_or(false);
+    std::string reason = in.Str("reason", kRequired, 1000);
+    return app::App::Decider([=](const CaseState& c) { return domain::DecideSetMajor(c, a, major, reason); });
+  });
+
+  // 指派执法人员（第十二条）
+  r.Add("POST", "/api/v1/cases/{id}/officers", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    std::string user_id = in.Str("user_id", kRequired, 64);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.AssignOfficer(*c.actor, c.params["id"], user_id));
+    return CommandResponse(200, "case", res);
+  });
+}
+
+}  // namespace qc::http

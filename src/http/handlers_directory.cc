@@ -1,0 +1,114 @@
+// /api/v1/units, /api/v1/users (admin) and /api/v1/approvals (the inbox).
+#include "http/handlers.h"
+#include "http/input.h"
+
+namespace qc::http {
+namespace {
+using A = Router::Access;
+
+const std::vector<std::string> kRoles{"officer", "reviewer", "approver", "legal", "custodian", "admin"};
+
+Status RequireAdmin(const domain::Actor& a) {
+  if (a.role != domain::Role::kAdmin) return Status::PermissionDenied("只有系统管理员可以执行此操作");
+  return Status();
+}
+
+}  // namespace
+
+void RegisterDirectoryRoutes(Router& r) {
+  // 单位列表
+  r.Add("GET", "/api/v1/units", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(Json units, c.app.ListUnits(*c.actor));
+    return JsonResponse(200, units);
+  });
+
+  // 新建单位
+  r.Add("POST", "/api/v1/units", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    std::string name = in.Str("name", kRequired, 100);
+    std::string code = in.Str("code", kRequired, 20);
+    std::string parent = in.Str("parent_id", kRequired, 64);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.CreateUnit(*c.actor, name, code, parent));
+    return CommandResponse(201, "unit", res);
+  });
+
+  // 用户列表
+  r.Add("GET", "/api/v1/users", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QueryReader q(c.req.query);
+    int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    QC_ASSIGN_OR_RETURN(Json users, c.app.ListUsers(*c.actor, page, page_size));
+    return JsonResponse(200, users);
+  });
+
+  // 新建用户
+  r.Add("POST", "/api/v1/users", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    app::NewUser u;
+    u.username = in.Str("username", kRequired, 64);
+    u.name = in.Str("name", kRequired, 50);
+    u.role = in.Enum("role", kRequired, kRoles);
+    u.unit_id = in.Str("unit_id", kRequired, 64);
+    u.cert_no = in.Str("cert_no", kOptional, 32);
+    u.password = in.Str("password", kRequired, 128);
+    QC_RETURN_IF_ERROR(in.Finish());
+    for (unsigned char ch : u.username)
+      if (!(std::isalnum(ch) || ch == '_' || ch == '.' || ch == '-'))
+        return Status::InvalidArgument("invalid_field", "用户名只能包含字母、数字、下划线、点和连字符", "username");
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.CreateUser(*c.actor, u));
+    return CommandResponse(201, "user", res);
+  });
+
+  // 用户详情
+  r.Add("GET", "/api/v1/users/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.params["id"]));
+    return JsonResponse(200, u);
+  });
+
+  // 修改用户（角色、单位、证件编号、停用、重置密码）
+  r.Add("PATCH", "/api/v1/users/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    app::UserChange ch;
+    ch.name = in.OptStr("name", 50);
+    if (in.Has("role")) ch.role = in.Enum("role", kRequired, kRoles);
+    ch.unit_id = in.OptStr("unit_id", 64);
+    ch.cert_no = in.OptStr("cert_no", 32);
+    ch.password = in.OptStr("password", 128);
+    ch.active = in.OptBool("active");
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ChangeUser(*c.actor, c.params["id"], ch));
+    return CommandResponse(200, "user", res);
+  });
+
+  // 我的审批待办
+  r.Add("GET", "/api/v1/approvals", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QueryReader q(c.req.query);
+    int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    QC_ASSIGN_OR_RETURN(Json inbox, c.app.ApprovalInbox(*c.actor, page, page_size));
+    return JsonResponse(200, inbox);
+  });
+
+  // 审批（同意 / 退回 / 不予批准）
+  r.Add("POST", "/api/v1/approvals/{id}/decision", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    std::string decision = in.Enum("decision", kRequired, {"approve", "return", "reject"});
+    std::string opinion = in.Str("opinion", kOptional, 2000);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.DecideApproval(*c.actor, c.params["id"], decision, opinion));
+    return CommandResponse(200, "case", res);
+  });
+}
+
+}  // namespace qc::http

@@ -1,0 +1,127 @@
+#include "http/router.h"
+
+#include <spdlog/spdlog.h>
+
+namespace qc::http {
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> out;
+  size_t i = 1;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool Match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+           std::map<std::string, std::string>* params) {
+  if (pattern.size() != path.size()) return false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const std::string& p = pattern[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      if (path[i].empty() || path[i].size() > 128) return false;
+      (*params)[p.substr(1, p.size() - 2)] = path[i];
+    } else if (p != path[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int HttpStatus(ErrorCode ec) {
+  switch (ec) {
+    case ErrorCode::kOk: return 200;
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response JsonResponse(int status, const Json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+Response ErrorResponse(const Status& s) {
+  Json body = {{"code", s.code()}, {"message", s.message()}};
+  body["field"] = s.field().empty() ? Json(nullptr) : Json(s.field());
+  int status = s.code() == "unsupported_media_type" ? 415 : s.code() == "method_not_allowed" ? 405 : HttpStatus(s.error_code());
+  return JsonResponse(status, body);
+}
+
+std::string SessionToken(const Request& req) {
+  if (auto auth = req.Header("authorization")) {
+    const std::string prefix = "Bearer ";
+    if (auth->size() > prefix.size() && auth->compare(0, prefix.size(), prefix) == 0) return auth->substr(prefix.size());
+  }
+  if (auto cookie = req.Header("cookie")) {
+    const std::string name = std::string(kSessionCookie) + "=";
+    size_t pos = 0;
+    while (pos < cookie->size()) {
+      while (pos < cookie->size() && ((*cookie)[pos] == ' ' || (*cookie)[pos] == ';')) ++pos;
+      size_t end = cookie->find(';', pos);
+      if (end == std::string::npos) end = cookie->size();
+      if (cookie->compare(pos, name.size(), name) == 0) return cookie->substr(pos + name.size(), end - pos - name.size());
+      pos = end;
+    }
+  }
+  return "";
+}
+
+void Router::Add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
+  routes_.push_back({method, pattern, Split(pattern), access, std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::Routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
+Response Router::Dispatch(const Request& req, app::App& app) const {
+  std::vector<std::string> segments = Split(req.path);
+  bool path_matched = false;
+  for (const auto& route : routes_) {
+    Context ctx{req, app, {}, std::nullopt, ""};
+    if (!Match(route.segments, segments, &ctx.params)) continue;
+    path_matched = true;
+    if (route.method != req.method) continue;
+    try {
+      ctx.token = SessionToken(req);
+      if (route.access == Access::kSession) {
+        auto actor = app.Authenticate(ctx.token);
+        if (!actor.ok()) return ErrorResponse(actor.status());
+        ctx.actor = *actor;
+      }
+      StatusOr<Response> r = route.handler(ctx);
+      Response out = r.ok() ? std::move(*r) : ErrorResponse(r.status());
+      if (ctx.actor) out.user = ctx.actor->username;
+      if (!r.ok() && r.status().error_code() == ErrorCode::kInternal)
+        spdlog::error("{} {}: {}", req.method, req.path, r.status().ToString());
+      return out;
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: unhandled exception: {}", req.method, req.path, e.what());
+      return ErrorResponse(Status::Internal("服务器内部错误"));
+    }
+  }
+  if (path_matched)
+    return ErrorResponse(Status::Make(ErrorCode::kInvalidArgument, "method_not_allowed", "不支持该请求方法"));
+  return ErrorResponse(Status::NotFound("接口不存在：" + req.path));
+}
+
+}  // namespace qc::http

@@ -1,0 +1,55 @@
+// Routes "/api/v1/cases/{id}"-style patterns to handlers, authenticates, and turns every Status
+// into a JSON error: {"code": "invalid_field", "message": "标题不能为空", "field": "title"}.
+// Dispatch() never throws and never answers 500 for a client's mistake.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "common/status.h"
+#include "domain/policy.h"
+#include "http/message.h"
+
+namespace qc::http {
+
+inline constexpr const char* kSessionCookie = "qc_session";
+
+struct Context {
+  const Request& req;
+  app::App& app;
+  std::map<std::string, std::string> params;  // from {name} segments
+  std::optional<domain::Actor> actor;          // set for authenticated routes
+  std::string token;                           // the session token presented, if any
+};
+
+using Handler = std::function<StatusOr<Response>(Context&)>;
+
+class Router {
+ public:
+  enum class Access { kPublic, kSession };
+  void Add(const std::string& method, const std::string& pattern, Access access, Handler handler);
+  Response Dispatch(const Request& req, app::App& app) const;
+  // Every (method, pattern) served, for the OpenAPI coverage test.
+  std::vector<std::pair<std::string, std::string>> Routes() const;
+
+ private:
+  struct Route {
+    std::string method, pattern;
+    std::vector<std::string> segments;
+    Access access;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+// Helpers for handlers.
+Response JsonResponse(int status, const Json& body);
+Response ErrorResponse(const Status& s);
+int HttpStatus(ErrorCode ec);
+std::string SessionToken(const Request& req);  // Bearer header first, then the cookie
+
+}  // namespace qc::http

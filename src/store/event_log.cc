@@ -1,0 +1,69 @@
+#include "store/event_log.h"
+
+#include "crypto/hash.h"
+
+namespace qc::store {
+namespace {
+
+StatusOr<domain::Event> Decode(const std::string& bytes, int64_t idx) {
+  QC_ASSIGN_OR_RETURN(Json j, ParseJson(bytes));
+  QC_ASSIGN_OR_RETURN(domain::Event e, domain::EventFromJson(j));
+  e.index = idx;
+  return e;
+}
+
+}  // namespace
+
+StatusOr<int64_t> EventLog::Size() {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT COALESCE(MAX(idx), -1) + 1 FROM events"));
+  QC_ASSIGN_OR_RETURN(bool row, s->Step());
+  int64_t n = row ? s->Int(0) : 0;
+  s->Reset();
+  return n;
+}
+
+StatusOr<StoredEvent> EventLog::Append(domain::Event& e) {
+  QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
+  QC_ASSIGN_OR_RETURN(int64_t idx, Size());
+  std::string leaf = crypto::LeafHash(bytes);
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+      "INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));
+  s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindBlob(5, bytes).BindBlob(6, leaf);
+  if (e.case_id.empty()) s->BindNull(3); else s->Bind(3, e.case_id);
+  QC_RETURN_IF_ERROR(s->Run());
+  e.index = idx;
+  return StoredEvent{e, std::move(bytes), std::move(leaf)};
+}
+
+StatusOr<std::vector<domain::Event>> EventLog::ReadCase(const std::string& case_id, int64_t before) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+      "SELECT idx, bytes FROM events WHERE case_id = ? AND idx < ? ORDER BY idx"));
+  s->Bind(1, case_id).Bind(2, before < 0 ? INT64_MAX : before);
+  std::vector<domain::Event> out;
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    QC_ASSIGN_OR_RETURN(domain::Event e, Decode(s->Blob(1), s->Int(0)));
+    out.push_back(std::move(e));
+  }
+  s->Reset();
+  return out;
+}
+
+StatusOr<std::vector<StoredEvent>> EventLog::ReadRange(int64_t start, int64_t count) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+      "SELECT idx, bytes, leaf_hash FROM events WHERE idx >= ? ORDER BY idx LIMIT ?"));
+  s->Bind(1, start).Bind(2, count);
+  std::vector<StoredEvent> out;
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    std::string bytes = s->Blob(1);
+    QC_ASSIGN_OR_RETURN(domain::Event e, Decode(bytes, s->Int(0)));
+    out.push_back({std::move(e), std::move(bytes), s->Blob(2)});
+  }
+  s->Reset();
+  return out;
+}
+
+}  // namespace qc::store

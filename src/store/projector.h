@@ -1,0 +1,37 @@
+// Applies events to the projection tables. The same code runs live (inside the writer's
+// transaction, right after the append) and when rebuilding from the events alone, which is what
+// makes "rebuild equals live" true by construction and checkable by tests.
+//
+// Not thread-safe: the writer thread owns one Projector; a rebuild makes its own.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "common/status.h"
+#include "domain/case_state.h"
+#include "domain/event.h"
+#include "store/db.h"
+
+namespace qc::store {
+
+class Projector {
+ public:
+  // The current state of a case, from the cache or by folding its events (those with index <
+  // `before`, all when negative). NotFound when the case has no events.
+  StatusOr<const domain::CaseState*> LoadCase(Db& db, const std::string& case_id, int64_t before = -1);
+  // Applies one appended event (e.index set) to the projections.
+  Status Apply(Db& db, const domain::Event& e);
+  // Drops cached state, e.g. after a rolled-back transaction.
+  void Forget(const std::string& case_id) { cache_.erase(case_id); }
+  void Clear() { cache_.clear(); }
+
+ private:
+  Status ApplyDirectory(Db& db, const domain::Event& e);
+  Status WriteCase(Db& db, const domain::CaseState& c);
+
+  static constexpr size_t kMaxCached = 4096;
+  std::unordered_map<std::string, domain::CaseState> cache_;
+};
+
+}  // namespace qc::store

@@ -1,0 +1,102 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace qc::store {
+namespace {
+
+constexpr std::string_view kLedgerDdl = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+-- The ledger. idx is the RFC 9162 leaf index (0-based, gap-free); bytes are the canonical JSON
+-- that was hashed; leaf_hash = SHA-256(0x00 || bytes).
+CREATE TABLE IF NOT EXISTS events (
+  idx       INTEGER PRIMARY KEY,
+  type      TEXT NOT NULL,
+  case_id   TEXT,
+  at        TEXT NOT NULL,
+  bytes     BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL CHECK (length(leaf_hash) = 32)
+) STRICT;
+CREATE INDEX IF NOT EXISTS events_by_case ON events(case_id, idx) WHERE case_id IS NOT NULL;
+
+CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END;
+CREATE TRIGGER IF NOT EXISTS events_gap_free BEFORE INSERT ON events
+WHEN NEW.idx IS NOT (SELECT COALESCE(MAX(idx), -1) + 1 FROM events)
+BEGIN SELECT RAISE(ABORT, 'events must be appended at the next index'); END;
+
+CREATE TABLE IF NOT EXISTS credentials (
+  user_id       TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::string_view kProjectionDdl = R"sql(
+CREATE TABLE IF NOT EXISTS units (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT, code TEXT NOT NULL, created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+  unit_id TEXT NOT NULL, cert_no TEXT NOT NULL, active INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY, number TEXT NOT NULL, unit_id TEXT NOT NULL, title TEXT NOT NULL,
+  start_mode TEXT NOT NULL, stage TEXT NOT NULL, status TEXT NOT NULL, procedure TEXT NOT NULL,
+  major INTEGER NOT NULL, urgent INTEGER NOT NULL, start_approved INTEGER NOT NULL,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL, last_index INTEGER NOT NULL,
+  search_text TEXT NOT NULL,  -- number, title and party names, for the text filter
+  detail TEXT NOT NULL        -- the case as the API shows it (JSON)
+) STRICT;
+CREATE INDEX IF NOT EXISTS cases_by_unit ON cases(unit_id, created_at);
+CREATE TABLE IF NOT EXISTS case_parties (
+  case_id TEXT NOT NULL, pos INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+  id_number TEXT NOT NULL, PRIMARY KEY (case_id, pos)
+) STRICT;
+CREATE TABLE IF NOT EXISTS case_officers (
+  case_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL, cert_no TEXT NOT NULL,
+  lead INTEGER NOT NULL, PRIMARY KEY (case_id, user_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS case_officers_by_user ON case_officers(user_id);
+CREATE TABLE IF NOT EXISTS approvals (
+  id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit_id TEXT NOT NULL, kind TEXT NOT NULL,
+  state TEXT NOT NULL, round INTEGER NOT NULL, pending_role TEXT, submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS approvals_pending ON approvals(pending_role, unit_id);
+)sql";
+
+}  // namespace
+
+std::string_view ProjectionDdl() { return kProjectionDdl; }
+
+Status EnsureSchema(Db& db) {
+  QC_RETURN_IF_ERROR(db.Exec(std::string(kLedgerDdl)));
+  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'"));
+  QC_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (row) {
+    int v = std::stoi(s->Text(0));
+    s->Reset();
+    if (v > kSchemaVersion)
+      return Status::Internal("数据库版本 " + std::to_string(v) + " 高于本程序支持的版本，请升级程序");
+  } else {
+    s->Reset();
+  }
+  QC_RETURN_IF_ERROR(db.Exec(std::string(kProjectionDdl)));
+  return db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
+                 std::to_string(kSchemaVersion) + "')");
+}
+
+}  // namespace qc::store

@@ -1,0 +1,36 @@
+// The SQLite schema. Three kinds of table:
+//   events        the ledger: append-only (triggers refuse UPDATE and DELETE), gap-free 0-based idx.
+//   projections   derived from events only, rebuildable: kProjectionTables.
+//   operational   credentials (argon2id hashes) and sessions: secrets, deliberately outside the ledger.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "common/status.h"
+#include "store/db.h"
+
+namespace qc::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Every projection table with the columns that identify a row, in the order rows are compared.
+struct ProjectionTable {
+  std::string_view name;
+  std::string_view key_columns;
+};
+inline constexpr std::array<ProjectionTable, 6> kProjectionTables{{
+    {"units", "id"},
+    {"users", "id"},
+    {"cases", "id"},
+    {"case_parties", "case_id, pos"},
+    {"case_officers", "case_id, user_id"},
+    {"approvals", "id"},
+}};
+
+// Creates every table, index and trigger if missing; refuses a database of a newer schema.
+Status EnsureSchema(Db& db);
+// The DDL of the projection tables alone (used to build fresh projections for a rebuild).
+std::string_view ProjectionDdl();
+
+}  // namespace qc::store

@@ -1,0 +1,87 @@
+// The single writer: owns the write connection and turns concurrent commands into group commits.
+//
+// Design notes
+// ------------
+// Callers submit a Job (a function of a WriteTx) and wait. The writer thread takes everything queued
+// (up to kMaxBatch jobs), opens one transaction, runs each job inside its own SAVEPOINT, commits once
+// (one fsync with synchronous=FULL), and only then completes the waiting callers. So:
+//  1. Nothing is acknowledged before it is durable: Run() returns OK only after COMMIT succeeded.
+//  2. A failing job is rolled back to its savepoint alone; the rest of its batch still commits.
+//  3. The ledger order is the order jobs run on the writer thread; indexes are gap-free because a
+//     rolled-back job's inserts vanish with its savepoint.
+//  4. If COMMIT fails, every job of the batch fails and nothing of it is visible.
+//
+// Thread-safe: Run() may be called from any number of threads.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "common/status.h"
+#include "store/db.h"
+#include "store/event_log.h"
+#include "store/projector.h"
+
+namespace qc::store {
+
+class WriteTx {
+ public:
+  WriteTx(Db& db, Projector& projector) : db_(db), projector_(projector), log_(db) {}
+  Db& db() { return db_; }
+  Projector& projector() { return projector_; }
+  // Appends `e` at the next index and applies it to the projections.
+  StatusOr<StoredEvent> Append(domain::Event e);
+  // Events appended by the current job, in order.
+  const std::vector<StoredEvent>& appended() const { return appended_; }
+  void BeginJob() { appended_.clear(); }
+
+ private:
+  Db& db_;
+  Projector& projector_;
+  EventLog log_;
+  std::vector<StoredEvent> appended_;
+};
+
+class Writer {
+ public:
+  using Job = std::function<Status(WriteTx&)>;
+  static constexpr size_t kMaxBatch = 1024;
+
+  static StatusOr<std::unique_ptr<Writer>> Open(const std::string& db_path);
+  ~Writer();  // drains the queue, then stops
+
+  // Runs `job` in the next batch. OK means the job succeeded and its batch is durable.
+  Status Run(Job job);
+
+  struct Stats {
+    int64_t batches = 0, jobs = 0;
+  };
+  Stats stats() const;
+
+ private:
+  explicit Writer(std::unique_ptr<Db> db);
+  void Loop();
+  struct Pending {
+    Job job;
+    std::promise<Status> done;
+  };
+  void RunBatch(std::vector<Pending>& batch);
+
+  std::unique_ptr<Db> db_;
+  Projector projector_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  Stats stats_;
+  std::thread thread_;
+};
+
+}  // namespace qc::store
