@@ -30,12 +30,15 @@ StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, 
   u->Reset();
   if (!found) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
   std::string prefix = code + "〔" + std::to_string(CstYear(now)) + "〕";
+  // The highest number of this unit and year, found through the (unit_id, number) index: the
+  // sequence is zero-padded, so byte order is numeric order, and ':' sorts right after '9'.
   QC_ASSIGN_OR_RETURN(store::Stmt * c, db.Prepare(
-      "SELECT COUNT(*) FROM cases WHERE unit_id = ? AND instr(number, ?) = 1"));
-  c->Bind(1, unit_id).Bind(2, prefix);
+      "SELECT MAX(number) FROM cases WHERE unit_id = ? AND number > ? AND number < ?"));
+  c->Bind(1, unit_id).Bind(2, prefix).Bind(3, prefix + ":");
   QC_ASSIGN_OR_RETURN(bool row, c->Step());
-  int64_t n = row ? c->Int(0) : 0;
+  std::string last = row && !c->IsNull(0) ? c->Text(0) : "";
   c->Reset();
+  int64_t n = last.empty() ? 0 : std::atoll(last.c_str() + prefix.size());
   char seq[32];
   std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n + 1));
   return prefix + seq + "号";

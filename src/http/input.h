@@ -28,7 +28,9 @@ StatusOr<Json> ParseBody(const Request& req);
 
 class Reader {
  public:
+  // `obj` must outlive the Reader (it is read in place).
   explicit Reader(const Json& obj, std::string prefix = "");
+  Reader(Json&&, std::string = "") = delete;
 
   // Strings: at most `max_chars` Unicode characters; a required one must not be blank.
   std::string Str(const std::string& name, bool required, size_t max_chars);

@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS cases (
   detail TEXT NOT NULL        -- the case as the API shows it (JSON)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS cases_by_unit ON cases(unit_id, created_at);
+CREATE UNIQUE INDEX IF NOT EXISTS cases_by_number ON cases(unit_id, number);
 CREATE TABLE IF NOT EXISTS case_parties (
   case_id TEXT NOT NULL, pos INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   id_number TEXT NOT NULL, PRIMARY KEY (case_id, pos)

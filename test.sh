@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test suite: the same set-up as run.sh (packages, Release build), then the sanitizer
+# build (AddressSanitizer + UndefinedBehaviorSanitizer) with the unit and integration tests.
+# Ends with one summary line "N passed, N failed"; exits non-zero on any failure.
+set -uo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+
+scripts/setup.sh release test || { echo "0 passed, 1 failed (build)"; exit 1; }
+
+passed=0
+failed=0
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+# A gtest binary: count its tests from its own summary lines.
+run_gtest() {
+  local name=$1; shift
+  echo "== $name"
+  "$@" --gtest_color=no >"$logs/$name.log" 2>&1
+  local rc=$?
+  grep -E '^\[  (FAILED|PASSED) |^\[==========\]' "$logs/$name.log" | tail -n 5
+  local p f
+  p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$logs/$name.log" | grep -oE '[0-9]+$' || echo 0)
+  f=$(grep -cE '^\[  FAILED  \] [A-Za-z_0-9]+\.' "$logs/$name.log" || true)
+  if [[ $rc -ne 0 && ${f:-0} -eq 0 ]]; then
+    f=1  # crashed (a sanitizer report, a signal) before gtest could count
+    tail -n 60 "$logs/$name.log"
+  elif [[ ${f:-0} -gt 0 ]]; then
+    grep -B 30 -E '^\[  FAILED  \] [A-Za-z_0-9]+\.' "$logs/$name.log" | head -n 200
+  fi
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+run_gtest unit build-test/tests/unit_tests
+run_gtest integration build-test/tests/integration_tests
+
+# The Release binary that run.sh serves: set up a demo data directory and answer a health check.
+echo "== release smoke"
+smoke=$(mktemp -d)
+smoke_ok=0
+if build/quancheng init --data "$smoke/data" --demo >/dev/null; then
+  build/quancheng serve --data "$smoke/data" --port 0 >"$smoke/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do grep -q "listening on" "$smoke/serve.log" && break; sleep 0.1; done
+  port=$(grep -oE 'listening on http://127.0.0.1:[0-9]+' "$smoke/serve.log" | grep -oE '[0-9]+$')
+  [[ -n "$port" ]] && curl -fsS "http://127.0.0.1:$port/api/v1/health" | grep -q '"ok"' && smoke_ok=1
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || smoke_ok=0
+fi
+if [[ $smoke_ok -eq 1 ]]; then
+  passed=$((passed + 1)); echo "release smoke: ok"
+else
+  failed=$((failed + 1)); echo "release smoke: FAILED"; cat "$smoke/serve.log" 2>/dev/null
+fi
+rm -rf "$smoke"
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,218 @@
+// End to end over HTTP against the real server: the three start modes, the approval chain, unit
+// scoping, lists and timelines.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "server_fixture.h"
+
+namespace qc::testing {
+namespace {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new Server(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static int port() { return server_->port(); }
+  static Server* server_;
+};
+Server* ApiTest::server_ = nullptr;
+
+Json NewExOfficio(const std::string& title) {
+  return {{"start_mode", "ex_officio"},
+          {"title", title},
+          {"parties", {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}}}},
+          {"start_form", {{"cause", "夜间巡查发现治安备案过期仍营业"}}}};
+}
+
+TEST_F(ApiTest, HealthIsPublicEverythingElseNeedsASession) {
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/health").status, 200);
+  for (const char* path : {"/api/v1/cases", "/api/v1/auth/me", "/api/v1/approvals", "/api/v1/users", "/api/v1/units"}) {
+    HttpResponse r = Send(port(), "GET", path);
+    EXPECT_EQ(r.status, 401) << path;
+    EXPECT_EQ(r.json()["code"], "unauthenticated");
+  }
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/cases", "", {{"Authorization", "Bearer forged"}}).status, 401);
+}
+
+TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
+  Client officer(port(), "officer1"), reviewer(port(), "reviewer1"), approver(port(), "approver1");
+  HttpResponse created = officer.Post("/api/v1/cases", NewExOfficio("金嗓子KTV未按规定备案经营案（测试）"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  Json c = created.json()["case"];
+  std::string id = c["id"];
+  EXPECT_EQ(c["stage"], "initiation");
+  EXPECT_EQ(c["officers"][0]["cert_no"], "13062100017");
+  ASSERT_EQ(created.json()["events"].size(), 1u);
+  EXPECT_EQ(created.json()["events"][0]["type"], "CaseOpened");
+  EXPECT_EQ(created.json()["events"][0]["leaf_hash"].get<std::string>().size(), 64u);
+  EXPECT_EQ(created.headers["location"], "/api/v1/cases/" + id);
+
+  HttpResponse submitted = officer.Post("/api/v1/cases/" + id + "/start-approval",
+                                        {{"opinion", "建议启动调查程序"}, {"reasons", "事实初步清楚"}});
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.json()["case"]["status"], "awaiting_approval");
+
+  // The approver's inbox is empty until the reviewer has reviewed.
+  std::string approval;
+  Json review_inbox = reviewer.Get("/api/v1/approvals").json();
+  for (const auto& item : review_inbox["items"])
+    if (item["case_id"] == id) approval = item["id"];
+  ASSERT_FALSE(approval.empty());
+  Json approve_inbox = approver.Get("/api/v1/approvals").json();
+  for (const auto& item : approve_inbox["items"]) EXPECT_NE(item["case_id"], id);
+  EXPECT_EQ(approver.Post("/api/v1/approvals/" + approval + "/decision", {{"decision", "approve"}}).status, 403);
+
+  HttpResponse reviewed = reviewer.Post("/api/v1/approvals/" + approval + "/decision",
+                                        {{"decision", "approve"}, {"opinion", "同意，报局领导审批"}});
+  ASSERT_EQ(reviewed.status, 200) << reviewed.body;
+  HttpResponse approved = approver.Post("/api/v1/approvals/" + approval + "/decision",
+                                        {{"decision", "approve"}, {"opinion", "同意启动"}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["events"].size(), 2u) << "ApprovalDecided and StageAdvanced";
+
+  Json seen = officer.Get("/api/v1/cases/" + id).json();
+  EXPECT_EQ(seen["stage"], "investigation");
+  EXPECT_EQ(seen["stage_label"], "调查取证");
+  EXPECT_EQ(seen["start_form"]["leader_opinion"], "同意启动");
+  EXPECT_EQ(seen["start_form"]["unit_opinion"], "同意，报局领导审批");
+
+  Json timeline = officer.Get("/api/v1/cases/" + id + "/events").json()["items"];
+  ASSERT_EQ(timeline.size(), 5u);
+  std::vector<std::string> types;
+  for (const auto& e : timeline) types.push_back(e["type"]);
+  EXPECT_EQ(types, (std::vector<std::string>{"CaseOpened", "StartApprovalSubmitted", "ApprovalDecided",
+                                             "ApprovalDecided", "StageAdvanced"}));
+  EXPECT_EQ(timeline[2]["actor"]["name"], "李强");
+  EXPECT_EQ(timeline[2]["actor"]["role"], "reviewer");
+  EXPECT_LT(timeline[0]["index"].get<int64_t>(), timeline[4]["index"].get<int64_t>());
+  // A decided approval cannot be decided again.
+  EXPECT_EQ(approver.Post("/api/v1/approvals/" + approval + "/decision", {{"decision", "approve"}}).status, 409);
+}
+
+TEST_F(ApiTest, OfficerOfTheOtherTeamCannotOpenOrTouchTheCase) {
+  Client officer1(port(), "officer1"), officer2(port(), "officer2"), reviewer(port(), "reviewer1");
+  std::string id = officer1.Post("/api/v1/cases", NewExOfficio("跨队访问测试")).json()["case"]["id"];
+  HttpResponse r = officer2.Get("/api/v1/cases/" + id);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.json()["code"], "forbidden");
+  EXPECT_EQ(officer2.Get("/api/v1/cases/" + id + "/events").status, 403);
+  EXPECT_EQ(officer2.Post("/api/v1/cases/" + id + "/start-approval", {{"opinion", "x"}}).status, 403);
+  Json other_list = officer2.Get("/api/v1/cases?page_size=100").json();
+  for (const auto& item : other_list["items"]) EXPECT_NE(item["id"], id);
+  EXPECT_EQ(reviewer.Get("/api/v1/cases/" + id).status, 200) << "the bureau's reviewer sees both teams";
+  EXPECT_EQ(reviewer.Post("/api/v1/cases/" + id + "/start-approval", {{"opinion", "x"}}).status, 403)
+      << "but does not act as the 承办人";
+}
+
+TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
+  Client officer(port(), "officer1");
+  Json body = {{"start_mode", "application"},
+               {"title", "大型群众性活动安全许可（测试）"},
+               {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
+               {"application", {{"channel", "oral"}, {"matter", "大型群众性活动安全许可"}}}};
+  HttpResponse r = officer.Post("/api/v1/cases", body);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["field"], "application.oral_record");
+  body["application"]["oral_record"] = "申请人当面口头申请，内容如下……";
+  r = officer.Post("/api/v1/cases", body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string id = r.json()["case"]["id"];
+  std::string base = "/api/v1/cases/" + id;
+  EXPECT_EQ(officer.Post(base + "/application/corrections",
+                         {{"field", "活动名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}}).status, 200);
+  EXPECT_EQ(officer.Post(base + "/application/supplement-notice", {{"items", {"消防安全检查合格证明"}}}).status, 200);
+  HttpResponse again = officer.Post(base + "/application/supplement-notice", {{"items", {"另一项"}}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json()["code"], "illegal_transition");
+  EXPECT_EQ(officer.Post(base + "/application/decision", {{"accepted", true}}).status, 409);
+  EXPECT_EQ(officer.Post(base + "/application/supplement-received", {{"items", {"消防安全检查合格证明"}}}).status, 200);
+  HttpResponse accepted = officer.Post(base + "/application/decision", {{"accepted", true}});
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.json()["case"]["stage"], "investigation");
+  HttpResponse receipt = officer.Post(base + "/application/receipts", {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕7号"}});
+  ASSERT_EQ(receipt.status, 200) << receipt.body;
+  EXPECT_EQ(receipt.json()["case"]["application"]["receipts"].size(), 1u);
+}
+
+TEST_F(ApiTest, ComplaintNotStartedRecordsTheWrittenNotice) {
+  Client officer(port(), "officer2");
+  HttpResponse r = officer.Post("/api/v1/cases", {{"start_mode", "complaint"},
+                                                  {"title", "噪声投诉（测试）"},
+                                                  {"complaint", {{"channel", "phone"}, {"content", "夜间噪声"},
+                                                                 {"complainant", {{"name", "刘桂兰"}}}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string id = r.json()["case"]["id"];
+  HttpResponse n = officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
+                                {{"reason", "属生态环境部门管辖"}, {"notice_no", "易公二队不启字〔2026〕9号"},
+                                 {"notice_method", "mail"}, {"competent_authority", "保定市生态环境局易县分局"},
+                                 {"notified_at", "2026-11-27T10:00:00+08:00"}});
+  ASSERT_EQ(n.status, 200) << n.body;
+  EXPECT_EQ(n.json()["case"]["status"], "not_started");
+  EXPECT_EQ(n.json()["case"]["complaint"]["not_started"]["notified_at"], "2026-11-27T02:00:00.000Z");
+}
+
+TEST_F(ApiTest, ListFiltersSearchAndPaginates) {
+  Client officer(port(), "officer1");
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(officer.Post("/api/v1/cases", NewExOfficio("分页测试案件" + std::to_string(i))).status, 201);
+  Json page = officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&sort=title&order=asc").json();
+  EXPECT_EQ(page["total"], 3);
+  ASSERT_EQ(page["items"].size(), 2u);
+  EXPECT_EQ(page["items"][0]["title"], "分页测试案件0");
+  Json page2 = officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&page=2&sort=title&order=asc").json();
+  ASSERT_EQ(page2["items"].size(), 1u);
+  EXPECT_EQ(page2["items"][0]["title"], "分页测试案件2");
+  Json apps = officer.Get("/api/v1/cases?start_mode=application&page_size=100").json();
+  for (const auto& item : apps["items"]) EXPECT_EQ(item["start_mode"], "application");
+  EXPECT_GE(apps["total"].get<int>(), 1);
+  Json mine = officer.Get("/api/v1/cases?officer=officer1&stage=initiation&page_size=100").json();
+  for (const auto& item : mine["items"]) EXPECT_EQ(item["stage"], "initiation");
+  Json none = officer.Get("/api/v1/cases?officer=officer2").json();
+  EXPECT_EQ(none["total"], 0) << "officer1 sees none of officer2's cases";
+  Json future = officer.Get("/api/v1/cases?from=2099-01-01").json();
+  EXPECT_EQ(future["total"], 0);
+  Json today = officer.Get("/api/v1/cases?to=2099-01-01&from=2000-01-01").json();
+  EXPECT_GE(today["total"].get<int>(), 3);
+}
+
+TEST_F(ApiTest, DemoDataIsThere) {
+  Client officer1(port(), "officer1"), admin(port(), "admin");
+  Json list = officer1.Get("/api/v1/cases?sort=number&order=asc&officer=officer1&page_size=100").json();
+  std::set<std::string> modes;
+  for (const auto& item : list["items"]) modes.insert(item["start_mode"]);
+  EXPECT_TRUE(modes.count("application") && modes.count("ex_officio"));
+  Json users = admin.Get("/api/v1/users?page_size=100").json();
+  std::set<std::string> names;
+  for (const auto& u : users["items"]) names.insert(u["username"]);
+  for (const char* u : {"officer1", "officer2", "reviewer1", "approver1", "legal1", "custodian1", "admin"})
+    EXPECT_TRUE(names.count(u)) << u;
+  Json units = officer1.Get("/api/v1/units").json()["items"];
+  EXPECT_EQ(units.size(), 3u);
+}
+
+TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
+  Client admin(port(), "admin"), officer(port(), "officer1");
+  EXPECT_EQ(officer.Get("/api/v1/users").status, 403);
+  std::string unit = officer.user()["unit_id"];
+  HttpResponse created = admin.Post("/api/v1/users", {{"username", "officer9"}, {"name", "刘洋"}, {"role", "officer"},
+                                                      {"unit_id", unit}, {"cert_no", "13062100023"},
+                                                      {"password", "Strong#Pass1"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = created.json()["user"]["id"];
+  EXPECT_EQ(created.json()["events"][0]["type"], "UserCreated");
+  EXPECT_EQ(created.body.find("argon2"), std::string::npos) << "no hash leaves the server";
+  EXPECT_EQ(admin.Post("/api/v1/users", {{"username", "officer9"}, {"name", "x"}, {"role", "officer"},
+                                         {"unit_id", unit}, {"cert_no", "1"}, {"password", "Strong#Pass1"}}).status, 409);
+  Client newbie(port(), "officer9", "Strong#Pass1");
+  EXPECT_EQ(newbie.Get("/api/v1/auth/me").json()["name"], "刘洋");
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + id, {{"active", false}}).status, 200);
+  EXPECT_EQ(newbie.Get("/api/v1/auth/me").status, 401) << "a disabled user's session ends";
+  EXPECT_EQ(Send(port(), "POST", "/api/v1/auth/login", Json{{"username", "officer9"}, {"password", "Strong#Pass1"}}.dump()).status, 401);
+}
+
+}  // namespace
+}  // namespace qc::testing

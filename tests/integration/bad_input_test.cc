@@ -1,0 +1,118 @@
+// Hostile and mistaken requests get a clear 4xx naming the field, and record nothing.
+#include <gtest/gtest.h>
+
+#include "server_fixture.h"
+
+namespace qc::testing {
+namespace {
+
+class BadInputTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new Server({"--max-body", "65536"}); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static Server* server_;
+};
+Server* BadInputTest::server_ = nullptr;
+
+struct Case {
+  const char* name;
+  std::string method, path, body;
+  int status;
+  std::string code, field;
+  std::map<std::string, std::string> headers = {};
+};
+
+TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
+  int port = server_->port();
+  Client officer1(port, "officer1"), officer2(port, "officer2"), reviewer(port, "reviewer1");
+  Json good = {{"start_mode", "ex_officio"}, {"title", "正常案件"}, {"start_form", {{"cause", "巡查发现"}}},
+               {"parties", {{{"kind", "natural_person"}, {"name", "张三"}}}}};
+  HttpResponse made = officer1.Post("/api/v1/cases", good);
+  ASSERT_EQ(made.status, 201);
+  std::string id = made.json()["case"]["id"];
+  std::string approval_path = "/api/v1/cases/" + id + "/start-approval";
+  std::string auth = "Bearer " + officer1.token();
+
+  auto with = [&](const std::string& key, const Json& v) {
+    Json b = good;
+    b[key] = v;
+    return b.dump();
+  };
+  std::vector<Case> cases = {
+      {"malformed json", "POST", "/api/v1/cases", "{\"start_mode\": ", 400, "malformed_json", ""},
+      {"not an object", "POST", "/api/v1/cases", "[1,2]", 400, "malformed_json", ""},
+      {"wrong content type", "POST", "/api/v1/cases", good.dump(), 415, "unsupported_media_type", "",
+       {{"Content-Type", "text/plain"}}},
+      {"missing field", "POST", "/api/v1/cases", [&] { Json b = good; b.erase("title"); return b.dump(); }(), 400,
+       "missing_field", "title"},
+      {"wrong type", "POST", "/api/v1/cases", with("major", "yes"), 400, "wrong_type", "major"},
+      {"number for string", "POST", "/api/v1/cases", with("title", 12), 400, "wrong_type", "title"},
+      {"float", "POST", "/api/v1/cases", with("title", 1.5), 400, "wrong_type", "title"},
+      {"unknown field", "POST", "/api/v1/cases", with("titel", "x"), 400, "unknown_field", "titel"},
+      {"unknown nested field", "POST", "/api/v1/cases", with("start_form", Json{{"cause", "x"}, {"foo", 1}}), 400,
+       "unknown_field", "start_form.foo"},
+      {"field of another start mode", "POST", "/api/v1/cases", with("complaint", Json{{"channel", "phone"}}), 400,
+       "invalid_field", "complaint"},
+      {"over-long string", "POST", "/api/v1/cases", with("title", std::string(201, 'x')), 400, "too_long", "title"},
+      {"over-long chinese", "POST", "/api/v1/cases", [&] { std::string s; for (int i = 0; i < 201; ++i) s += "案"; return with("title", s); }(),
+       400, "too_long", "title"},
+      {"bad enum", "POST", "/api/v1/cases", with("start_mode", "by_magic"), 400, "invalid_field", "start_mode"},
+      {"bad party kind", "POST", "/api/v1/cases", with("parties", Json::array({{{"kind", "alien"}, {"name", "x"}}})), 400,
+       "invalid_field", "parties[0].kind"},
+      {"too many parties", "POST", "/api/v1/cases",
+       with("parties", Json(std::vector<Json>(51, Json{{"kind", "natural_person"}, {"name", "x"}}))), 400, "too_long", "parties"},
+      {"unknown co-officer", "POST", "/api/v1/cases", with("co_officers", Json::array({"user_nobody"})), 400,
+       "invalid_field", "co_officers[0]"},
+      {"co-officer of another team", "POST", "/api/v1/cases", with("co_officers", Json::array({officer2.user()["id"]})),
+       400, "invalid_field", "co_officers[0]"},
+      {"invalid utf-8", "POST", "/api/v1/cases", "{\"title\": \"\xff\xfe\"}", 400, "malformed_json", ""},
+      {"unknown case", "GET", "/api/v1/cases/case_doesnotexist", "", 404, "not_found", "id"},
+      {"unknown case action", "POST", "/api/v1/cases/case_doesnotexist/start-approval", "{\"opinion\":\"x\"}", 404,
+       "not_found", "id"},
+      {"unknown approval", "POST", "/api/v1/approvals/apv_nope/decision", "{\"decision\":\"approve\"}", 404, "not_found", "id"},
+      {"unknown route", "GET", "/api/v1/nothing", "", 404, "not_found", ""},
+      {"wrong method", "DELETE", "/api/v1/cases/" + id, "", 405, "method_not_allowed", ""},
+      {"illegal stage transition", "POST", "/api/v1/cases/" + id + "/stage", "{\"to\":\"archiving\"}", 409,
+       "illegal_transition", "to"},
+      {"stage enum", "POST", "/api/v1/cases/" + id + "/stage", "{\"to\":\"done\"}", 400, "invalid_field", "to"},
+      {"bad query parameter", "GET", "/api/v1/cases?page=0", "", 400, "invalid_field", "page"},
+      {"unknown query parameter", "GET", "/api/v1/cases?pgae=2", "", 400, "unknown_field", "pgae"},
+      {"bad date", "GET", "/api/v1/cases?from=yesterday", "", 400, "invalid_field", "from"},
+      {"bad sort", "GET", "/api/v1/cases?sort=password", "", 400, "invalid_field", "sort"},
+      {"bad path encoding", "GET", "/api/v1/cases/%zz", "", 400, "malformed_request", ""},
+  };
+  for (auto& c : cases) c.headers.emplace("Authorization", auth);
+
+  int64_t before = server_->EventCount();
+  for (const auto& c : cases) {
+    HttpResponse r = Send(port, c.method, c.path, c.body, c.headers);
+    EXPECT_EQ(r.status, c.status) << c.name << ": " << r.body;
+    Json j = r.json();
+    ASSERT_TRUE(j.is_object()) << c.name << ": error body is not JSON: " << r.body;
+    EXPECT_EQ(j["code"], c.code) << c.name;
+    EXPECT_TRUE(j["message"].is_string() && !j["message"].get<std::string>().empty()) << c.name;
+    if (!c.field.empty()) {
+      EXPECT_EQ(j["field"], c.field) << c.name;
+    }
+  }
+  // Acting outside one's role or unit.
+  EXPECT_EQ(officer2.Post(approval_path, {{"opinion", "x"}}).status, 403);
+  EXPECT_EQ(reviewer.Post("/api/v1/cases", good).status, 403);
+  EXPECT_EQ(officer1.Post("/api/v1/users", {{"username", "x"}}).status, 403);
+  EXPECT_EQ(officer1.Patch("/api/v1/users/" + officer1.user()["id"].get<std::string>(), {{"role", "admin"}}).status, 403);
+  // Oversized body: refused before it is read whole, and the server lives on.
+  HttpResponse big = officer1.Post("/api/v1/cases", with("title", std::string(70000, 'x')));
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(big.json()["code"], "payload_too_large");
+  HttpResponse garbage = SendRaw(port, "THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_EQ(garbage.status, 400);
+  EXPECT_EQ(server_->EventCount(), before) << "no bad request may record an event";
+  EXPECT_EQ(Send(port, "GET", "/api/v1/health").status, 200) << "still serving";
+  EXPECT_EQ(server_->Log().find(" 500 "), std::string::npos) << "no 500 for a client's mistake";
+}
+
+}  // namespace
+}  // namespace qc::testing

@@ -1,0 +1,65 @@
+// Starts the real `quancheng serve` on a free port with a temporary data directory, and speaks
+// HTTP/1.1 to it over a plain socket.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace qc::testing {
+
+using Json = nlohmann::json;
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lowercase names
+  std::string body;
+  Json json() const;
+};
+
+// One request on a fresh connection. `raw` (when not empty) is sent as is instead.
+HttpResponse Send(int port, const std::string& method, const std::string& path, const std::string& body = "",
+                  const std::map<std::string, std::string>& headers = {});
+HttpResponse SendRaw(int port, const std::string& raw);
+
+class Server {
+ public:
+  // Creates a data directory (with the demo unless `demo` is false) and starts serving.
+  explicit Server(std::vector<std::string> extra_args = {}, bool demo = true);
+  ~Server();
+  void Start();
+  // Sends `sig`, waits, and returns the exit status (as from waitpid's WEXITSTATUS, or 128+signal).
+  int Stop(int sig);
+  int port() const { return port_; }
+  const std::string& data_dir() const { return dir_; }
+  std::string Log() const;
+  int64_t EventCount() const;  // read straight from the SQLite file
+
+ private:
+  std::string dir_;
+  std::vector<std::string> extra_args_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+// A logged-in user talking to a Server.
+class Client {
+ public:
+  Client(int port, const std::string& username, const std::string& password = "Demo@2026");
+  HttpResponse Get(const std::string& path) const;
+  HttpResponse Post(const std::string& path, const Json& body) const;
+  HttpResponse Patch(const std::string& path, const Json& body) const;
+  const std::string& token() const { return token_; }
+  const Json& user() const { return user_; }
+
+ private:
+  int port_;
+  std::string token_;
+  Json user_;
+};
+
+}  // namespace qc::testing

@@ -1,0 +1,310 @@
+// The case state machine: each start mode, the approval chain of Art. 7, and the transitions that
+// must be refused.
+#include <gtest/gtest.h>
+
+#include "domain/case_commands.h"
+#include "domain/case_state.h"
+
+namespace qc::domain {
+namespace {
+
+using namespace std::chrono_literals;
+
+Actor Officer(const std::string& id = "u_off1", const std::string& unit = "team1") {
+  return {id, id, "张伟", Role::kOfficer, unit, "13062100017"};
+}
+Actor Staff(Role role, const std::string& id) { return {id, id, id, role, "bureau", ""}; }
+
+// Applies decided drafts to `c` as if appended at the next ledger indexes.
+class CaseHarness {
+ public:
+  Status Run(const StatusOr<std::vector<EventDraft>>& drafts, const Actor& a) {
+    if (!drafts.ok()) return drafts.status();
+    for (const auto& d : *drafts) {
+      Event e;
+      e.index = next_++;
+      e.type = d.type;
+      e.actor = a.Ref();
+      e.case_id = "case_1";
+      e.at = TimePoint(1795741323456ms) + std::chrono::milliseconds(next_);
+      e.data = d.data;
+      Status st = Apply(c, e);
+      if (!st.ok()) return st;
+      types.push_back(d.type);
+    }
+    return Status();
+  }
+  CaseState c;
+  std::vector<std::string> types;
+
+ private:
+  int64_t next_ = 0;
+};
+
+OpenCaseCommand ExOfficio() {
+  OpenCaseCommand cmd;
+  cmd.case_id = "case_1";
+  cmd.number = "易公一队〔2026〕00001号";
+  cmd.unit_id = "team1";
+  cmd.title = "金嗓子KTV未按规定备案经营案";
+  cmd.mode = StartMode::kExOfficio;
+  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}}});
+  cmd.start_form = {{"cause", "备案过期仍营业"}};
+  return cmd;
+}
+
+TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
+  EXPECT_EQ(h.c.stage, Stage::kInitiation);
+  EXPECT_EQ(h.c.status, CaseStatus::kPending);
+  ASSERT_EQ(h.c.officers.size(), 1u);
+  EXPECT_EQ(h.c.officers[0].cert_no, "13062100017");
+  EXPECT_TRUE(h.c.officers[0].lead);
+
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案调查", "事实初步清楚", std::nullopt}), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
+  ASSERT_NE(h.c.open_approval(), nullptr);
+  EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kReviewer);
+
+  // The approver cannot jump the reviewer's step; the officer cannot approve.
+  Actor approver = Staff(Role::kApprover, "u_app"), reviewer = Staff(Role::kReviewer, "u_rev");
+  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(DecideApprovalStep(h.c, off, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
+
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意，报局领导审批"), reviewer).ok());
+  EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kApprover);
+  EXPECT_EQ(h.c.stage, Stage::kInitiation);
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意启动"), approver).ok());
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation);
+  EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
+  EXPECT_TRUE(h.c.start_approved);
+  // The 程序启动审批表 (Art. 10) now carries every opinion.
+  EXPECT_EQ(h.c.start_form["handler_opinion"], "建议立案调查");
+  EXPECT_EQ(h.c.start_form["unit_opinion"], "同意，报局领导审批");
+  EXPECT_EQ(h.c.start_form["leader_opinion"], "同意启动");
+  const Approval& ap = h.c.approvals.back();
+  ASSERT_EQ(ap.steps.size(), 3u);
+  EXPECT_EQ(ap.steps[1].actor.id, "u_rev");
+  EXPECT_EQ(h.types.back(), "StageAdvanced");
+  EXPECT_EQ(h.c.version, static_cast<int64_t>(h.types.size()));
+}
+
+TEST(Domain, MajorCaseNeedsTheLegalReview) {
+  CaseHarness h;
+  Actor off = Officer();
+  OpenCaseCommand cmd = ExOfficio();
+  cmd.major = true;
+  EXPECT_EQ(DecideOpen(off, cmd).status().field(), "major_reason");
+  cmd.major_reason = "拟作出较大数额罚款";
+  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());
+  Actor reviewer = Staff(Role::kReviewer, "u_rev"), legal = Staff(Role::kLegal, "u_leg"),
+        approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
+  EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kLegal);
+  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, legal, "apv_1", "approve", "程序合法"), legal).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
+  EXPECT_EQ(h.c.start_form["legal_opinion"], "程序合法");
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation);
+}
+
+TEST(Domain, ReturnThenResubmitThenReject) {
+  CaseHarness h;
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev");
+  ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());
+  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "return", "").status().field(), "opinion");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "return", "当事人情况不全"), reviewer).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kReturned);
+  EXPECT_EQ(h.c.open_approval(), nullptr);
+  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "").status().code(), "illegal_transition");
+
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_2", "已补充", "", std::string("补充后的原因")}), off).ok());
+  EXPECT_EQ(h.c.approvals.back().round, 2);
+  EXPECT_EQ(h.c.start_form["cause"], "补充后的原因");
+  // Only one approval at a time.
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_3", "x", "", std::nullopt}).status().code(), "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "reject", "不属于管辖范围"), reviewer).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kRejected);
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_4", "x", "", std::nullopt}).status().code(), "illegal_transition");
+  EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInvestigation, "").status().code(), "illegal_transition");
+}
+
+TEST(Domain, UrgentStartInvestigatesAtOnceAndFilesApprovalAfterwards) {
+  CaseHarness h;
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  OpenCaseCommand cmd = ExOfficio();
+  cmd.urgent = true;
+  EXPECT_EQ(DecideOpen(off, cmd).status().field(), "urgent_reason");
+  cmd.urgent_reason = "夜间发现非法储存烟花爆竹，不立即扣押可能灭失";
+  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation);
+  EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
+  EXPECT_FALSE(h.c.start_approved);
+  // Cannot move past investigation before the approval filed afterwards is granted (Art. 10).
+  EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kReviewDecision, "").status().code(), "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "补报", "", std::nullopt}), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kInProgress) << "an urgent case keeps investigating while the approval runs";
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
+  EXPECT_TRUE(h.c.start_approved);
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation) << "no second StageAdvanced";
+  ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, off, Stage::kReviewDecision, "调查终结"), off).ok());
+  EXPECT_EQ(h.c.stage, Stage::kReviewDecision);
+}
+
+TEST(Domain, UrgentOnlyForExOfficio) {
+  OpenCaseCommand cmd = ExOfficio();
+  cmd.mode = StartMode::kComplaint;
+  cmd.complaint = {{"channel", "phone"}, {"content", "x"}};
+  cmd.urgent = true;
+  cmd.urgent_reason = "x";
+  EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "urgent");
+}
+
+TEST(Domain, StagesMoveOneAtATimeAndNeverBack) {
+  CaseHarness h;
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
+  EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInvestigation, "").status().code(), "illegal_transition")
+      << "the start approval is the only way out of 程序启动";
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", ""), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", ""), approver).ok());
+  EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kServiceExecution, "").status().code(), "illegal_transition");
+  EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInitiation, "").status().code(), "illegal_transition");
+  EXPECT_EQ(DecideAdvanceStage(h.c, Officer("u_other"), Stage::kReviewDecision, "").status().error_code(),
+            ErrorCode::kPermissionDenied);
+  for (Stage s : {Stage::kReviewDecision, Stage::kServiceExecution, Stage::kArchiving})
+    ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, off, s, ""), off).ok());
+  EXPECT_EQ(h.c.stage, Stage::kArchiving);
+}
+
+OpenCaseCommand Application() {
+  OpenCaseCommand cmd;
+  cmd.case_id = "case_1";
+  cmd.unit_id = "team1";
+  cmd.title = "大型群众性活动安全许可";
+  cmd.mode = StartMode::kApplication;
+  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}});
+  cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"}};
+  return cmd;
+}
+
+TEST(Domain, ApplicationFlowOfArticle9) {
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  ASSERT_TRUE(h.Run(DecideCorrectApplication(h.c, off, {{"field", "名称"}, {"before", "博览汇"}, {"after", "博览会"},
+                                                         {"confirmed_by", "马晓东"}}), off).ok());
+  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, {{"items", {"消防证明", "安全方案"}}}), off).ok());
+  // 一次性告知: there is no second notice.
+  EXPECT_EQ(DecideSupplementNotice(h.c, off, {{"items", {"又一项"}}}).status().code(), "illegal_transition");
+  // Cannot accept before the supplement arrives.
+  EXPECT_EQ(DecideApplication(h.c, off, true, "").status().code(), "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideSupplementReceived(h.c, off, {{"items", {"消防证明", "安全方案"}}}), off).ok());
+  EXPECT_EQ(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "1"}}).status().code(),
+            "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, true, ""), off).ok());
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation);
+  EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
+  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}}), off).ok());
+  EXPECT_EQ(h.c.application["receipts"].size(), 1u);
+  EXPECT_EQ(h.c.application["corrections"].size(), 1u);
+  EXPECT_EQ(DecideCorrectApplication(h.c, off, {{"field", "x"}}).status().code(), "illegal_transition");
+}
+
+TEST(Domain, OralApplicationMustBeWrittenDown) {
+  OpenCaseCommand cmd = Application();
+  cmd.application["channel"] = "oral";
+  EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "application.oral_record");
+  cmd.application["oral_record"] = "申请人口述：申请举办商贸博览会……";
+  EXPECT_TRUE(DecideOpen(Officer(), cmd).ok());
+}
+
+TEST(Domain, NotAcceptedNeedsAReasonAndIsTerminal) {
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  EXPECT_EQ(DecideApplication(h.c, off, false, "").status().field(), "reason");
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kNotAccepted);
+  EXPECT_EQ(h.c.stage, Stage::kInitiation);
+  EXPECT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "non_acceptance"}, {"receipt_no", "1"}}), off).ok());
+  EXPECT_EQ(DecideAddParty(h.c, off, {{"kind", "natural_person"}, {"name", "x"}}).status().code(), "illegal_transition");
+}
+
+TEST(Domain, ComplaintNotStartedRecordsTheNotice) {
+  CaseHarness h;
+  Actor off = Officer();
+  OpenCaseCommand cmd = Application();
+  cmd.mode = StartMode::kComplaint;
+  cmd.application = nullptr;
+  cmd.parties = Json::array();
+  cmd.complaint = {{"channel", "phone"}, {"content", "夜间噪声扰民"}};
+  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  // Starting a procedure from a complaint needs the party on the 审批表.
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议启动", "", std::string("噪声")}).status().code(),
+            "missing_party");
+  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(h.c, off, {{"reason", "属环保部门管辖"}, {"notice_no", "1"},
+                                                          {"notice_method", "direct"}}), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
+  EXPECT_EQ(h.c.complaint["not_started"]["reason"], "属环保部门管辖");
+  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, {{"reason", "again"}}).status().code(), "illegal_transition");
+}
+
+TEST(Domain, OnlyAssignedOfficersAct) {
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
+  Actor stranger = Officer("u_off2");
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, stranger, {"apv_1", "x", "", std::nullopt}).status().error_code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, Staff(Role::kReviewer, "r"), {"apv_1", "x", "", std::nullopt})
+                .status().error_code(), ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(h.Run(DecideAssignOfficer(h.c, off, {"u_off2", "刘洋", "13062100023", false}), off).ok());
+  EXPECT_TRUE(DecideSubmitStartApproval(h.c, stranger, {"apv_1", "x", "", std::nullopt}).ok());
+  EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_off2", "刘洋", "13062100023", false}).status().code(), "already_assigned");
+  EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_x", "无证", "", false}).status().code(), "missing_certificate");
+}
+
+TEST(Domain, OfficerWithoutCertificateCannotOpenACase) {
+  Actor a = Officer();
+  a.cert_no.clear();
+  EXPECT_EQ(DecideOpen(a, ExOfficio()).status().code(), "missing_certificate");
+  EXPECT_EQ(DecideOpen(Staff(Role::kReviewer, "r"), ExOfficio()).status().error_code(), ErrorCode::kPermissionDenied);
+}
+
+TEST(Domain, ApplyRefusesForeignOrOutOfOrderEvents) {
+  CaseState c;
+  Event e;
+  e.type = "StageAdvanced";
+  e.case_id = "case_1";
+  e.data = {{"to", "investigation"}};
+  EXPECT_FALSE(Apply(c, e).ok()) << "first event must open the case";
+  e.type = "NoSuchEvent";
+  EXPECT_FALSE(Apply(c, e).ok());
+}
+
+TEST(Policy, OfficersSeeTheirUnitOthersTheirSubtree) {
+  UnitTree units;
+  units.Add("bureau", "");
+  units.Add("team1", "bureau");
+  units.Add("team2", "bureau");
+  EXPECT_TRUE(CanSeeUnit(Officer("o", "team1"), "team1", units));
+  EXPECT_FALSE(CanSeeUnit(Officer("o", "team1"), "team2", units));
+  EXPECT_FALSE(CanSeeUnit(Officer("o", "bureau"), "team1", units));
+  EXPECT_TRUE(CanSeeUnit(Staff(Role::kReviewer, "r"), "team2", units));
+  Actor r2 = Staff(Role::kReviewer, "r");
+  r2.unit_id = "team1";
+  EXPECT_FALSE(CanSeeUnit(r2, "team2", units));
+  Actor admin = Staff(Role::kAdmin, "a");
+  admin.unit_id = "team2";
+  EXPECT_TRUE(CanSeeUnit(admin, "team1", units));
+}
+
+}  // namespace
+}  // namespace qc::domain
