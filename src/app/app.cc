@@ -104,7 +104,7 @@ StatusOr<std::shared_ptr<const domain::UnitTree>> App::Units() {
 }
 
 StatusOr<std::optional<std::vector<std::string>>> App::VisibleUnits(const Actor& a) {
-  if (a.role == domain::Role::kAdmin) return std::optional<std::vector<std::string>>();
+  if (a.role == domain::Role::kAdmin) return std::optional<std::vector<std::string>>(std::vector<std::string>{});
   if (a.role == domain::Role::kOfficer) return std::optional<std::vector<std::string>>({a.unit_id});
   QC_ASSIGN_OR_RETURN(auto tree, Units());
   std::vector<std::string> ids;

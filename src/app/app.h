@@ -101,7 +101,7 @@ class App {
   StatusOr<std::string> FindUserId(const std::string& username);
   StatusOr<std::string> FindUnitId(const std::string& name_or_id);
 
-  // --- cases (cases.cc, case_actions.cc)
+  // --- cases (cases.cc)
   StatusOr<CommandResult> OpenCase(const domain::Actor& a, NewCase c);
   StatusOr<Json> ListCases(const domain::Actor& a, const CaseQuery& q);
   StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);  // JSON text
@@ -130,6 +130,8 @@ class App {
   void DirectoryChanged() { directory_generation_++; }
   // Unit ids visible to `a` (nullopt: all).
   StatusOr<std::optional<std::vector<std::string>>> VisibleUnits(const domain::Actor& a);
+  // Ends a session in memory and in the database.
+  Status ForgetSession(const std::string& token_hash);
   StatusOr<CommandResult> Record(const domain::Actor& a, const std::string& case_id,
                                  const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide,
                                  bool directory);

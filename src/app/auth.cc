@@ -64,12 +64,16 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   std::string token = ToHex(crypto::RandomBytes(32));
   std::string th = TokenHash(token);
   SessionStore::Session session = sessions_.Create(th, user_id);
+  int64_t now_ms = clock_.Now().time_since_epoch().count();
   QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-        "INSERT INTO sessions(token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
-    s->Bind(1, th).Bind(2, user_id).Bind(3, clock_.Now().time_since_epoch().count())
-        .Bind(4, session.absolute_expiry.time_since_epoch().count());
-    return s->Run();
+        "INSERT INTO sessions(token_hash, user_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)"));
+    s->Bind(1, th).Bind(2, user_id).Bind(3, now_ms).Bind(4, now_ms)
+        .Bind(5, session.absolute_expiry.time_since_epoch().count());
+    QC_RETURN_IF_ERROR(s->Run());
+    // Sessions past their absolute expiry are of no use to anyone.
+    QC_ASSIGN_OR_RETURN(store::Stmt * purge, tx.db().Prepare("DELETE FROM sessions WHERE expires_at <= ?"));
+    return purge->Bind(1, now_ms).Run();
   }));
   return LoginResult{token, UserJson(actor), session.absolute_expiry};
 }
@@ -77,36 +81,49 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
 StatusOr<Actor> App::Authenticate(const std::string& token) {
   if (token.empty()) return Status::Unauthenticated("请先登录");
   std::string th = TokenHash(token);
-  auto user_id = sessions_.Touch(th);
-  if (!user_id && !sessions_.Known(th)) {
+  SessionStore::Touched t = sessions_.Touch(th);
+  if (t.state == SessionStore::Touched::kUnknown) {
     // Not in memory: a session from before a restart?
     auto db = reads_->Acquire();
     QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT user_id, expires_at FROM sessions WHERE token_hash = ?"));
+        "SELECT user_id, expires_at, last_seen FROM sessions WHERE token_hash = ?"));
     s->Bind(1, th);
     QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (row && s->Int(1) > clock_.Now().time_since_epoch().count()) {
-      sessions_.Restore(th, s->Text(0), TimePoint(std::chrono::milliseconds(s->Int(1))));
-      user_id = sessions_.Touch(th);
+    if (row) {
+      auto ms = [&](int col) { return TimePoint(std::chrono::milliseconds(s->Int(col))); };
+      sessions_.Restore(th, s->Text(0), ms(1), ms(2));
     }
     s->Reset();
+    if (row) t = sessions_.Touch(th);
   }
-  if (!user_id) return Status::Unauthenticated("登录已过期，请重新登录");
-  auto actor = LoadActor(*user_id);
+  if (t.state == SessionStore::Touched::kExpired) {
+    (void)ForgetSession(th);
+    return Status::Unauthenticated("登录已过期，请重新登录");
+  }
+  if (t.state != SessionStore::Touched::kLive) return Status::Unauthenticated("登录已过期，请重新登录");
+  if (t.persist_last_seen) {
+    int64_t now_ms = clock_.Now().time_since_epoch().count();
+    (void)writer_->Run([&](store::WriteTx& tx) -> Status {
+      QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"));
+      return s->Bind(1, now_ms).Bind(2, th).Run();
+    });
+  }
+  auto actor = LoadActor(t.user_id);
   if (!actor.ok()) {
-    sessions_.Remove(th);
+    (void)ForgetSession(th);
     return Status::Unauthenticated("账号已停用，请联系管理员");
   }
   return actor;
 }
 
-Status App::Logout(const std::string& token) {
-  std::string th = TokenHash(token);
-  sessions_.Remove(th);
+Status App::ForgetSession(const std::string& token_hash) {
+  sessions_.Remove(token_hash);
   return writer_->Run([&](store::WriteTx& tx) -> Status {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("DELETE FROM sessions WHERE token_hash = ?"));
-    return s->Bind(1, th).Run();
+    return s->Bind(1, token_hash).Run();
   });
 }
+
+Status App::Logout(const std::string& token) { return ForgetSession(TokenHash(token)); }
 
 }  // namespace qc::app

@@ -6,30 +6,33 @@ namespace qc::app {
 
 SessionStore::Session SessionStore::Create(const std::string& token_hash, const std::string& user_id) {
   TimePoint now = clock_.Now();
-  Session s{user_id, now + absolute_, std::min(now + idle_, now + absolute_)};
+  Session s{user_id, now + absolute_, std::min(now + idle_, now + absolute_), now};
   std::lock_guard<std::mutex> lock(mu_);
   sessions_[token_hash] = s;
   return s;
 }
 
-void SessionStore::Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry) {
-  TimePoint now = clock_.Now();
+void SessionStore::Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
+                           TimePoint last_seen) {
   std::lock_guard<std::mutex> lock(mu_);
-  sessions_[token_hash] = {user_id, absolute_expiry, std::min(now + idle_, absolute_expiry)};
+  sessions_[token_hash] = {user_id, absolute_expiry, std::min(last_seen + idle_, absolute_expiry), last_seen};
 }
 
-std::optional<std::string> SessionStore::Touch(const std::string& token_hash) {
+SessionStore::Touched SessionStore::Touch(const std::string& token_hash) {
   TimePoint now = clock_.Now();
   std::lock_guard<std::mutex> lock(mu_);
   auto it = sessions_.find(token_hash);
-  if (it == sessions_.end()) return std::nullopt;
+  if (it == sessions_.end()) return {};
   Session& s = it->second;
   if (now >= s.idle_expiry || now >= s.absolute_expiry) {
+    Touched t{Touched::kExpired, s.user_id, false};
     sessions_.erase(it);
-    return std::nullopt;
+    return t;
   }
   s.idle_expiry = std::min(now + idle_, s.absolute_expiry);
-  return s.user_id;
+  bool persist = now - s.persisted_seen >= kPersistEvery;
+  if (persist) s.persisted_seen = now;
+  return {Touched::kLive, s.user_id, persist};
 }
 
 bool SessionStore::Known(const std::string& token_hash) const {
@@ -59,6 +62,12 @@ int64_t LoginThrottle::RetryAfter(const std::string& key) const {
 
 void LoginThrottle::Failed(const std::string& key) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (entries_.size() >= kMaxEntries && !entries_.count(key)) {
+    // Bounded memory under a spray of usernames: forget keys that are not blocked right now.
+    TimePoint now = clock_.Now();
+    for (auto it = entries_.begin(); it != entries_.end();)
+      it = it->second.blocked_until <= now ? entries_.erase(it) : std::next(it);
+  }
   Entry& e = entries_[key];
   e.failures++;
   if (e.failures >= kFreeFailures) {

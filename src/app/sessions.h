@@ -21,16 +21,26 @@ class SessionStore {
     std::string user_id;
     TimePoint absolute_expiry;  // never extended
     TimePoint idle_expiry;      // extended on every use
+    TimePoint persisted_seen;   // last use written to the database
   };
+  // What Touch() found.
+  struct Touched {
+    enum State { kLive, kExpired, kUnknown } state = kUnknown;
+    std::string user_id;
+    // The last use is worth persisting (a minute or more since the last write), so that a restart
+    // does not grant a fresh idle window to a session that was idle before it.
+    bool persist_last_seen = false;
+  };
+  static constexpr std::chrono::minutes kPersistEvery{1};
   SessionStore(const Clock& clock, std::chrono::milliseconds idle, std::chrono::milliseconds absolute)
       : clock_(clock), idle_(idle), absolute_(absolute) {}
 
   Session Create(const std::string& token_hash, const std::string& user_id);
-  // Restores a persisted session (absolute expiry known); fresh idle window.
-  void Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry);
-  // The live session's user id, extending its idle window; nullopt if unknown or expired
-  // (an expired session is forgotten).
-  std::optional<std::string> Touch(const std::string& token_hash);
+  // Restores a persisted session: its idle window runs from its last persisted use.
+  void Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
+               TimePoint last_seen);
+  // Looks a session up. A live one has its idle window extended; an expired one is forgotten.
+  Touched Touch(const std::string& token_hash);
   bool Known(const std::string& token_hash) const;
   void Remove(const std::string& token_hash);
   void RemoveUser(const std::string& user_id);
@@ -49,6 +59,7 @@ class LoginThrottle {
  public:
   static constexpr int kFreeFailures = 5;
   static constexpr std::chrono::seconds kMaxDelay{15 * 60};
+  static constexpr size_t kMaxEntries = 100000;
   explicit LoginThrottle(const Clock& clock) : clock_(clock) {}
 
   // Seconds to wait before `key` may try again, 0 when it may try now.

@@ -178,6 +178,8 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
   }
   if (c.active && !*c.active && id == a.user_id)
     return Status::Conflict("self_disable", "不能停用自己的账号", "active");
+  if (c.role && *c.role != "admin" && id == a.user_id)
+    return Status::Conflict("self_demote", "不能取消自己的系统管理员角色", "role");
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT role, cert_no FROM users WHERE id = ?"));
     s->Bind(1, id);
@@ -207,6 +209,11 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
       out.push_back({"PasswordChanged", {{"user_id", id}}});
     }
     if (out.empty()) return Status::InvalidArgument("missing_field", "没有需要修改的内容", "");
+    if (c.password || (c.active && !*c.active)) {
+      // A reset password or a disabled account ends every session of the user, persisted ones too.
+      QC_ASSIGN_OR_RETURN(store::Stmt * del, tx.db().Prepare("DELETE FROM sessions WHERE user_id = ?"));
+      QC_RETURN_IF_ERROR(del->Bind(1, id).Run());
+    }
     return out;
   }, true));
   if (c.password || (c.active && !*c.active)) sessions_.RemoveUser(id);
@@ -219,11 +226,14 @@ StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name,
   QC_RETURN_IF_ERROR(RequireAdmin(a));
   std::string unit_id = crypto::RandomId("unit_");
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT 1 FROM units WHERE name = ?"));
-    s->Bind(1, name);
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT name = ? FROM units WHERE name = ? OR code = ?"));
+    s->Bind(1, name).Bind(2, name).Bind(3, code);
     QC_ASSIGN_OR_RETURN(bool exists, s->Step());
+    bool same_name = exists && s->Int(0) != 0;
     s->Reset();
-    if (exists) return Status::Conflict("unit_exists", "单位名称已存在", "name");
+    // The code prefixes case numbers, so it must be unique too.
+    if (exists) return same_name ? Status::Conflict("unit_exists", "单位名称已存在", "name")
+                                 : Status::Conflict("unit_code_taken", "单位简称已被使用", "code");
     if (!parent_id.empty()) {
       QC_ASSIGN_OR_RETURN(store::Stmt * p, tx.db().Prepare("SELECT 1 FROM units WHERE id = ?"));
       p->Bind(1, parent_id);
@@ -234,7 +244,8 @@ StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name,
     return std::vector<domain::EventDraft>{
         {"UnitCreated", {{"unit_id", unit_id}, {"name", name}, {"code", code}, {"parent_id", parent_id}}}};
   }, true));
-  r.body = {{"id", unit_id}, {"name", name}, {"code", code}, {"parent_id", parent_id}};
+  r.body = {{"id", unit_id}, {"name", name}, {"code", code},
+            {"parent_id", parent_id.empty() ? Json(nullptr) : Json(parent_id)}};
   return r;
 }
 

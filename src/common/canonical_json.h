@@ -3,7 +3,7 @@
 //   Object keys sorted (ASCII keys only, so byte order equals JCS's UTF-16 order), no whitespace,
 //   UTF-8 output, strings escaped as JCS says (\b \f \n \r \t \" \\, other controls as \u00xx),
 //   integers only: a float anywhere is rejected. The bytes returned are exactly the bytes hashed
-//   into the ledger; see docs/formats/ledger.md.
+//   into the ledger; see docs/formats/events.md.
 #pragma once
 
 #include <string>

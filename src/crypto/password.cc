@@ -30,7 +30,9 @@ bool VerifyPassword(const std::string& password, const std::string& encoded) {
 }
 
 Status CheckPasswordPolicy(const std::string& password) {
-  if (password.size() < 8 || password.size() > 128)
+  size_t chars = 0;
+  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
+  if (chars < 8 || chars > 128)
     return Status::InvalidArgument("weak_password", "密码长度应为 8–128 个字符", "password");
   int lower = 0, upper = 0, digit = 0, other = 0;
   for (unsigned char c : password) {

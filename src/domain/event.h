@@ -5,7 +5,7 @@
 //
 // ("case" only for events about a case). The envelope's canonical bytes are what the ledger hashes;
 // the ledger index is the event's position in the log and is not part of its bytes.
-// See docs/formats/ledger.md.
+// See docs/formats/events.md.
 #pragma once
 
 #include <cstdint>

@@ -16,7 +16,7 @@ bool UnitTree::IsWithin(const std::string& unit, const std::string& ancestor) co
 bool CanSeeUnit(const Actor& a, const std::string& unit_id, const UnitTree& units) {
   switch (a.role) {
     case Role::kAdmin:
-      return true;
+      return false;  // administers accounts, not case records (Art. 36: least privilege)
     case Role::kOfficer:
       return a.unit_id == unit_id;
     default:

@@ -3,7 +3,7 @@
 //   officer (执法人员)        sees the cases of their own unit; acts only on cases they are assigned to.
 //   reviewer / approver /    see the cases of their unit and every unit below it; act on the approval
 //   legal / custodian        steps of their role (审核 / 批准 / 法制审核); custodians only read for now.
-//   admin (系统管理员)         sees everything, manages users; takes no part in cases.
+//   admin (系统管理员)         manages units and users; sees no case records (Art. 36).
 #pragma once
 
 #include <map>

@@ -46,6 +46,13 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
   cmd.major_reason = in.Str("major_reason", kOptional, 1000);
   cmd.urgent = in.Bool("urgent", false);
   cmd.urgent_reason = in.Str("urgent_reason", kOptional, 1000);
+  // A reason without its flag would be recorded nowhere: refuse it rather than drop it.
+  if (!cmd.major && !cmd.major_reason.empty())
+    in.Fail(Status::InvalidArgument("invalid_field", "未标记重大复杂案件时不应填写理由", "major_reason"));
+  if (!cmd.urgent && !cmd.urgent_reason.empty())
+    in.Fail(Status::InvalidArgument("invalid_field", "未紧急启动时不应填写紧急情况", "urgent_reason"));
+  if (cmd.procedure == domain::Procedure::kOrdinary && !cmd.procedure_reason.empty())
+    in.Fail(Status::InvalidArgument("invalid_field", "普通程序无需填写简易程序的适用条件", "procedure_reason"));
   for (auto& p : in.Objects("parties", kOptional, 50)) {
     cmd.parties.push_back(ReadParty(p));
     in.Merge(p.Finish());
@@ -86,8 +93,8 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
     cmd.complaint = std::move(comp);
   }
   if (auto f = in.Object("start_form", mode == "ex_officio")) {
+    // 承办人意见 is given when the form is submitted for approval (POST .../start-approval).
     cmd.start_form = {{"cause", f->Str("cause", kRequired, 2000)}};
-    if (auto v = f->OptStr("handler_opinion", 2000)) cmd.start_form["handler_opinion"] = *v;
     in.Merge(f->Finish());
   }
   QC_RETURN_IF_ERROR(in.Finish());
@@ -206,7 +213,8 @@ void RegisterCaseRoutes(Router& r) {
   });
   // 进入下一阶段（第四条）
   AddAction(r, "stage", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
-    std::string to = in.Enum("to", kRequired, {"initiation", "investigation", "review_decision", "service_execution", "archiving"});
+    // 程序启动 is left by approval or acceptance, never entered: it is not a target.
+    std::string to = in.Enum("to", kRequired, {"investigation", "review_decision", "service_execution", "archiving"});
     std::string reason = in.Str("reason", kOptional, 1000);
     auto stage = domain::ParseStage(to);
     return app::App::Decider([=](const CaseState& c) -> Drafts {

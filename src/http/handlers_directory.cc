@@ -79,8 +79,8 @@ void RegisterDirectoryRoutes(Router& r) {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     app::UserChange ch;
-    ch.name = in.OptStr("name", 50);
-    if (in.Has("role")) ch.role = in.Enum("role", kRequired, kRoles);
+    if (in.Has("name") && !body["name"].is_null()) ch.name = in.Str("name", kRequired, 50);
+    if (in.Has("role") && !body["role"].is_null()) ch.role = in.Enum("role", kRequired, kRoles);
     ch.unit_id = in.OptStr("unit_id", 64);
     ch.cert_no = in.OptStr("cert_no", 32);
     ch.password = in.OptStr("password", 128);

@@ -81,8 +81,13 @@ std::optional<std::string> Reader::OptStr(const std::string& name, size_t max_ch
 
 std::string Reader::Enum(const std::string& name, bool required, const std::vector<std::string>& allowed,
                          const std::string& fallback) {
+  bool present = Has(name) && !obj_[name].is_null();
   std::string s = Str(name, required, 64);
-  if (s.empty()) return Has(name) && !obj_[name].is_null() ? s : fallback;
+  if (!present) return fallback;
+  if (s.empty()) {  // present but blank (a required one has already failed)
+    Fail(Status::InvalidArgument("invalid_field", "取值不能为空", Path(name)));
+    return fallback;
+  }
   for (const auto& a : allowed)
     if (a == s) return s;
   std::string list;

@@ -60,7 +60,10 @@ Response JsonResponse(int status, const Json& body) {
 Response ErrorResponse(const Status& s) {
   Json body = {{"code", s.code()}, {"message", s.message()}};
   body["field"] = s.field().empty() ? Json(nullptr) : Json(s.field());
-  int status = s.code() == "unsupported_media_type" ? 415 : s.code() == "method_not_allowed" ? 405 : HttpStatus(s.error_code());
+  int status = HttpStatus(s.error_code());
+  if (s.code() == "unsupported_media_type") status = 415;
+  if (s.code() == "method_not_allowed") status = 405;
+  if (s.code() == "headers_too_large") status = 431;
   return JsonResponse(status, body);
 }
 
@@ -96,11 +99,15 @@ std::vector<std::pair<std::string, std::string>> Router::Routes() const {
 Response Router::Dispatch(const Request& req, app::App& app) const {
   std::vector<std::string> segments = Split(req.path);
   bool path_matched = false;
+  std::string allow;
   for (const auto& route : routes_) {
     Context ctx{req, app, {}, std::nullopt, ""};
     if (!Match(route.segments, segments, &ctx.params)) continue;
     path_matched = true;
-    if (route.method != req.method) continue;
+    if (route.method != req.method) {
+      allow += (allow.empty() ? "" : ", ") + route.method;
+      continue;
+    }
     try {
       ctx.token = SessionToken(req);
       if (route.access == Access::kSession) {
@@ -119,8 +126,11 @@ Response Router::Dispatch(const Request& req, app::App& app) const {
       return ErrorResponse(Status::Internal("服务器内部错误"));
     }
   }
-  if (path_matched)
-    return ErrorResponse(Status::Make(ErrorCode::kInvalidArgument, "method_not_allowed", "不支持该请求方法"));
+  if (path_matched) {
+    Response r = ErrorResponse(Status::Make(ErrorCode::kInvalidArgument, "method_not_allowed", "不支持该请求方法"));
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
   return ErrorResponse(Status::NotFound("接口不存在：" + req.path));
 }
 

@@ -92,6 +92,7 @@ Status Db::Exec(const std::string& sql) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
     if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::Conflict("constraint", msg);
+    if ((rc & 0xff) == SQLITE_BUSY) return Status::Unavailable(msg);
     return Status::Internal("sqlite: " + msg);
   }
   return Status();

@@ -1,4 +1,4 @@
-// The append-only events table (the ledger's leaves). See docs/formats/ledger.md.
+// The append-only events table (the ledger's leaves). See docs/formats/events.md.
 //
 // Append() encodes the event as canonical JSON, hashes it as an RFC 9162 leaf and inserts it at the
 // next index. The caller owns the transaction: nothing is durable until it commits.

@@ -38,8 +38,10 @@ CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   user_id    TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
+  last_seen  INTEGER NOT NULL,  -- ms since the epoch, written at most once a minute
+  expires_at INTEGER NOT NULL   -- absolute expiry, ms since the epoch
 ) STRICT;
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id);
 )sql";
 
 constexpr std::string_view kProjectionDdl = R"sql(

@@ -107,6 +107,11 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
   HttpResponse big = officer1.Post("/api/v1/cases", with("title", std::string(70000, 'x')));
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(big.json()["code"], "payload_too_large");
+  HttpResponse wrong_method = Send(port, "PUT", "/api/v1/cases", "", {{"Authorization", auth}});
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_EQ(wrong_method.headers["allow"], "POST, GET");
+  HttpResponse huge_header = Send(port, "GET", "/api/v1/health", "", {{"X-Filler", std::string(20000, 'a')}});
+  EXPECT_EQ(huge_header.status, 431);
   HttpResponse garbage = SendRaw(port, "THIS IS NOT HTTP\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
   EXPECT_EQ(server_->EventCount(), before) << "no bad request may record an event";

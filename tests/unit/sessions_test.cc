@@ -12,15 +12,15 @@ TEST(SessionStore, IdleExpiryIsSlidingAndAbsoluteIsNot) {
   SessionStore s(clock, 30min, 2h);
   s.Create("t", "u1");
   clock.Advance(29min);
-  EXPECT_EQ(s.Touch("t"), "u1");  // extends the idle window
+  EXPECT_EQ(s.Touch("t").user_id, "u1");  // extends the idle window
   clock.Advance(29min);
-  EXPECT_EQ(s.Touch("t"), "u1");
+  EXPECT_EQ(s.Touch("t").user_id, "u1");
   for (int i = 0; i < 3; ++i) {
     clock.Advance(20min);
-    EXPECT_EQ(s.Touch("t"), "u1");
+    EXPECT_EQ(s.Touch("t").user_id, "u1");
   }
   clock.Advance(10min);  // 2 h 8 min after creation: past the absolute limit
-  EXPECT_EQ(s.Touch("t"), std::nullopt);
+  EXPECT_EQ(s.Touch("t").state, SessionStore::Touched::kExpired);
   EXPECT_FALSE(s.Known("t"));
 }
 
@@ -29,7 +29,7 @@ TEST(SessionStore, IdleTimeoutExpires) {
   SessionStore s(clock, 30min, 12h);
   s.Create("t", "u1");
   clock.Advance(30min);
-  EXPECT_EQ(s.Touch("t"), std::nullopt);
+  EXPECT_EQ(s.Touch("t").state, SessionStore::Touched::kExpired);
 }
 
 TEST(SessionStore, RemoveUserEndsAllTheirSessions) {
@@ -39,9 +39,23 @@ TEST(SessionStore, RemoveUserEndsAllTheirSessions) {
   s.Create("b", "u1");
   s.Create("c", "u2");
   s.RemoveUser("u1");
-  EXPECT_FALSE(s.Touch("a"));
-  EXPECT_FALSE(s.Touch("b"));
-  EXPECT_EQ(s.Touch("c"), "u2");
+  EXPECT_EQ(s.Touch("a").state, SessionStore::Touched::kUnknown);
+  EXPECT_EQ(s.Touch("b").state, SessionStore::Touched::kUnknown);
+  EXPECT_EQ(s.Touch("c").user_id, "u2");
+}
+
+TEST(SessionStore, RestoredSessionKeepsItsIdleWindowFromItsLastUse) {
+  FakeClock clock(TimePoint(1000000000000ms));
+  SessionStore s(clock, 30min, 12h);
+  TimePoint last_seen = clock.Now();
+  clock.Advance(40min);  // the server was down, the session idle
+  s.Restore("t", "u1", last_seen + 12h, last_seen);
+  EXPECT_EQ(s.Touch("t").state, SessionStore::Touched::kExpired) << "a restart must not revive an idle session";
+  s.Restore("t2", "u1", clock.Now() + 1h, clock.Now() - 10min);
+  SessionStore::Touched t = s.Touch("t2");
+  EXPECT_EQ(t.state, SessionStore::Touched::kLive);
+  EXPECT_TRUE(t.persist_last_seen) << "last persisted use was 10 minutes ago";
+  EXPECT_FALSE(s.Touch("t2").persist_last_seen) << "at most once a minute";
 }
 
 TEST(LoginThrottle, SlowsDownAfterRepeatedFailures) {
