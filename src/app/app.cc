@@ -44,7 +44,7 @@ StatusOr<int64_t> App::EventCount() {
 StatusOr<CommandResult> App::Record(
     const Actor& a, const std::string& case_id,
     const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory) {
-  std::vector<store::StoredEvent> appended;
+  std::vector<store::AppendedEvent> appended;
   Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
     QC_ASSIGN_OR_RETURN(auto drafts, decide(tx));
     TimePoint now = clock_.Now();
@@ -63,12 +63,12 @@ StatusOr<CommandResult> App::Record(
   if (!st.ok()) return st;
   if (directory) DirectoryChanged();
   CommandResult r;
-  for (const auto& se : appended) r.events.push_back({se.event.index, se.event.type, ToHex(se.leaf_hash)});
+  for (const auto& ae : appended) r.events.push_back({ae.index, ae.type, ToHex(ae.leaf_hash)});
   return r;
 }
 
 StatusOr<CommandResult> App::RecordSystem(std::vector<domain::Event> events) {
-  std::vector<store::StoredEvent> appended;
+  std::vector<store::AppendedEvent> appended;
   Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
     for (auto& e : events) {
       e.actor = SystemActor();
@@ -81,7 +81,7 @@ StatusOr<CommandResult> App::RecordSystem(std::vector<domain::Event> events) {
   if (!st.ok()) return st;
   DirectoryChanged();
   CommandResult r;
-  for (const auto& se : appended) r.events.push_back({se.event.index, se.event.type, ToHex(se.leaf_hash)});
+  for (const auto& ae : appended) r.events.push_back({ae.index, ae.type, ToHex(ae.leaf_hash)});
   return r;
 }
 

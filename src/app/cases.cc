@@ -77,7 +77,7 @@ StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
       return Status::InvalidArgument("invalid_field", "协办人员须为本单位执法人员", field);
     cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false});
   }
-  cmd.case_id = crypto::RandomId("case_");
+  cmd.case_id = crypto::TimeOrderedId("case_", clock_.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, cmd.case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(cmd.number, NextCaseNumber(tx.db(), cmd.unit_id, clock_.Now()));
     return domain::DecideOpen(a, cmd);

@@ -94,7 +94,7 @@ Status LoadDemo(App& app, const std::string& root) {
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
       return domain::DecideSubmitStartApproval(
-          s, o1, {crypto::RandomId("apv_"), "建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt});
+          s, o1, {crypto::TimeOrderedId("apv_", app.clock().Now().time_since_epoch().count()), "建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt});
     }).status());
   }
   // B. 投诉举报 not started: the noise complaint belongs to the environmental authority (Art. 11).

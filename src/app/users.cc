@@ -147,7 +147,7 @@ StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
     return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
   QC_RETURN_IF_ERROR(crypto::CheckPasswordPolicy(u.password));
   QC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(u.password));  // slow: outside the writer
-  std::string user_id = crypto::RandomId("user_");
+  std::string user_id = crypto::TimeOrderedId("user_", clock_.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT 1 FROM users WHERE username = ?"));
     s->Bind(1, u.username);
@@ -224,7 +224,7 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
 StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name, const std::string& code,
                                         const std::string& parent_id) {
   QC_RETURN_IF_ERROR(RequireAdmin(a));
-  std::string unit_id = crypto::RandomId("unit_");
+  std::string unit_id = crypto::TimeOrderedId("unit_", clock_.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT name = ? FROM units WHERE name = ? OR code = ?"));
     s->Bind(1, name).Bind(2, name).Bind(3, code);

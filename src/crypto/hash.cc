@@ -1,5 +1,6 @@
 #include "crypto/hash.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <openssl/evp.h>
@@ -39,5 +40,11 @@ std::string RandomBytes(size_t n) {
 }
 
 std::string RandomId(std::string_view prefix) { return std::string(prefix) + ToHex(RandomBytes(10)); }
+
+std::string TimeOrderedId(std::string_view prefix, int64_t unix_ms) {
+  char ts[16];
+  std::snprintf(ts, sizeof ts, "%012llx", static_cast<unsigned long long>(unix_ms) & 0xffffffffffffULL);
+  return std::string(prefix) + ts + ToHex(RandomBytes(5));
+}
 
 }  // namespace qc::crypto

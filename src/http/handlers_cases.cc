@@ -102,12 +102,12 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
 }
 
 // Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into a decider.
-using ActionReader = std::function<StatusOr<app::App::Decider>(Reader&, const domain::Actor&)>;
+using ActionReader = std::function<StatusOr<app::App::Decider>(Reader&, const Context&)>;
 void AddAction(Router& r, const std::string& action, ActionReader read) {
   r.Add("POST", "/api/v1/cases/{id}/" + action, A::kSession, [read](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
-    QC_ASSIGN_OR_RETURN(app::App::Decider decide, read(in, *c.actor));
+    QC_ASSIGN_OR_RETURN(app::App::Decider decide, read(in, c));
     QC_RETURN_IF_ERROR(in.Finish());
     QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ActOnCase(*c.actor, c.params["id"], decide));
     return CommandResponse(200, "case", res);
@@ -165,39 +165,45 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 当场更正申请材料错误（第九条）
-  AddAction(r, "application/corrections", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "application/corrections", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json d = {{"field", in.Str("field", kRequired, 100)}, {"before", in.Str("before", kRequired, 1000)},
               {"after", in.Str("after", kRequired, 1000)}, {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}};
     return app::App::Decider([d, a](const CaseState& c) { return domain::DecideCorrectApplication(c, a, d); });
   });
   // 一次性告知补正（第九条）
-  AddAction(r, "application/supplement-notice", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "application/supplement-notice", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
     if (auto v = in.OptStr("deadline", 40)) d["deadline"] = *v;
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
     return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementNotice(c, a, d); });
   });
   // 登记补正材料
-  AddAction(r, "application/supplement-received", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "application/supplement-received", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json d = {{"items", in.StrList("items", kOptional, 50, 200)}};
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
     return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementReceived(c, a, d); });
   });
   // 受理或不予受理（第九条）
-  AddAction(r, "application/decision", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "application/decision", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     bool accepted = in.OptBool("accepted", kRequired).value_or(false);
     std::string reason = in.Str("reason", kOptional, 2000);
     return app::App::Decider([=](const CaseState& c) { return domain::DecideApplication(c, a, accepted, reason); });
   });
   // 出具书面凭证或回执（第九条）
-  AddAction(r, "application/receipts", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "application/receipts", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json d = {{"kind", in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"})},
               {"receipt_no", in.Str("receipt_no", kRequired, 100)}};
     if (auto v = in.OptStr("recipient", 100)) d["recipient"] = *v;
     return app::App::Decider([d, a](const CaseState& c) { return domain::DecideIssueReceipt(c, a, d); });
   });
   // 投诉举报不予启动并书面告知（第十一条）
-  AddAction(r, "complaint/not-started", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "complaint/not-started", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json d = {{"reason", in.Str("reason", kRequired, 2000)},
               {"notice_no", in.Str("notice_no", kRequired, 100)},
               {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
@@ -206,13 +212,15 @@ void RegisterCaseRoutes(Router& r) {
     return app::App::Decider([d, a](const CaseState& c) { return domain::DecideComplaintNotStarted(c, a, d); });
   });
   // 提交程序启动审批（第七条、第十条）
-  AddAction(r, "start-approval", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
-    domain::SubmitStartApproval cmd{crypto::RandomId("apv_"), in.Str("opinion", kRequired, 2000),
+  AddAction(r, "start-approval", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
+    domain::SubmitStartApproval cmd{crypto::TimeOrderedId("apv_", ctx.app.clock().Now().time_since_epoch().count()), in.Str("opinion", kRequired, 2000),
                                     in.Str("reasons", kOptional, 2000), in.OptStr("cause", 2000)};
     return app::App::Decider([cmd, a](const CaseState& c) { return domain::DecideSubmitStartApproval(c, a, cmd); });
   });
   // 进入下一阶段（第四条）
-  AddAction(r, "stage", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "stage", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     // 程序启动 is left by approval or acceptance, never entered: it is not a target.
     std::string to = in.Enum("to", kRequired, {"investigation", "review_decision", "service_execution", "archiving"});
     std::string reason = in.Str("reason", kOptional, 1000);
@@ -223,12 +231,14 @@ void RegisterCaseRoutes(Router& r) {
     });
   });
   // 增加当事人
-  AddAction(r, "parties", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "parties", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     Json party = ReadParty(in);
     return app::App::Decider([party, a](const CaseState& c) { return domain::DecideAddParty(c, a, party); });
   });
   // 变更程序类型（第二十三条）
-  AddAction(r, "procedure", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "procedure", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     std::string p = in.Enum("procedure", kRequired, {"ordinary", "simple"});
     std::string reason = in.Str("reason", kRequired, 1000);
     auto proc = domain::ParseProcedure(p);
@@ -238,7 +248,8 @@ void RegisterCaseRoutes(Router& r) {
     });
   });
   // 标记或取消重大复杂（第五条）
-  AddAction(r, "major", [](Reader& in, const domain::Actor& a) -> StatusOr<app::App::Decider> {
+  AddAction(r, "major", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
+    const domain::Actor& a = *ctx.actor;
     bool major = in.OptBool("major", kRequired).value_or(false);
     std::string reason = in.Str("reason", kRequired, 1000);
     return app::App::Decider([=](const CaseState& c) { return domain::DecideSetMajor(c, a, major, reason); });

@@ -37,6 +37,10 @@ class Stmt {
   Stmt& Bind(int i, const char* text) { return Bind(i, std::string_view(text)); }
   Stmt& Bind(int i, const std::string& text) { return Bind(i, std::string_view(text)); }
   Stmt& BindBlob(int i, std::string_view bytes);
+  // Without a copy: `bytes` must stay alive and unchanged until the statement is stepped to
+  // completion or reset (use for large values bound right before Run()).
+  Stmt& BindStaticBlob(int i, std::string_view bytes);
+  Stmt& BindStatic(int i, std::string_view text);
   Stmt& BindNull(int i);
 
   // True when a row is ready, false when done. Errors (constraint, trigger RAISE) are Status.

@@ -22,17 +22,17 @@ StatusOr<int64_t> EventLog::Size() {
   return n;
 }
 
-StatusOr<StoredEvent> EventLog::Append(domain::Event& e) {
+StatusOr<AppendedEvent> EventLog::Append(domain::Event& e) {
   QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
   QC_ASSIGN_OR_RETURN(int64_t idx, Size());
   std::string leaf = crypto::LeafHash(bytes);
   QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
       "INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));
-  s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindBlob(5, bytes).BindBlob(6, leaf);
+  s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindStaticBlob(5, bytes).BindStaticBlob(6, leaf);
   if (e.case_id.empty()) s->BindNull(3); else s->Bind(3, e.case_id);
   QC_RETURN_IF_ERROR(s->Run());
   e.index = idx;
-  return StoredEvent{e, std::move(bytes), std::move(leaf)};
+  return AppendedEvent{idx, e.type, std::move(leaf)};
 }
 
 StatusOr<std::vector<domain::Event>> EventLog::ReadCase(const std::string& case_id, int64_t before) {

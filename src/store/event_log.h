@@ -14,6 +14,13 @@
 
 namespace qc::store {
 
+// What an append recorded: enough to answer the client.
+struct AppendedEvent {
+  int64_t index;
+  std::string type;
+  std::string leaf_hash;  // 32 raw bytes
+};
+
 struct StoredEvent {
   domain::Event event;  // event.index set
   std::string bytes;    // canonical JSON, exactly as hashed
@@ -25,8 +32,8 @@ class EventLog {
   explicit EventLog(Db& db) : db_(db) {}  // `db` must outlive this EventLog
 
   StatusOr<int64_t> Size();
-  // Sets e.index; returns the stored form.
-  StatusOr<StoredEvent> Append(domain::Event& e);
+  // Sets e.index; returns its index, type and leaf hash.
+  StatusOr<AppendedEvent> Append(domain::Event& e);
   // Events of one case with index < `before` (all when before < 0), in order.
   StatusOr<std::vector<domain::Event>> ReadCase(const std::string& case_id, int64_t before = -1);
   StatusOr<std::vector<StoredEvent>> ReadRange(int64_t start, int64_t count);

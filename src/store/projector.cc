@@ -93,8 +93,9 @@ Status Projector::WriteCase(Db& db, const CaseState& c) {
   s->Bind(1, c.id).Bind(2, c.number).Bind(3, c.unit_id).Bind(4, c.title).Bind(5, ToString(c.mode))
       .Bind(6, ToString(c.stage)).Bind(7, ToString(c.status)).Bind(8, ToString(c.procedure)).Bind(9, c.major)
       .Bind(10, c.urgent).Bind(11, c.start_approved).Bind(12, c.created_by.id).Bind(13, FormatRfc3339(c.created_at))
-      .Bind(14, FormatRfc3339(c.updated_at)).Bind(15, c.version).Bind(16, c.last_index).Bind(17, search)
-      .Bind(18, domain::CaseToJson(c).dump());
+      .Bind(14, FormatRfc3339(c.updated_at)).Bind(15, c.version).Bind(16, c.last_index).BindStatic(17, search);
+  std::string detail = domain::CaseToJson(c).dump();
+  s->BindStatic(18, detail);
   QC_RETURN_IF_ERROR(s->Run());
 
   QC_ASSIGN_OR_RETURN(Stmt * del_p, db.Prepare("DELETE FROM case_parties WHERE case_id = ?"));

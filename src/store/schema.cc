@@ -67,11 +67,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS cases_by_number ON cases(unit_id, number);
 CREATE TABLE IF NOT EXISTS case_parties (
   case_id TEXT NOT NULL, pos INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
   id_number TEXT NOT NULL, PRIMARY KEY (case_id, pos)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS case_officers (
   case_id TEXT NOT NULL, user_id TEXT NOT NULL, name TEXT NOT NULL, cert_no TEXT NOT NULL,
   lead INTEGER NOT NULL, PRIMARY KEY (case_id, user_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_officers_by_user ON case_officers(user_id);
 CREATE TABLE IF NOT EXISTS approvals (
   id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit_id TEXT NOT NULL, kind TEXT NOT NULL,

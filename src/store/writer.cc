@@ -4,20 +4,24 @@
 
 namespace qc::store {
 
-StatusOr<StoredEvent> WriteTx::Append(domain::Event e) {
-  QC_ASSIGN_OR_RETURN(StoredEvent stored, log_.Append(e));
-  QC_RETURN_IF_ERROR(projector_.Apply(db_, stored.event));
-  appended_.push_back(stored);
-  return stored;
+StatusOr<AppendedEvent> WriteTx::Append(domain::Event e) {
+  QC_ASSIGN_OR_RETURN(AppendedEvent appended, log_.Append(e));
+  QC_RETURN_IF_ERROR(projector_.Apply(db_, e));
+  appended_.push_back(appended);
+  return appended;
 }
 
 StatusOr<std::unique_ptr<Writer>> Writer::Open(const std::string& db_path) {
   QC_ASSIGN_OR_RETURN(auto db, Db::Open(db_path, true));
   QC_RETURN_IF_ERROR(EnsureSchema(*db));
-  return std::unique_ptr<Writer>(new Writer(std::move(db)));
+  QC_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint = 0"));  // see CheckpointLoop()
+  QC_ASSIGN_OR_RETURN(auto checkpoint_db, Db::Open(db_path, false));
+  return std::unique_ptr<Writer>(new Writer(std::move(db), std::move(checkpoint_db)));
 }
 
-Writer::Writer(std::unique_ptr<Db> db) : db_(std::move(db)), thread_([this] { Loop(); }) {}
+Writer::Writer(std::unique_ptr<Db> db, std::unique_ptr<Db> checkpoint_db)
+    : db_(std::move(db)), checkpoint_db_(std::move(checkpoint_db)), thread_([this] { Loop(); }),
+      checkpointer_([this] { CheckpointLoop(); }) {}
 
 Writer::~Writer() {
   {
@@ -25,7 +29,27 @@ Writer::~Writer() {
     stopping_ = true;
   }
   cv_.notify_all();
+  checkpoint_cv_.notify_all();
   thread_.join();
+  checkpointer_.join();
+  (void)checkpoint_db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+void Writer::CheckpointLoop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    checkpoint_cv_.wait_for(lock, kCheckpointEvery, [&] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    // PASSIVE never blocks the writer or readers; what it cannot copy now it copies next time.
+    (void)checkpoint_db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+    lock.lock();
+  }
+}
+
+Status Writer::Control(const char* sql) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_->Prepare(sql));
+  return s->Run();
 }
 
 Status Writer::Run(Job job) {
@@ -63,7 +87,7 @@ void Writer::Loop() {
 
 void Writer::RunBatch(std::vector<Pending>& batch) {
   std::vector<Status> results(batch.size());
-  Status begin = db_->Exec("BEGIN IMMEDIATE");
+  Status begin = Control("BEGIN IMMEDIATE");
   if (!begin.ok()) {
     for (auto& p : batch) p.done.set_value(begin);
     return;
@@ -71,7 +95,7 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
   WriteTx tx(*db_, projector_);
   for (size_t i = 0; i < batch.size(); ++i) {
     tx.BeginJob();
-    Status st = db_->Exec("SAVEPOINT job");
+    Status st = Control("SAVEPOINT job");
     if (st.ok()) {
       try {
         st = batch[i].job(tx);
@@ -79,18 +103,18 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
         st = Status::Internal(std::string("写入任务异常：") + e.what());
       }
       if (st.ok()) {
-        st = db_->Exec("RELEASE job");
+        st = Control("RELEASE job");
       } else {
-        (void)db_->Exec("ROLLBACK TO job");
-        (void)db_->Exec("RELEASE job");
+        (void)Control("ROLLBACK TO job");
+        (void)Control("RELEASE job");
         projector_.Clear();
       }
     }
     results[i] = st;
   }
-  Status commit = db_->Exec("COMMIT");
+  Status commit = Control("COMMIT");
   if (!commit.ok()) {
-    (void)db_->Exec("ROLLBACK");
+    (void)Control("ROLLBACK");
     projector_.Clear();
     for (auto& r : results)
       if (r.ok()) r = commit;

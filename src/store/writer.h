@@ -10,6 +10,8 @@
 //  3. The ledger order is the order jobs run on the writer thread; indexes are gap-free because a
 //     rolled-back job's inserts vanish with its savepoint.
 //  4. If COMMIT fails, every job of the batch fails and nothing of it is visible.
+//  5. WAL checkpoints run on a separate thread and connection (PASSIVE, every kCheckpointEvery), so
+//     copying pages back into the database file never lengthens a batch.
 //
 // Thread-safe: Run() may be called from any number of threads.
 #pragma once
@@ -37,22 +39,23 @@ class WriteTx {
   Db& db() { return db_; }
   Projector& projector() { return projector_; }
   // Appends `e` at the next index and applies it to the projections.
-  StatusOr<StoredEvent> Append(domain::Event e);
+  StatusOr<AppendedEvent> Append(domain::Event e);
   // Events appended by the current job, in order.
-  const std::vector<StoredEvent>& appended() const { return appended_; }
+  const std::vector<AppendedEvent>& appended() const { return appended_; }
   void BeginJob() { appended_.clear(); }
 
  private:
   Db& db_;
   Projector& projector_;
   EventLog log_;
-  std::vector<StoredEvent> appended_;
+  std::vector<AppendedEvent> appended_;
 };
 
 class Writer {
  public:
   using Job = std::function<Status(WriteTx&)>;
   static constexpr size_t kMaxBatch = 1024;
+  static constexpr std::chrono::milliseconds kCheckpointEvery{250};
 
   static StatusOr<std::unique_ptr<Writer>> Open(const std::string& db_path);
   ~Writer();  // drains the queue, then stops
@@ -66,8 +69,10 @@ class Writer {
   Stats stats() const;
 
  private:
-  explicit Writer(std::unique_ptr<Db> db);
+  Writer(std::unique_ptr<Db> db, std::unique_ptr<Db> checkpoint_db);
   void Loop();
+  void CheckpointLoop();
+  Status Control(const char* sql);  // BEGIN / SAVEPOINT / RELEASE / ROLLBACK / COMMIT, prepared once
   struct Pending {
     Job job;
     std::promise<Status> done;
@@ -75,13 +80,16 @@ class Writer {
   void RunBatch(std::vector<Pending>& batch);
 
   std::unique_ptr<Db> db_;
+  std::unique_ptr<Db> checkpoint_db_;
   Projector projector_;
   mutable std::mutex mu_;
-  std::condition_variable cv_;
+  std::condition_variable cv_;             // wakes the writer
+  std::condition_variable checkpoint_cv_;  // wakes the checkpointer (only to stop)
   std::deque<Pending> queue_;
   bool stopping_ = false;
   Stats stats_;
   std::thread thread_;
+  std::thread checkpointer_;
 };
 
 }  // namespace qc::store

@@ -37,20 +37,25 @@ TEST(EventLog, AppendsCanonicalBytesWithTheirLeafHash) {
   ASSERT_TRUE(EnsureSchema(**db).ok());
   EventLog log(**db);
   domain::Event e = UnitEvent("u1");
-  auto stored = log.Append(e);
-  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  auto appended = log.Append(e);
+  ASSERT_TRUE(appended.ok()) << appended.status().ToString();
   EXPECT_EQ(e.index, 0);
-  EXPECT_EQ(stored->bytes,
+  EXPECT_EQ(appended->index, 0);
+  auto stored = log.ReadRange(0, 1);
+  ASSERT_TRUE(stored.ok());
+  const std::string& bytes = (*stored)[0].bytes;
+  EXPECT_EQ(bytes,
             R"({"actor":{"id":"system","name":"系统","role":"system"},"at":"2026-11-27T01:02:03.456Z",)"
             R"("data":{"code":"u1","name":"单位u1","parent_id":"","unit_id":"u1"},"type":"UnitCreated","v":1})");
-  EXPECT_EQ(stored->leaf_hash, crypto::LeafHash(stored->bytes));
+  EXPECT_EQ(appended->leaf_hash, crypto::LeafHash(bytes));
+  EXPECT_EQ((*stored)[0].leaf_hash, appended->leaf_hash);
   domain::Event e2 = UnitEvent("u2");
   ASSERT_TRUE(log.Append(e2).ok());
   EXPECT_EQ(e2.index, 1);
   auto range = log.ReadRange(0, 10);
   ASSERT_TRUE(range.ok());
   ASSERT_EQ(range->size(), 2u);
-  EXPECT_EQ((*range)[0].bytes, stored->bytes);
+  EXPECT_EQ((*range)[0].bytes, bytes);
 }
 
 TEST(EventLog, DatabaseRefusesUpdateDeleteAndGaps) {
