@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/case_actions.h"
 #include "app/sessions.h"
 #include "common/canonical_json.h"
 #include "common/clock.h"
@@ -106,6 +107,8 @@ class App {
   StatusOr<Json> ListCases(const domain::Actor& a, const CaseQuery& q);
   StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);  // JSON text
   StatusOr<Json> CaseEvents(const domain::Actor& a, const std::string& id);
+  // Decides one action on a case the actor may see (case_actions.cc), and records its events.
+  StatusOr<CommandResult> Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action);
   // Runs `decide` on the current state of a case the actor may see, and records its events.
   using Decider = std::function<StatusOr<std::vector<domain::EventDraft>>(const domain::CaseState&)>;
   StatusOr<CommandResult> ActOnCase(const domain::Actor& a, const std::string& case_id, const Decider& decide);

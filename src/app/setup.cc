@@ -4,7 +4,6 @@
 
 #include <filesystem>
 
-#include "crypto/hash.h"
 
 namespace qc::app {
 
@@ -73,14 +72,12 @@ Status LoadDemo(App& app, const std::string& root) {
                           {"materials", {"安全许可申请表", "活动方案", "场地租赁合同"}}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
-      return domain::DecideCorrectApplication(s, o1, {{"field", "活动名称"}, {"before", "易县商贸博览汇"},
-                                                       {"after", "易县商贸博览会"}, {"confirmed_by", "马晓东（签字）"}});
-    }).status());
-    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
-      return domain::DecideSupplementNotice(s, o1, {{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
-                                                     {"deadline", "2026-12-04"}});
-    }).status());
+    QC_RETURN_IF_ERROR(app.Act(o1, id, CorrectApplication{{{"field", "活动名称"}, {"before", "易县商贸博览汇"},
+                                                           {"after", "易县商贸博览会"}, {"confirmed_by", "马晓东（签字）"}}})
+                           .status());
+    QC_RETURN_IF_ERROR(app.Act(o1, id, IssueSupplementNotice{{{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
+                                                              {"deadline", "2026-12-04"}}})
+                           .status());
   }
   // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).
   {
@@ -92,10 +89,9 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.start_form = {{"cause", "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》"}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.ActOnCase(o1, id, [&](const domain::CaseState& s) {
-      return domain::DecideSubmitStartApproval(
-          s, o1, {crypto::TimeOrderedId("apv_", app.clock().Now().time_since_epoch().count()), "建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt});
-    }).status());
+    QC_RETURN_IF_ERROR(app.Act(o1, id, SubmitStartApproval{"建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证",
+                                                            std::nullopt})
+                           .status());
   }
   // B. 投诉举报 not started: the noise complaint belongs to the environmental authority (Art. 11).
   {
@@ -108,13 +104,11 @@ Status LoadDemo(App& app, const std::string& root) {
                         {"respondent", "城关镇西街加工作坊"}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o2, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.ActOnCase(o2, id, [&](const domain::CaseState& s) {
-      return domain::DecideComplaintNotStarted(
-          s, o2, {{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
-                  {"competent_authority", "保定市生态环境局易县分局"},
-                  {"notice_no", "易公二队不启字〔2026〕1号"},
-                  {"notice_method", "direct"}});
-    }).status());
+    QC_RETURN_IF_ERROR(app.Act(o2, id, NotStartComplaint{{{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
+                                                          {"competent_authority", "保定市生态环境局易县分局"},
+                                                          {"notice_no", "易公二队不启字〔2026〕1号"},
+                                                          {"notice_method", "direct"}}})
+                           .status());
   }
   return Status();
 }

@@ -1,6 +1,4 @@
 // /api/v1/cases and the actions on a case.
-#include "crypto/hash.h"
-#include "domain/case_commands.h"
 #include "http/handlers.h"
 #include "http/input.h"
 
@@ -8,8 +6,6 @@ namespace qc::http {
 namespace {
 
 using A = Router::Access;
-using domain::CaseState;
-using Drafts = StatusOr<std::vector<domain::EventDraft>>;
 
 Json ReadParty(Reader& p) {
   Json party = {{"kind", p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"})},
@@ -101,15 +97,15 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
   return nc;
 }
 
-// Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into a decider.
-using ActionReader = std::function<StatusOr<app::App::Decider>(Reader&, const Context&)>;
+// Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into an app::CaseAction.
+using ActionReader = std::function<app::CaseAction(Reader&)>;
 void AddAction(Router& r, const std::string& action, ActionReader read) {
   r.Add("POST", "/api/v1/cases/{id}/" + action, A::kSession, [read](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
-    QC_ASSIGN_OR_RETURN(app::App::Decider decide, read(in, c));
+    app::CaseAction act = read(in);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ActOnCase(*c.actor, c.params["id"], decide));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.Act(*c.actor, c.params["id"], act));
     return CommandResponse(200, "case", res);
   });
 }
@@ -165,94 +161,69 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 当场更正申请材料错误（第九条）
-  AddAction(r, "application/corrections", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
-    Json d = {{"field", in.Str("field", kRequired, 100)}, {"before", in.Str("before", kRequired, 1000)},
-              {"after", in.Str("after", kRequired, 1000)}, {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}};
-    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideCorrectApplication(c, a, d); });
+  AddAction(r, "application/corrections", [](Reader& in) -> app::CaseAction {
+    return app::CorrectApplication{{{"field", in.Str("field", kRequired, 100)}, {"before", in.Str("before", kRequired, 1000)},
+                                    {"after", in.Str("after", kRequired, 1000)},
+                                    {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}}};
   });
   // 一次性告知补正（第九条）
-  AddAction(r, "application/supplement-notice", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "application/supplement-notice", [](Reader& in) -> app::CaseAction {
     Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
     if (auto v = in.OptStr("deadline", 40)) d["deadline"] = *v;
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
-    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementNotice(c, a, d); });
+    return app::IssueSupplementNotice{d};
   });
   // 登记补正材料
-  AddAction(r, "application/supplement-received", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "application/supplement-received", [](Reader& in) -> app::CaseAction {
     Json d = {{"items", in.StrList("items", kOptional, 50, 200)}};
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
-    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideSupplementReceived(c, a, d); });
+    return app::RecordSupplementReceived{d};
   });
   // 受理或不予受理（第九条）
-  AddAction(r, "application/decision", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "application/decision", [](Reader& in) -> app::CaseAction {
     bool accepted = in.OptBool("accepted", kRequired).value_or(false);
-    std::string reason = in.Str("reason", kOptional, 2000);
-    return app::App::Decider([=](const CaseState& c) { return domain::DecideApplication(c, a, accepted, reason); });
+    return app::DecideOnApplication{accepted, in.Str("reason", kOptional, 2000)};
   });
   // 出具书面凭证或回执（第九条）
-  AddAction(r, "application/receipts", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "application/receipts", [](Reader& in) -> app::CaseAction {
     Json d = {{"kind", in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"})},
               {"receipt_no", in.Str("receipt_no", kRequired, 100)}};
     if (auto v = in.OptStr("recipient", 100)) d["recipient"] = *v;
-    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideIssueReceipt(c, a, d); });
+    return app::IssueReceipt{d};
   });
   // 投诉举报不予启动并书面告知（第十一条）
-  AddAction(r, "complaint/not-started", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "complaint/not-started", [](Reader& in) -> app::CaseAction {
     Json d = {{"reason", in.Str("reason", kRequired, 2000)},
               {"notice_no", in.Str("notice_no", kRequired, 100)},
               {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
     if (auto v = in.OptStr("competent_authority", 200)) d["competent_authority"] = *v;
     if (Json t = ReadTime(in, "notified_at"); !t.is_null()) d["notified_at"] = t;
-    return app::App::Decider([d, a](const CaseState& c) { return domain::DecideComplaintNotStarted(c, a, d); });
+    return app::NotStartComplaint{d};
   });
   // 提交程序启动审批（第七条、第十条）
-  AddAction(r, "start-approval", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
-    domain::SubmitStartApproval cmd{crypto::TimeOrderedId("apv_", ctx.app.clock().Now().time_since_epoch().count()), in.Str("opinion", kRequired, 2000),
-                                    in.Str("reasons", kOptional, 2000), in.OptStr("cause", 2000)};
-    return app::App::Decider([cmd, a](const CaseState& c) { return domain::DecideSubmitStartApproval(c, a, cmd); });
+  AddAction(r, "start-approval", [](Reader& in) -> app::CaseAction {
+    std::string opinion = in.Str("opinion", kRequired, 2000);
+    std::string reasons = in.Str("reasons", kOptional, 2000);
+    return app::SubmitStartApproval{opinion, reasons, in.OptStr("cause", 2000)};
   });
-  // 进入下一阶段（第四条）
-  AddAction(r, "stage", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
-    // 程序启动 is left by approval or acceptance, never entered: it is not a target.
+  // 进入下一阶段（第四条）. 程序启动 is left by approval or acceptance, never entered: not a target.
+  AddAction(r, "stage", [](Reader& in) -> app::CaseAction {
     std::string to = in.Enum("to", kRequired, {"investigation", "review_decision", "service_execution", "archiving"});
     std::string reason = in.Str("reason", kOptional, 1000);
-    auto stage = domain::ParseStage(to);
-    return app::App::Decider([=](const CaseState& c) -> Drafts {
-      if (!stage) return Status::InvalidArgument("invalid_field", "阶段无效", "to");
-      return domain::DecideAdvanceStage(c, a, *stage, reason);
-    });
+    return app::AdvanceStage{domain::ParseStage(to).value_or(domain::Stage::kInvestigation), reason};
   });
   // 增加当事人
-  AddAction(r, "parties", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
-    Json party = ReadParty(in);
-    return app::App::Decider([party, a](const CaseState& c) { return domain::DecideAddParty(c, a, party); });
-  });
+  AddAction(r, "parties", [](Reader& in) -> app::CaseAction { return app::AddParty{ReadParty(in)}; });
   // 变更程序类型（第二十三条）
-  AddAction(r, "procedure", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "procedure", [](Reader& in) -> app::CaseAction {
     std::string p = in.Enum("procedure", kRequired, {"ordinary", "simple"});
     std::string reason = in.Str("reason", kRequired, 1000);
-    auto proc = domain::ParseProcedure(p);
-    return app::App::Decider([=](const CaseState& c) -> Drafts {
-      if (!proc) return Status::InvalidArgument("invalid_field", "程序类型无效", "procedure");
-      return domain::DecideSetProcedure(c, a, *proc, reason);
-    });
+    return app::ChangeProcedure{domain::ParseProcedure(p).value_or(domain::Procedure::kOrdinary), reason};
   });
   // 标记或取消重大复杂（第五条）
-  AddAction(r, "major", [](Reader& in, const Context& ctx) -> StatusOr<app::App::Decider> {
-    const domain::Actor& a = *ctx.actor;
+  AddAction(r, "major", [](Reader& in) -> app::CaseAction {
     bool major = in.OptBool("major", kRequired).value_or(false);
-    std::string reason = in.Str("reason", kRequired, 1000);
-    return app::App::Decider([=](const CaseState& c) { return domain::DecideSetMajor(c, a, major, reason); });
+    return app::ChangeMajorFlag{major, in.Str("reason", kRequired, 1000)};
   });
 
   // 指派执法人员（第十二条）

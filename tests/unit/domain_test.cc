@@ -289,6 +289,37 @@ TEST(Domain, ApplyRefusesForeignOrOutOfOrderEvents) {
   EXPECT_FALSE(Apply(c, e).ok());
 }
 
+TEST(Domain, SimpleProcedureNeedsItsConditions) {
+  OpenCaseCommand cmd = ExOfficio();
+  cmd.procedure = Procedure::kSimple;
+  EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "procedure_reason");  // Art. 23(1)
+  cmd.procedure_reason = "违法事实确凿，罚款数额较小，当场作出处罚决定";
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  EXPECT_EQ(h.c.procedure, Procedure::kSimple);
+  EXPECT_EQ(DecideSetProcedure(h.c, off, Procedure::kOrdinary, "").status().field(), "reason");
+  EXPECT_EQ(DecideSetProcedure(h.c, off, Procedure::kSimple, "x").status().code(), "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideSetProcedure(h.c, off, Procedure::kOrdinary, "当事人对事实有异议，转普通程序"), off).ok());
+  EXPECT_EQ(h.c.procedure, Procedure::kOrdinary);
+  EXPECT_EQ(h.c.procedure_reason, "当事人对事实有异议，转普通程序");
+}
+
+TEST(Domain, CustodianReadsButDoesNotAct) {
+  UnitTree units;
+  units.Add("bureau", "");
+  units.Add("team1", "bureau");
+  Actor custodian = Staff(Role::kCustodian, "u_cus");
+  EXPECT_TRUE(CanSeeUnit(custodian, "team1", units)) << "Art. 34: the custodian keeps every unit's records";
+  CaseHarness h;
+  Actor off = Officer();
+  ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, custodian, {"apv_1", "x", "", std::nullopt}).status().error_code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(DecideAddParty(h.c, custodian, {{"kind", "natural_person"}, {"name", "x"}}).status().error_code(),
+            ErrorCode::kPermissionDenied);
+}
+
 TEST(Policy, OfficersSeeTheirUnitOthersTheirSubtree) {
   UnitTree units;
   units.Add("bureau", "");

@@ -1,0 +1,40 @@
+// App::Act: each CaseAction mapped to the domain function that decides it.
+#include "app/app.h"
+#include "crypto/hash.h"
+
+namespace qc::app {
+
+namespace {
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+}  // namespace
+
+StatusOr<CommandResult> App::Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action) {
+  using Drafts = StatusOr<std::vector<domain::EventDraft>>;
+  std::string approval_id = crypto::TimeOrderedId("apv_", clock_.Now().time_since_epoch().count());
+  return ActOnCase(a, case_id, [&](const domain::CaseState& c) -> Drafts {
+    return std::visit(
+        Overloaded{
+            [&](const CorrectApplication& x) { return domain::DecideCorrectApplication(c, a, x.correction); },
+            [&](const IssueSupplementNotice& x) { return domain::DecideSupplementNotice(c, a, x.notice); },
+            [&](const RecordSupplementReceived& x) { return domain::DecideSupplementReceived(c, a, x.received); },
+            [&](const DecideOnApplication& x) { return domain::DecideApplication(c, a, x.accepted, x.reason); },
+            [&](const IssueReceipt& x) { return domain::DecideIssueReceipt(c, a, x.receipt); },
+            [&](const NotStartComplaint& x) { return domain::DecideComplaintNotStarted(c, a, x.notice); },
+            [&](const SubmitStartApproval& x) {
+              return domain::DecideSubmitStartApproval(c, a, {approval_id, x.opinion, x.reasons, x.cause});
+            },
+            [&](const AdvanceStage& x) { return domain::DecideAdvanceStage(c, a, x.to, x.reason); },
+            [&](const AddParty& x) { return domain::DecideAddParty(c, a, x.party); },
+            [&](const ChangeProcedure& x) { return domain::DecideSetProcedure(c, a, x.procedure, x.reason); },
+            [&](const ChangeMajorFlag& x) { return domain::DecideSetMajor(c, a, x.major, x.reason); },
+        },
+        action);
+  });
+}
+
+}  // namespace qc::app
