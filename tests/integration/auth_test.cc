@@ -60,6 +60,8 @@ TEST(Lifecycle, SessionsSurviveARestartAndSigtermStopsCleanly) {
   Client officer(server.port(), "officer1");
   EXPECT_EQ(server.Stop(SIGTERM), 0) << server.Log();
   EXPECT_NE(server.Log().find("stopped"), std::string::npos);
+  // One log line per request: method, target, status, size, time, client, user.
+  EXPECT_NE(server.Log().find("POST /api/v1/auth/login 200 "), std::string::npos) << server.Log();
   server.Start();
   Client same = officer;
   HttpResponse r = Send(server.port(), "GET", "/api/v1/auth/me", "", {{"Authorization", "Bearer " + officer.token()}});
