@@ -31,8 +31,49 @@ StatusOr<AppendedEvent> EventLog::Append(domain::Event& e) {
   s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindStaticBlob(5, bytes).BindStaticBlob(6, leaf);
   if (e.case_id.empty()) s->BindNull(3); else s->Bind(3, e.case_id);
   QC_RETURN_IF_ERROR(s->Run());
+  // The perfect subtrees this leaf completes (none when idx is even), O(log n) of them.
+  QC_ASSIGN_OR_RETURN(auto nodes, ledger::NodesCompletedBy(static_cast<uint64_t>(idx), leaf, Nodes()));
+  for (size_t i = 1; i < nodes.size(); ++i) {
+    QC_ASSIGN_OR_RETURN(Stmt * n, db_.Prepare("INSERT INTO tree_nodes(level, idx, hash) VALUES (?, ?, ?)"));
+    n->Bind(1, nodes[i].level).Bind(2, static_cast<int64_t>(nodes[i].index)).BindStaticBlob(3, nodes[i].hash);
+    QC_RETURN_IF_ERROR(n->Run());
+  }
   e.index = idx;
   return AppendedEvent{idx, e.type, std::move(leaf)};
+}
+
+ledger::NodeReader EventLog::Nodes() {
+  return [this](int level, uint64_t index) -> StatusOr<std::string> {
+    QC_ASSIGN_OR_RETURN(Stmt * s, level == 0 ? db_.Prepare("SELECT leaf_hash FROM events WHERE idx = ?1")
+                                             : db_.Prepare("SELECT hash FROM tree_nodes WHERE level = ?2 AND idx = ?1"));
+    s->Bind(1, static_cast<int64_t>(index));
+    if (level != 0) s->Bind(2, level);
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    std::string h = row ? s->Blob(0) : "";
+    s->Reset();
+    if (!row) return Status::Internal("账本缺少节点 (" + std::to_string(level) + ", " + std::to_string(index) + ")");
+    return h;
+  };
+}
+
+StatusOr<std::string> EventLog::Root(int64_t size) {
+  QC_ASSIGN_OR_RETURN(int64_t n, Size());
+  if (size < 0 || size > n) return Status::InvalidArgument("invalid_field", "树的大小超出账本", "size");
+  return ledger::RootAt(static_cast<uint64_t>(size), Nodes());
+}
+
+StatusOr<std::vector<std::string>> EventLog::InclusionProof(int64_t index, int64_t size) {
+  QC_ASSIGN_OR_RETURN(int64_t n, Size());
+  if (size < 0 || size > n) return Status::InvalidArgument("invalid_field", "树的大小超出账本", "size");
+  if (index < 0) return Status::InvalidArgument("invalid_field", "叶子序号无效", "index");
+  return ledger::InclusionProof(static_cast<uint64_t>(index), static_cast<uint64_t>(size), Nodes());
+}
+
+StatusOr<std::vector<std::string>> EventLog::ConsistencyProof(int64_t size1, int64_t size2) {
+  QC_ASSIGN_OR_RETURN(int64_t n, Size());
+  if (size2 < 0 || size2 > n) return Status::InvalidArgument("invalid_field", "树的大小超出账本", "to");
+  if (size1 < 0) return Status::InvalidArgument("invalid_field", "树的大小无效", "from");
+  return ledger::ConsistencyProof(static_cast<uint64_t>(size1), static_cast<uint64_t>(size2), Nodes());
 }
 
 StatusOr<std::vector<domain::Event>> EventLog::ReadCase(const std::string& case_id, int64_t before) {

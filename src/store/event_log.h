@@ -10,6 +10,7 @@
 
 #include "common/status.h"
 #include "domain/event.h"
+#include "ledger/merkle.h"
 #include "store/db.h"
 
 namespace qc::store {
@@ -37,6 +38,13 @@ class EventLog {
   // Events of one case with index < `before` (all when before < 0), in order.
   StatusOr<std::vector<domain::Event>> ReadCase(const std::string& case_id, int64_t before = -1);
   StatusOr<std::vector<StoredEvent>> ReadRange(int64_t start, int64_t count);
+
+  // The Merkle tree over the events (RFC 9162), from the stored perfect subtrees: O(log n) reads.
+  StatusOr<std::string> Root(int64_t size);
+  StatusOr<std::vector<std::string>> InclusionProof(int64_t index, int64_t size);
+  StatusOr<std::vector<std::string>> ConsistencyProof(int64_t size1, int64_t size2);
+  // Reads node (level, index): level 0 from events.leaf_hash, higher levels from tree_nodes.
+  ledger::NodeReader Nodes();
 
  private:
   Db& db_;

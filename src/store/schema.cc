@@ -28,6 +28,20 @@ CREATE TRIGGER IF NOT EXISTS events_gap_free BEFORE INSERT ON events
 WHEN NEW.idx IS NOT (SELECT COALESCE(MAX(idx), -1) + 1 FROM events)
 BEGIN SELECT RAISE(ABORT, 'events must be appended at the next index'); END;
 
+-- The Merkle tree over the events (see src/ledger/merkle.h): the hash of every perfect subtree of
+-- 2^level leaves starting at leaf idx * 2^level, for level >= 1 (level 0 is events.leaf_hash).
+-- Written in the same transaction as the event that completes it; append-only like the events.
+CREATE TABLE IF NOT EXISTS tree_nodes (
+  level INTEGER NOT NULL CHECK (level >= 1),
+  idx   INTEGER NOT NULL,
+  hash  BLOB NOT NULL CHECK (length(hash) = 32),
+  PRIMARY KEY (level, idx)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS tree_nodes_append_only_update BEFORE UPDATE ON tree_nodes
+BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS tree_nodes_append_only_delete BEFORE DELETE ON tree_nodes
+BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only: DELETE refused'); END;
+
 CREATE TABLE IF NOT EXISTS credentials (
   user_id       TEXT PRIMARY KEY,
   password_hash TEXT NOT NULL,

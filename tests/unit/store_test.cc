@@ -58,6 +58,43 @@ TEST(EventLog, AppendsCanonicalBytesWithTheirLeafHash) {
   EXPECT_EQ((*range)[0].bytes, bytes);
 }
 
+TEST(EventLog, KeepsTheMerkleTreeOfItsEvents) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("t.db"), true);
+  ASSERT_TRUE(EnsureSchema(**db).ok());
+  EventLog log(**db);
+  std::vector<std::string> leaves;
+  std::vector<std::string> roots{ledger::HashEmpty()};
+  for (int i = 0; i < 37; ++i) {
+    domain::Event e = UnitEvent("u" + std::to_string(i));
+    auto a = log.Append(e);
+    ASSERT_TRUE(a.ok());
+    leaves.push_back(a->leaf_hash);
+    auto root = log.Root(i + 1);
+    ASSERT_TRUE(root.ok()) << root.status().ToString();
+    roots.push_back(*root);
+  }
+  EXPECT_EQ(*log.Root(1), leaves[0]);
+  EXPECT_EQ(*log.Root(2), ledger::HashChildren(leaves[0], leaves[1]));
+  for (int n : {1, 2, 5, 16, 37}) {
+    for (int m = 0; m < n; ++m) {
+      auto p = log.InclusionProof(m, n);
+      ASSERT_TRUE(p.ok());
+      EXPECT_TRUE(ledger::VerifyInclusion(m, n, leaves[m], *p, roots[n]).ok()) << m << " in " << n;
+      auto c = log.ConsistencyProof(m + 1, n);
+      ASSERT_TRUE(c.ok());
+      EXPECT_TRUE(ledger::VerifyConsistency(m + 1, n, *c, roots[m + 1], roots[n]).ok()) << m + 1 << " to " << n;
+    }
+  }
+  EXPECT_EQ(log.Root(38).status().field(), "size");
+  EXPECT_FALSE(log.InclusionProof(37, 37).ok());
+  auto nodes = (*db)->Prepare("SELECT COUNT(*) FROM tree_nodes");
+  ASSERT_TRUE((*nodes)->Step().value());
+  EXPECT_EQ((*nodes)->Int(0), 37 - 3) << "n - popcount(n) perfect subtrees above the leaves";
+  EXPECT_FALSE((*db)->Exec("UPDATE tree_nodes SET hash = zeroblob(32)").ok());
+  EXPECT_FALSE((*db)->Exec("DELETE FROM tree_nodes").ok());
+}
+
 TEST(EventLog, DatabaseRefusesUpdateDeleteAndGaps) {
   TempDir dir;
   auto db = Db::Open(dir.File("t.db"), true);
