@@ -119,6 +119,11 @@ class App {
   StatusOr<CommandResult> DecideApproval(const domain::Actor& a, const std::string& approval_id,
                                          const std::string& decision, const std::string& opinion);
 
+  // --- the ledger (ledger.cc): hashes only, except Entries (event contents, audit roles only)
+  StatusOr<Json> InclusionProof(int64_t index, std::optional<int64_t> size);
+  StatusOr<Json> ConsistencyProof(int64_t from, std::optional<int64_t> to);
+  StatusOr<Json> LedgerEntries(const domain::Actor& a, int64_t start, int64_t count);
+
   // --- operations
   StatusOr<int64_t> EventCount();
   store::Writer& writer() { return *writer_; }

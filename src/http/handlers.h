@@ -12,6 +12,7 @@ struct ServerOptions;
 void RegisterAuthRoutes(Router& r, bool secure_cookie);
 void RegisterCaseRoutes(Router& r);
 void RegisterDirectoryRoutes(Router& r);
+void RegisterLedgerRoutes(Router& r);
 
 // All of the above.
 Router MakeApiRouter(bool secure_cookie = false);

@@ -14,6 +14,7 @@ Router MakeApiRouter(bool secure_cookie) {
   RegisterAuthRoutes(r, secure_cookie);
   RegisterCaseRoutes(r);
   RegisterDirectoryRoutes(r);
+  RegisterLedgerRoutes(r);
   return r;
 }
 

@@ -216,3 +216,71 @@ TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
 
 }  // namespace
 }  // namespace qc::testing
+
+#include "crypto/base64.h"
+#include "ledger/merkle.h"
+
+namespace qc::testing {
+namespace {
+
+std::string Unb64(const Json& j) { return crypto::Base64Decode(j.get<std::string>()).value(); }
+
+std::string ToHexForTest(const std::string& bytes) {
+  static const char* d = "0123456789abcdef";
+  std::string out;
+  for (unsigned char ch : bytes) {
+    out.push_back(d[ch >> 4]);
+    out.push_back(d[ch & 15]);
+  }
+  return out;
+}
+
+TEST_F(ApiTest, LedgerProofsVerifyAgainstTheRoot) {
+  Client officer(port(), "officer1");
+  HttpResponse created = officer.Post("/api/v1/cases", NewExOfficio("账本证明测试"));
+  ASSERT_EQ(created.status, 201);
+  int64_t index = created.json()["events"][0]["index"];
+  std::string leaf_hex = created.json()["events"][0]["leaf_hash"];
+
+  // Proofs reveal hashes only: no session needed.
+  HttpResponse inc = Send(port(), "GET", "/api/v1/ledger/proof/inclusion?index=" + std::to_string(index));
+  ASSERT_EQ(inc.status, 200) << inc.body;
+  Json p = inc.json();
+  std::vector<std::string> proof;
+  for (const auto& h : p["proof"]) proof.push_back(Unb64(h));
+  std::string leaf = Unb64(p["leaf_hash"]);
+  EXPECT_EQ(ToHexForTest(leaf), leaf_hex) << "the proof is about the event the API reported";
+  int64_t size = p["size"];
+  EXPECT_GT(size, index);
+  EXPECT_TRUE(ledger::VerifyInclusion(index, size, leaf, proof, Unb64(p["root_hash"])).ok());
+
+  // The tree grows; the old root stays a prefix of the new one.
+  ASSERT_EQ(officer.Post("/api/v1/cases", NewExOfficio("账本证明测试二")).status, 201);
+  HttpResponse cons = Send(port(), "GET", "/api/v1/ledger/proof/consistency?from=" + std::to_string(size));
+  ASSERT_EQ(cons.status, 200) << cons.body;
+  Json c = cons.json();
+  std::vector<std::string> cproof;
+  for (const auto& h : c["proof"]) cproof.push_back(Unb64(h));
+  EXPECT_EQ(c["from_root_hash"], p["root_hash"]);
+  EXPECT_TRUE(ledger::VerifyConsistency(size, c["to"], cproof, Unb64(c["from_root_hash"]), Unb64(c["to_root_hash"])).ok());
+
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/inclusion?index=999999").json()["field"], "index");
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/inclusion?index=0&size=999999").json()["field"], "size");
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/inclusion").json()["field"], "index");
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/consistency?from=0").json()["field"], "from");
+
+  // Entries reveal contents: audit roles only.
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/entries").status, 401);
+  EXPECT_EQ(officer.Get("/api/v1/ledger/entries").status, 403);
+  Client legal(port(), "legal1");
+  HttpResponse entries = legal.Get("/api/v1/ledger/entries?start=" + std::to_string(index) + "&count=1");
+  ASSERT_EQ(entries.status, 200) << entries.body;
+  Json e = entries.json()["entries"][0];
+  EXPECT_EQ(e["index"], index);
+  EXPECT_EQ(e["leaf_hash"], leaf_hex);
+  EXPECT_EQ(ledger::HashLeaf(Unb64(e["bytes"])), leaf) << "the bytes hash to the leaf";
+  EXPECT_EQ(legal.Get("/api/v1/ledger/entries?count=1001").json()["field"], "count");
+}
+
+}  // namespace
+}  // namespace qc::testing
