@@ -57,8 +57,9 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
     throttle_.Failed("c:" + client);
     return Status::Unauthenticated("用户名或密码错误");
   }
+  // Only the account's counter is cleared: one good login must not reset an address that has been
+  // guessing at other accounts.
   throttle_.Succeeded("u:" + Lower(username));
-  throttle_.Succeeded("c:" + client);
 
   QC_ASSIGN_OR_RETURN(Actor actor, LoadActor(user_id));
   std::string token = ToHex(crypto::RandomBytes(32));
@@ -86,15 +87,16 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
     // Not in memory: a session from before a restart?
     auto db = reads_->Acquire();
     QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT user_id, expires_at, last_seen FROM sessions WHERE token_hash = ?"));
+        "SELECT user_id, expires_at, last_seen, created_at FROM sessions WHERE token_hash = ?"));
     s->Bind(1, th);
     QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    bool restored = false;
     if (row) {
       auto ms = [&](int col) { return TimePoint(std::chrono::milliseconds(s->Int(col))); };
-      sessions_.Restore(th, s->Text(0), ms(1), ms(2));
+      restored = sessions_.Restore(th, s->Text(0), ms(1), ms(2), ms(3));
     }
     s->Reset();
-    if (row) t = sessions_.Touch(th);
+    if (restored) t = sessions_.Touch(th);
   }
   if (t.state == SessionStore::Touched::kExpired) {
     (void)ForgetSession(th);
@@ -109,15 +111,15 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
     });
   }
   auto actor = LoadActor(t.user_id);
-  if (!actor.ok()) {
+  if (!actor.ok() && actor.status().error_code() == ErrorCode::kNotFound) {
     (void)ForgetSession(th);
     return Status::Unauthenticated("账号已停用，请联系管理员");
   }
-  return actor;
+  return actor;  // other failures (a busy database) pass through and keep the session
 }
 
 Status App::ForgetSession(const std::string& token_hash) {
-  sessions_.Remove(token_hash);
+  sessions_.Remove(token_hash);  // also a tombstone: a racing request cannot restore it from the row
   return writer_->Run([&](store::WriteTx& tx) -> Status {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("DELETE FROM sessions WHERE token_hash = ?"));
     return s->Bind(1, token_hash).Run();

@@ -31,9 +31,12 @@ StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, 
   if (!found) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
   std::string prefix = code + "〔" + std::to_string(CstYear(now)) + "〕";
   // The highest number of this unit and year, found through the (unit_id, number) index: the
-  // sequence is zero-padded, so byte order is numeric order, and ':' sorts right after '9'.
+  // sequence is zero-padded, so byte order is numeric order among equal lengths, and ':' sorts right
+  // after '9'.
+  // Past 99999 the sequence has six digits: the longer number is the later one.
   QC_ASSIGN_OR_RETURN(store::Stmt * c, db.Prepare(
-      "SELECT MAX(number) FROM cases WHERE unit_id = ? AND number > ? AND number < ?"));
+      "SELECT number FROM cases WHERE unit_id = ? AND number > ? AND number < ? "
+      "ORDER BY length(number) DESC, number DESC LIMIT 1"));
   c->Bind(1, unit_id).Bind(2, prefix).Bind(3, prefix + ":");
   QC_ASSIGN_OR_RETURN(bool row, c->Step());
   std::string last = row && !c->IsNull(0) ? c->Text(0) : "";
@@ -71,6 +74,9 @@ StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
   cmd.unit_id = a.unit_id;
   for (size_t i = 0; i < nc.co_officer_ids.size(); ++i) {
     std::string field = "co_officers[" + std::to_string(i) + "]";
+    for (size_t j = 0; j < i; ++j)
+      if (nc.co_officer_ids[j] == nc.co_officer_ids[i])
+        return Status::InvalidArgument("invalid_field", "协办人员重复", field);
     auto o = LoadActor(nc.co_officer_ids[i]);
     if (!o.ok()) return Status::InvalidArgument("invalid_field", "执法人员不存在", field);
     if (o->role != Role::kOfficer || o->unit_id != a.unit_id)

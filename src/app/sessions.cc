@@ -8,14 +8,28 @@ SessionStore::Session SessionStore::Create(const std::string& token_hash, const 
   TimePoint now = clock_.Now();
   Session s{user_id, now + absolute_, std::min(now + idle_, now + absolute_), now};
   std::lock_guard<std::mutex> lock(mu_);
+  if (++creates_since_sweep_ >= 1024) SweepLocked(now);
   sessions_[token_hash] = s;
   return s;
 }
 
-void SessionStore::Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
-                           TimePoint last_seen) {
+bool SessionStore::Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
+                           TimePoint last_seen, TimePoint created_at) {
   std::lock_guard<std::mutex> lock(mu_);
+  if (removed_.count(token_hash)) return false;
+  if (auto it = revoked_users_.find(user_id); it != revoked_users_.end() && created_at <= it->second) return false;
   sessions_[token_hash] = {user_id, absolute_expiry, std::min(last_seen + idle_, absolute_expiry), last_seen};
+  return true;
+}
+
+void SessionStore::SweepLocked(TimePoint now) {
+  creates_since_sweep_ = 0;
+  for (auto it = sessions_.begin(); it != sessions_.end();)
+    it = now >= it->second.idle_expiry || now >= it->second.absolute_expiry ? sessions_.erase(it) : std::next(it);
+  for (auto it = removed_.begin(); it != removed_.end();) it = now >= it->second ? removed_.erase(it) : std::next(it);
+  // A session created before a revocation has expired once `absolute_` has passed since it.
+  for (auto it = revoked_users_.begin(); it != revoked_users_.end();)
+    it = now >= it->second + absolute_ ? revoked_users_.erase(it) : std::next(it);
 }
 
 SessionStore::Touched SessionStore::Touch(const std::string& token_hash) {
@@ -43,12 +57,14 @@ bool SessionStore::Known(const std::string& token_hash) const {
 void SessionStore::Remove(const std::string& token_hash) {
   std::lock_guard<std::mutex> lock(mu_);
   sessions_.erase(token_hash);
+  removed_[token_hash] = clock_.Now() + absolute_;  // no session outlives this
 }
 
 void SessionStore::RemoveUser(const std::string& user_id) {
   std::lock_guard<std::mutex> lock(mu_);
   for (auto it = sessions_.begin(); it != sessions_.end();)
     it = it->second.user_id == user_id ? sessions_.erase(it) : std::next(it);
+  revoked_users_[user_id] = clock_.Now();
 }
 
 int64_t LoginThrottle::RetryAfter(const std::string& key) const {

@@ -36,20 +36,28 @@ class SessionStore {
       : clock_(clock), idle_(idle), absolute_(absolute) {}
 
   Session Create(const std::string& token_hash, const std::string& user_id);
-  // Restores a persisted session: its idle window runs from its last persisted use.
-  void Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
-               TimePoint last_seen);
+  // Restores a persisted session: its idle window runs from its last persisted use. Refused (false)
+  // when the token was removed, or its user's sessions revoked, after it was created — a request
+  // racing a logout must not bring the session back from a row read just before its deletion.
+  bool Restore(const std::string& token_hash, const std::string& user_id, TimePoint absolute_expiry,
+               TimePoint last_seen, TimePoint created_at);
   // Looks a session up. A live one has its idle window extended; an expired one is forgotten.
   Touched Touch(const std::string& token_hash);
   bool Known(const std::string& token_hash) const;
+  // Ends a session; it cannot be restored afterwards.
   void Remove(const std::string& token_hash);
+  // Ends every session of the user that exists now; none of them can be restored afterwards.
   void RemoveUser(const std::string& user_id);
 
  private:
+  void SweepLocked(TimePoint now);  // drops expired sessions and tombstones; mu_ held
   const Clock& clock_;
   std::chrono::milliseconds idle_, absolute_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Session> sessions_;
+  std::unordered_map<std::string, TimePoint> removed_;        // token hash -> kept until (tombstones)
+  std::unordered_map<std::string, TimePoint> revoked_users_;  // user id -> sessions created before are void
+  size_t creates_since_sweep_ = 0;
 };
 
 // Repeated failed logins are slowed down: after kFreeFailures consecutive failures for one key

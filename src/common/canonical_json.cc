@@ -44,6 +44,8 @@ StatusOr<Json> ParseJson(const std::string& bytes) {
   } catch (const Json::parse_error& e) {
     return Status::InvalidArgument("malformed_json",
                                    "请求体不是有效的 JSON（第 " + std::to_string(e.byte) + " 字节附近）");
+  } catch (const Json::exception&) {  // e.g. a number out of range (1e400)
+    return Status::InvalidArgument("malformed_json", "请求体含有无法表示的数值");
   }
 }
 

@@ -20,11 +20,23 @@ std::string FormatRfc3339(TimePoint t) {
 
 StatusOr<TimePoint> ParseRfc3339(const std::string& s) {
   auto bad = [] { return Status::InvalidArgument("invalid_time", "时间格式应为 RFC 3339，例如 2026-11-27T08:00:00+08:00"); };
-  int Y, M, D, h, m, sec;
-  int n = 0;
-  if (s.size() < 20 || std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &Y, &M, &D, &h, &m, &sec, &n) != 6 || n != 19)
-    return bad();
-  if (M < 1 || M > 12 || D < 1 || D > 31 || h > 23 || m > 59 || sec > 60) return bad();
+  // "YYYY-MM-DDTHH:MM:SS": digits exactly where digits belong (no signs, no spaces).
+  static const char kShape[] = "dddd-dd-ddTdd:dd:dd";
+  if (s.size() < 20) return bad();
+  for (size_t i = 0; i < 19; ++i) {
+    bool digit = s[i] >= '0' && s[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : (s[i] != kShape[i] && !(kShape[i] == 'T' && s[i] == 't'))) return bad();
+  }
+  auto num = [&](size_t pos, size_t len) {
+    int v = 0;
+    for (size_t i = pos; i < pos + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  int Y = num(0, 4), M = num(5, 2), D = num(8, 2), h = num(11, 2), m = num(14, 2), sec = num(17, 2);
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (Y % 4 == 0 && Y % 100 != 0) || Y % 400 == 0;
+  if (M < 1 || M > 12 || D < 1 || h > 23 || m > 59 || sec > 59) return bad();
+  if (D > kDays[M - 1] + (M == 2 && leap ? 1 : 0)) return bad();
   size_t i = 19;
   int millis = 0;
   if (i < s.size() && s[i] == '.') {

@@ -30,7 +30,8 @@ struct State {
   const ServerOptions& options;
   Router router;
   asio::thread_pool workers;
-  std::atomic<int> in_flight{0};
+  std::atomic<int> in_flight{0};  // requests read and not yet answered
+  std::atomic<bool> stopping{false};
 };
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& br, const std::string& client, bool* ok) {
@@ -94,29 +95,32 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       break;
     }
     auto& breq = parser.get();
-    bool keep_alive = breq.keep_alive();
+    bool keep_alive = breq.keep_alive() && !st.stopping;
     unsigned version = breq.version();
     bool target_ok = true;
     Request req = ToRequest(breq, client, &target_ok);
     auto started = std::chrono::steady_clock::now();
     Response resp;
-    if (!target_ok) {
+    st.in_flight++;
+    if (st.stopping) {
+      // Nothing new starts once a stop is asked for, so nothing is recorded without an answer.
+      resp = ErrorResponse(Status::Unavailable("服务正在停止，请稍后重试"));
+    } else if (!target_ok) {
       resp = ErrorResponse(Status::InvalidArgument("malformed_request", "请求地址编码错误"));
     } else {
-      st.in_flight++;
       // Run the handler on the worker pool; this coroutine resumes on its own executor afterwards.
       resp = co_await asio::co_spawn(
           st.workers.get_executor(),
           [&st, &req]() -> asio::awaitable<Response> { co_return st.router.Dispatch(req, st.app); },
           asio::use_awaitable);
-      st.in_flight--;
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, std::string(breq.target()), resp.status, resp.body.size(),
                  ms, client, resp.user.empty() ? "-" : resp.user);
-    auto res = ToBeast(std::move(resp), version, keep_alive);
+    auto res = ToBeast(std::move(resp), version, keep_alive && !st.stopping);
     co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec || !keep_alive) break;
+    st.in_flight--;  // answered (or the client is gone)
+    if (ec || !keep_alive || st.stopping) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
@@ -170,6 +174,7 @@ Status Serve(app::App& app, const ServerOptions& options) {
   signals.async_wait([&](beast::error_code e, int sig) {
     if (e) return;
     spdlog::info("signal {}: stopping", sig);
+    st.stopping = true;
     beast::error_code ignored;
     acceptor.close(ignored);
     *deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);

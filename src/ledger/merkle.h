@@ -12,7 +12,7 @@
 //              (2,0)                 size 6 = 4 + 2:
 //           /        \               root = H((2,0), (1,2))
 //        (1,0)      (1,1)     (1,2)
-//        /  \       /  \      /  \
+//        /  \       /  \      /  \ .
 //     (0,0)(0,1)(0,2)(0,3)(0,4)(0,5)
 //
 // Leaf indexes are 0-based. Hashes are 32 raw bytes; anything else is a malformed proof.

@@ -1,5 +1,7 @@
 #include "store/writer.h"
 
+#include <sqlite3.h>
+
 #include "store/schema.h"
 
 namespace qc::store {
@@ -93,7 +95,8 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
     return;
   }
   WriteTx tx(*db_, projector_);
-  for (size_t i = 0; i < batch.size(); ++i) {
+  bool lost = false;  // SQLite rolled the whole transaction back (disk full, I/O error, ...)
+  for (size_t i = 0; i < batch.size() && !lost; ++i) {
     tx.BeginJob();
     Status st = Control("SAVEPOINT job");
     if (st.ok()) {
@@ -102,15 +105,29 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
       } catch (const std::exception& e) {  // a bug in a job must not take the writer down
         st = Status::Internal(std::string("写入任务异常：") + e.what());
       }
-      if (st.ok()) {
-        st = Control("RELEASE job");
-      } else {
+      if (st.ok()) st = Control("RELEASE job");
+      if (!st.ok()) {
         (void)Control("ROLLBACK TO job");
         (void)Control("RELEASE job");
         projector_.Clear();
       }
     }
     results[i] = st;
+    lost = sqlite3_get_autocommit(db_->raw()) != 0;
+  }
+  if (lost) {
+    // Nothing of this batch survived: every job fails, including those that had succeeded.
+    projector_.Clear();
+    Status gone = Status::Unavailable("写入失败，事务已回滚，请重试");
+    for (auto& r : results)
+      if (r.ok()) r = gone;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stats_.batches++;
+      stats_.jobs += static_cast<int64_t>(batch.size());
+    }
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(results[i]);
+    return;
   }
   Status commit = Control("COMMIT");
   if (!commit.ok()) {

@@ -44,6 +44,7 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
   std::vector<Case> cases = {
       {"malformed json", "POST", "/api/v1/cases", "{\"start_mode\": ", 400, "malformed_json", ""},
       {"not an object", "POST", "/api/v1/cases", "[1,2]", 400, "malformed_json", ""},
+      {"number out of range", "POST", "/api/v1/cases", "{\"title\": 1e400}", 400, "malformed_json", ""},
       {"wrong content type", "POST", "/api/v1/cases", good.dump(), 415, "unsupported_media_type", "",
        {{"Content-Type", "text/plain"}}},
       {"missing field", "POST", "/api/v1/cases", [&] { Json b = good; b.erase("title"); return b.dump(); }(), 400,
@@ -68,6 +69,8 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
        "invalid_field", "co_officers[0]"},
       {"co-officer of another team", "POST", "/api/v1/cases", with("co_officers", Json::array({officer2.user()["id"]})),
        400, "invalid_field", "co_officers[0]"},
+      {"duplicate co-officer", "POST", "/api/v1/cases", with("co_officers", Json::array({officer1.user()["id"], officer1.user()["id"]})),
+       400, "invalid_field", "co_officers[1]"},
       {"invalid utf-8", "POST", "/api/v1/cases", "{\"title\": \"\xff\xfe\"}", 400, "malformed_json", ""},
       {"unknown case", "GET", "/api/v1/cases/case_doesnotexist", "", 404, "not_found", "id"},
       {"unknown case action", "POST", "/api/v1/cases/case_doesnotexist/start-approval", "{\"opinion\":\"x\"}", 404,

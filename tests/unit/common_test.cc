@@ -32,9 +32,11 @@ TEST(CanonicalJson, RejectsNonAsciiKeysAndInvalidUtf8) {
 }
 
 TEST(ParseJson, ReportsMalformedInput) {
-  auto r = ParseJson("{\"a\": ");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), "malformed_json");
+  for (const char* bad : {"{\"a\": ", "{\"a\": 1e400}", "{\"a\": -1e999}", "\"\xff\""}) {
+    auto r = ParseJson(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().code(), "malformed_json") << bad;
+  }
 }
 
 TEST(Rfc3339, FormatsUtcWithMilliseconds) {
@@ -46,6 +48,7 @@ TEST(Rfc3339, ParsesOffsetsAndRoundTrips) {
   auto a = ParseRfc3339("2026-11-27T09:02:03.456+08:00");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(FormatRfc3339(*a), "2026-11-27T01:02:03.456Z");
+  EXPECT_TRUE(ParseRfc3339("2028-02-29T00:00:00Z").ok()) << "leap day";
   auto b = ParseRfc3339("2026-11-27T01:02:03Z");
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(FormatRfc3339(*b), "2026-11-27T01:02:03.000Z");
@@ -53,7 +56,8 @@ TEST(Rfc3339, ParsesOffsetsAndRoundTrips) {
 
 TEST(Rfc3339, RejectsGarbage) {
   for (const char* s : {"", "2026-11-27", "2026-13-01T00:00:00Z", "2026-11-27T00:00:00", "2026-11-27T00:00:00+8",
-                        "2026-11-27T00:00:00Zjunk", "2026-11-27T25:00:00Z"})
+                        "2026-11-27T00:00:00Zjunk", "2026-11-27T25:00:00Z", "2026-02-31T00:00:00Z",
+                        "2026-11-27T-1:00:00Z", "2026-11-27T 1:00:00Z", "+026-11-27T01:00:00Z", "2025-02-29T00:00:00Z"})
     EXPECT_FALSE(ParseRfc3339(s).ok()) << s;
 }
 

@@ -49,13 +49,28 @@ TEST(SessionStore, RestoredSessionKeepsItsIdleWindowFromItsLastUse) {
   SessionStore s(clock, 30min, 12h);
   TimePoint last_seen = clock.Now();
   clock.Advance(40min);  // the server was down, the session idle
-  s.Restore("t", "u1", last_seen + 12h, last_seen);
+  s.Restore("t", "u1", last_seen + 12h, last_seen, last_seen);
   EXPECT_EQ(s.Touch("t").state, SessionStore::Touched::kExpired) << "a restart must not revive an idle session";
-  s.Restore("t2", "u1", clock.Now() + 1h, clock.Now() - 10min);
+  s.Restore("t2", "u1", clock.Now() + 1h, clock.Now() - 10min, clock.Now() - 10min);
   SessionStore::Touched t = s.Touch("t2");
   EXPECT_EQ(t.state, SessionStore::Touched::kLive);
   EXPECT_TRUE(t.persist_last_seen) << "last persisted use was 10 minutes ago";
   EXPECT_FALSE(s.Touch("t2").persist_last_seen) << "at most once a minute";
+}
+
+TEST(SessionStore, RemovedOrRevokedSessionsCannotBeRestored) {
+  FakeClock clock(TimePoint(1000000000000ms));
+  SessionStore s(clock, 30min, 12h);
+  TimePoint created = clock.Now();
+  s.Create("t", "u1");
+  s.Remove("t");  // logout, while another request has just read the persisted row
+  EXPECT_FALSE(s.Restore("t", "u1", created + 12h, created, created));
+  EXPECT_EQ(s.Touch("t").state, SessionStore::Touched::kUnknown);
+  clock.Advance(1min);
+  s.RemoveUser("u2");  // password reset
+  EXPECT_FALSE(s.Restore("old", "u2", created + 12h, created, created));
+  clock.Advance(1min);
+  EXPECT_TRUE(s.Restore("new", "u2", clock.Now() + 12h, clock.Now(), clock.Now())) << "a login after the reset";
 }
 
 TEST(LoginThrottle, SlowsDownAfterRepeatedFailures) {
