@@ -71,8 +71,11 @@ TEST(Rfc9162Vectors, Consistency) {
     Json v = Load(f);
     Status st = VerifyConsistency(v["size1"].get<uint64_t>(), v["size2"].get<uint64_t>(), Proof(v["proof"]),
                                   B64(v["root1"]), B64(v["root2"]));
-    if (v["wantErr"].get<bool>()) EXPECT_FALSE(st.ok()) << f << " must be rejected: " << v["desc"];
-    else EXPECT_TRUE(st.ok()) << f << ": " << st.ToString();
+    if (v["wantErr"].get<bool>()) {
+      EXPECT_FALSE(st.ok()) << f << " must be rejected: " << v["desc"];
+    } else {
+      EXPECT_TRUE(st.ok()) << f << ": " << st.ToString();
+    }
   }
 }
 
@@ -194,7 +197,9 @@ TEST(Merkle, MatchesTheNaiveTreeForEverySizeUpTo300) {
       ASSERT_EQ(*cons, NaiveSubproof(size1, leaf_hashes, 0, n, true)) << "consistency " << size1 << " to " << n;
       EXPECT_LE(reads, 2u * 10u);
       ASSERT_TRUE(VerifyConsistency(size1, n, *cons, roots[size1], roots[n]).ok()) << size1 << " to " << n;
-      if (size1 < n) EXPECT_FALSE(VerifyConsistency(size1, n, *cons, roots[n], roots[n]).ok());
+      if (size1 < n) {
+        EXPECT_FALSE(VerifyConsistency(size1, n, *cons, roots[n], roots[n]).ok());
+      }
     }
   }
 }
