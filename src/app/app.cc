@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/hex.h"
+#include "store/checkpoints.h"
 #include "store/schema.h"
 
 namespace qc::app {
@@ -26,6 +27,16 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
   std::string path = (fs::path(options.data_dir) / "quancheng.db").string();
   QC_ASSIGN_OR_RETURN(app->writer_, store::Writer::Open(path));
   QC_ASSIGN_OR_RETURN(app->reads_, store::ReadPool::Open(path, options.read_connections));
+  // Keys are made on the first start only: a log with checkpoints never gets new keys silently.
+  bool has_checkpoints;
+  {
+    auto db = app->reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(auto last, store::LatestCheckpoint(*db));
+    has_checkpoints = last.has_value();
+  }
+  QC_ASSIGN_OR_RETURN(app->keys_, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(),
+                                                         options.origin, !has_checkpoints));
+  app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
   return app;
 }
 
@@ -33,7 +44,14 @@ App::App(const Options& options, const Clock& clock)
     : options_(options), clock_(clock), sessions_(clock, options.session_idle, options.session_absolute),
       throttle_(clock) {}
 
-App::~App() = default;
+App::~App() {
+  {
+    std::lock_guard<std::mutex> lock(checkpointer_mu_);
+    checkpointer_stop_ = true;
+  }
+  checkpointer_cv_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
 
 StatusOr<int64_t> App::EventCount() {
   auto db = reads_->Acquire();

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <thread>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "app/case_actions.h"
+#include "app/keys.h"
 #include "app/sessions.h"
 #include "common/canonical_json.h"
 #include "common/clock.h"
@@ -35,6 +38,12 @@ struct Options {
   int read_connections = 4;
   std::chrono::minutes session_idle{30};
   std::chrono::minutes session_absolute{12 * 60};
+  // The log's origin, used as the name of the checkpoint keys when they are made (first start).
+  std::string origin = "yixian.gaj/quancheng";
+  // How often a new checkpoint may be signed while events arrive (at most once a second).
+  std::chrono::milliseconds checkpoint_interval{1000};
+  // Serve checkpoints, keys and proofs only with a session (they reveal hashes only; public by default).
+  bool ledger_requires_session = false;
 };
 
 // What a command recorded: each event's ledger index, type and leaf hash (lowercase hex).
@@ -124,6 +133,19 @@ class App {
   StatusOr<Json> ConsistencyProof(int64_t from, std::optional<int64_t> to);
   StatusOr<Json> LedgerEntries(const domain::Actor& a, int64_t start, int64_t count);
 
+  // --- checkpoints (checkpoints.cc): signed tree heads, C2SP signed-note text
+  // Signs the current tree head if the log grew since the last checkpoint. Refuses (and logs) a head
+  // not consistent with the last one signed. The checkpointer thread calls it every interval.
+  Status SignCheckpoint();
+  StatusOr<std::string> LatestCheckpointNote();
+  StatusOr<std::string> CheckpointNote(int64_t size);
+  StatusOr<Json> ListCheckpoints(int64_t after, int64_t count);
+  Json LedgerKeysJson() const;
+  // Event `index` as a C2SP tlog-proof against the latest checkpoint, with the event bytes as its
+  // extra data. Reveals the event: audit roles, or a user who may see the event's case.
+  StatusOr<std::string> ProofBundle(const domain::Actor& a, int64_t index);
+  const LedgerKeys& ledger_keys() const { return keys_; }
+
   // --- operations
   StatusOr<int64_t> EventCount();
   store::Writer& writer() { return *writer_; }
@@ -144,8 +166,16 @@ class App {
                                  const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide,
                                  bool directory);
 
+  void CheckpointLoop();
+
   Options options_;
   const Clock& clock_;
+  LedgerKeys keys_;
+  std::mutex sign_mu_;  // one signer at a time
+  std::mutex checkpointer_mu_;
+  std::condition_variable checkpointer_cv_;
+  bool checkpointer_stop_ = false;
+  std::thread checkpointer_;
   std::unique_ptr<store::Writer> writer_;
   std::unique_ptr<store::ReadPool> reads_;
   SessionStore sessions_;

@@ -20,12 +20,13 @@ Status InitDataDir(const InitOptions& o, const Clock& clock) {
   Options ao;
   ao.data_dir = o.data_dir;
   ao.read_connections = 1;
+  ao.origin = o.origin;
   QC_ASSIGN_OR_RETURN(auto app, App::Open(ao, clock));
   QC_ASSIGN_OR_RETURN(int64_t n, app->EventCount());
   if (n > 0) return Status::Conflict("already_initialized", "数据目录已初始化：" + o.data_dir);
   QC_ASSIGN_OR_RETURN(CommandResult root, app->CreateUnit(Actor{}, o.root_unit, o.root_code, ""));
   if (o.demo) QC_RETURN_IF_ERROR(LoadDemo(*app, root.body["id"]));
-  return Status();
+  return app->SignCheckpoint();
 }
 
 namespace {

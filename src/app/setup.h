@@ -16,6 +16,7 @@ struct InitOptions {
   std::string root_unit = "易县公安局";
   std::string root_code = "易公";
   bool demo = false;
+  std::string origin = "yixian.gaj/quancheng";  // the log's name in checkpoints and keys
 };
 
 // Refuses a data directory whose database already holds events (AlreadyInitialized: Conflict).

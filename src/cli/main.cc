@@ -1,6 +1,7 @@
-// quancheng — the command line: serve, init, user add|list|passwd, version.
+// quancheng — the command line: serve, init, user add|list|passwd, verify, verify-proof, version.
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -10,7 +11,11 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.h"
+#include "app/keys.h"
 #include "app/setup.h"
+#include "app/verify.h"
+#include "crypto/base64.h"
+#include "ledger/checkpoint.h"
 #include "http/server.h"
 
 namespace {
@@ -54,6 +59,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 24 * 60));
   serve->add_flag("--secure-cookie", server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
   serve->add_option("--log-level", log_level, "日志级别：debug, info, warn, error")->capture_default_str();
+  bool ledger_requires_session = false;
+  serve->add_flag("--ledger-requires-session", ledger_requires_session,
+                  "检查点、公钥和证明也须登录后才能获取（默认公开：只含哈希）");
 
   qc::app::InitOptions init_opts;
   auto* init = cli.add_subcommand("init", "初始化数据目录");
@@ -61,6 +69,19 @@ int main(int argc, char** argv) {
   init->add_option("--unit", init_opts.root_unit, "本单位名称")->capture_default_str();
   init->add_option("--unit-code", init_opts.root_code, "本单位简称（案件编号前缀）")->capture_default_str();
   init->add_flag("--demo", init_opts.demo, "载入演示数据（演示账号、三个演示案件）");
+  init->add_option("--origin", init_opts.origin, "账本来源名（检查点首行，也是签名密钥名）")->capture_default_str();
+
+  std::string verify_data = "data";
+  std::vector<std::string> verify_keys;
+  auto* verify = cli.add_subcommand("verify", "离线校验数据目录：账本树、检查点签名、投影、媒体文件（须先停止服务）");
+  verify->add_option("--data", verify_data, "数据目录")->capture_default_str();
+  verify->add_option("--key", verify_keys, "检查点公钥（字符串或文件）；默认用数据目录 keys/*.vkey");
+
+  std::string proof_file;
+  std::vector<std::string> proof_keys;
+  auto* verify_proof = cli.add_subcommand("verify-proof", "离线校验单个事件的证明包（c2sp.org/tlog-proof）");
+  verify_proof->add_option("FILE", proof_file, "证明文件（.tlog-proof）")->required();
+  verify_proof->add_option("--key", proof_keys, "日志公钥：名称+密钥ID+base64，或含公钥的文件")->required();
 
   auto* user = cli.add_subcommand("user", "用户管理");
   user->require_subcommand(1);
@@ -88,6 +109,46 @@ int main(int argc, char** argv) {
     std::cout << "quancheng " << QC_VERSION << "\n";
     return 0;
   }
+  if (verify->parsed()) {
+    std::vector<qc::ledger::NoteVerifier> keys;
+    for (const auto& k : verify_keys) {
+      auto v = qc::app::ReadVerifierKeys(k);
+      if (!v.ok()) return Fail(v.status());
+      keys.insert(keys.end(), v->begin(), v->end());
+    }
+    auto report = qc::app::VerifyDataDir(verify_data, keys);
+    if (!report.ok()) return Fail(report.status());
+    if (report->divergences.empty()) {
+      std::cout << report->Summary() << "\n";
+      return 0;
+    }
+    for (const auto& d : report->divergences) std::cout << d << "\n";
+    return 1;
+  }
+  if (verify_proof->parsed()) {
+    std::vector<qc::ledger::NoteVerifier> keys;
+    for (const auto& k : proof_keys) {
+      auto v = qc::app::ReadVerifierKeys(k);
+      if (!v.ok()) return Fail(v.status());
+      keys.insert(keys.end(), v->begin(), v->end());
+    }
+    std::ifstream in(proof_file, std::ios::binary);
+    if (!in) return Fail(Status::NotFound("无法读取 " + proof_file));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto bundle = qc::ledger::ParseProofBundle(text);
+    auto verified = bundle.ok() ? qc::ledger::VerifyProofBundle(*bundle, keys)
+                                : qc::StatusOr<qc::ledger::VerifiedBundle>(bundle.status());
+    if (!verified.ok()) {
+      std::cout << "FAILED: " << verified.status().message() << "\n";
+      return 1;
+    }
+    std::string by;
+    for (const auto& s : verified->signed_by) by += (by.empty() ? "" : ", ") + s;
+    std::cout << "OK: event " << verified->index << " is in " << verified->checkpoint.origin << " at tree size "
+              << verified->checkpoint.size << " (root " << qc::crypto::Base64Encode(verified->checkpoint.root_hash)
+              << "), checkpoint signed by " << by << "\n";
+    return 0;
+  }
   if (init->parsed()) {
     Status s = qc::app::InitDataDir(init_opts, clock);
     if (!s.ok()) return Fail(s);
@@ -106,6 +167,7 @@ int main(int argc, char** argv) {
     ao.data_dir = data_dir;
     ao.session_idle = std::chrono::minutes(session_idle_minutes);
     ao.read_connections = std::max(4, server.worker_threads / 4);
+    ao.ledger_requires_session = ledger_requires_session;
     auto app = qc::app::App::Open(ao, clock);
     if (!app.ok()) return Fail(app.status());
     Status s = qc::http::Serve(**app, server);

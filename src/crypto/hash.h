@@ -7,6 +7,20 @@
 namespace qc::crypto {
 
 std::string Sha256(std::string_view data);
+
+// SHA-256 over data given in pieces (large files).
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+  void Update(std::string_view data);
+  std::string Final();  // 32 raw bytes; the stream is spent
+
+ private:
+  void* ctx_;
+};
 // RFC 9162 §2.1.1 leaf hash: SHA-256(0x00 || data).
 std::string LeafHash(std::string_view data);
 

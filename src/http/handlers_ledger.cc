@@ -12,11 +12,77 @@ std::optional<int64_t> OptCount(QueryReader& q, const std::string& name, int64_t
   if (!q.Str(name, 20)) return std::nullopt;
   return q.Int(name, 0, 0, static_cast<int>(std::min<int64_t>(max, INT32_MAX)));
 }
+// Checkpoints, keys and proofs reveal hashes only: public unless the server is told otherwise.
+Status MaybeRequireSession(Context& c) {
+  if (!c.app.options().ledger_requires_session) return Status();
+  QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.Authenticate(c.token));
+  c.actor = a;
+  return Status();
+}
+
+Response Text(std::string body) {
+  Response res;
+  res.content_type = "text/plain; charset=utf-8";
+  res.body = std::move(body);
+  return res;
+}
+
 }  // namespace
 
 void RegisterLedgerRoutes(Router& r) {
+  // 最新的签名检查点（C2SP signed note，纯文本）
+  r.Add("GET", "/api/v1/ledger/checkpoint", A::kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(MaybeRequireSession(c));
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(std::string note, c.app.LatestCheckpointNote());
+    return Text(std::move(note));
+  });
+
+  // ?size=N：大小为 N 的检查点（纯文本）；否则按大小列出检查点（JSON，after 之后至多 count 个）
+  r.Add("GET", "/api/v1/ledger/checkpoints", A::kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(MaybeRequireSession(c));
+    QueryReader q(c.req.query);
+    auto size = OptCount(q, "size", INT32_MAX);
+    int after = q.Int("after", 0, 0, INT32_MAX);
+    int count = q.Int("count", 100, 1, 1000);
+    QC_RETURN_IF_ERROR(q.Finish());
+    if (size) {
+      QC_ASSIGN_OR_RETURN(std::string note, c.app.CheckpointNote(*size));
+      return Text(std::move(note));
+    }
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ListCheckpoints(after, count));
+    return JsonResponse(200, list);
+  });
+
+  // 检查点签名公钥（Ed25519 与 SM2/SM3）
+  r.Add("GET", "/api/v1/ledger/keys", A::kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(MaybeRequireSession(c));
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    return JsonResponse(200, c.app.LedgerKeysJson());
+  });
+
+  // 单个事件的离线证明包（C2SP tlog-proof，含事件原文）：可查看该案件的用户或审计角色
+  r.Add("GET", "/api/v1/ledger/bundle", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QueryReader q(c.req.query);
+    auto index = OptCount(q, "index", INT32_MAX);
+    QC_RETURN_IF_ERROR(q.Finish());
+    if (!index) return Status::InvalidArgument("missing_field", "缺少必填参数", "index");
+    auto bundle = c.app.ProofBundle(*c.actor, *index);
+    if (!bundle.ok() && bundle.status().code() == "not_yet_checkpointed") {
+      Response res = ErrorResponse(bundle.status());
+      res.headers.emplace_back("Retry-After", "1");
+      return res;
+    }
+    QC_RETURN_IF_ERROR(bundle.status());
+    Response res = Text(std::move(*bundle));
+    res.headers.emplace_back("Content-Disposition",
+                             "attachment; filename=\"event-" + std::to_string(*index) + ".tlog-proof\"");
+    return res;
+  });
+
   // 包含证明：第 index 号事件在大小为 size 的账本树中（RFC 9162 §2.1.3）
   r.Add("GET", "/api/v1/ledger/proof/inclusion", A::kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QueryReader q(c.req.query);
     auto index = OptCount(q, "index", INT32_MAX);
     auto size = OptCount(q, "size", INT32_MAX);
@@ -28,6 +94,7 @@ void RegisterLedgerRoutes(Router& r) {
 
   // 一致性证明：大小 from 的账本树是大小 to 的前缀（RFC 9162 §2.1.4）
   r.Add("GET", "/api/v1/ledger/proof/consistency", A::kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QueryReader q(c.req.query);
     auto from = OptCount(q, "from", INT32_MAX);
     auto to = OptCount(q, "to", INT32_MAX);

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "store/event_log.h"
+#include "domain/event.h"
 #include "store/projector.h"
 #include "store/schema.h"
 
@@ -34,31 +34,42 @@ StatusOr<std::map<std::string, std::string>> ReadTable(Db& db, const ProjectionT
 
 }  // namespace
 
-Status RebuildProjections(Db& source, Db& target) {
+Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* failures) {
   QC_RETURN_IF_ERROR(target.Exec(std::string(ProjectionDdl())));
   QC_RETURN_IF_ERROR(target.Exec("BEGIN"));
   Projector projector;
-  EventLog log(source);
-  constexpr int64_t kChunk = 2048;
-  for (int64_t start = 0;; start += kChunk) {
-    QC_ASSIGN_OR_RETURN(auto chunk, log.ReadRange(start, kChunk));
-    for (const auto& se : chunk) {
-      // A case's earlier events are folded from `source` only on a cache miss; `before` keeps that fold
-      // from seeing the event being applied.
-      Status st = se.event.case_id.empty() ? projector.Apply(target, se.event) : Status();
-      if (!se.event.case_id.empty()) {
-        if (se.event.type != "CaseOpened") {
-          auto loaded = projector.LoadCase(source, se.event.case_id, se.event.index);
-          if (!loaded.ok()) st = loaded.status();
-        }
-        if (st.ok()) st = projector.Apply(target, se.event);
-      }
-      if (!st.ok()) {
+  QC_ASSIGN_OR_RETURN(Stmt * rows, source.Prepare("SELECT idx, bytes FROM events ORDER BY idx"));
+  auto replay = [&](int64_t idx, const std::string& bytes) -> Status {
+    QC_ASSIGN_OR_RETURN(Json j, ParseJson(bytes));
+    QC_ASSIGN_OR_RETURN(domain::Event e, domain::EventFromJson(j));
+    e.index = idx;
+    // A case's earlier events are folded from `source` only on a cache miss; `before` keeps that fold
+    // from seeing the event being applied.
+    if (!e.case_id.empty() && e.type != "CaseOpened")
+      QC_RETURN_IF_ERROR(projector.LoadCase(source, e.case_id, e.index).status());
+    return projector.Apply(target, e);
+  };
+  for (;;) {
+    auto row = rows->Step();
+    if (!row.ok() || !*row) {
+      rows->Reset();
+      if (!row.ok()) {
         (void)target.Exec("ROLLBACK");
-        return Status::Internal("重放第 " + std::to_string(se.event.index) + " 号事件失败：" + st.message());
+        return row.status();
       }
+      break;
     }
-    if (static_cast<int64_t>(chunk.size()) < kChunk) break;
+    int64_t idx = rows->Int(0);
+    Status st = replay(idx, rows->Blob(1));
+    if (st.ok()) continue;
+    if (failures != nullptr) {
+      failures->push_back("event " + std::to_string(idx) + ": 无法重放：" + st.message());
+      projector.Clear();
+      continue;
+    }
+    rows->Reset();
+    (void)target.Exec("ROLLBACK");
+    return Status::Internal("重放第 " + std::to_string(idx) + " 号事件失败：" + st.message());
   }
   return target.Exec("COMMIT");
 }
@@ -71,11 +82,11 @@ StatusOr<std::vector<std::string>> CompareProjections(Db& live, Db& rebuilt) {
     std::string name(t.name);
     for (const auto& [k, v] : a) {
       auto it = b.find(k);
-      if (it == b.end()) diffs.push_back(name + " " + k + ": only in live projection");
-      else if (it->second != v) diffs.push_back(name + " " + k + ": differs from replayed events");
+      if (it == b.end()) diffs.push_back(name + " " + k + ": 只在现存投影中，重放事件得不到此行（投影被篡改）");
+      else if (it->second != v) diffs.push_back(name + " " + k + ": 与重放事件的结果不符（投影被篡改）");
     }
     for (const auto& [k, v] : b)
-      if (!a.count(k)) diffs.push_back(name + " " + k + ": missing from live projection");
+      if (!a.count(k)) diffs.push_back(name + " " + k + ": 现存投影缺少此行（投影被删改）");
   }
   return diffs;
 }

@@ -10,10 +10,11 @@
 namespace qc::store {
 
 // Replays every event of `source` into the projection tables of `target` (a fresh, empty database:
-// the projection DDL is created there). Stops at the first event that cannot be applied.
-Status RebuildProjections(Db& source, Db& target);
+// the projection DDL is created there). Stops at the first event that cannot be applied, unless
+// `failures` is given: then each such event is noted there ("event 12: ...") and skipped.
+Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* failures = nullptr);
 
-// One line per difference, "table key: only in live" / "... differs" / "... only in rebuilt",
+// One line per difference, "table key: <说明>" (only in live / differs / only in the rebuilt tables),
 // comparing `live`'s projection tables with the same tables of `rebuilt`. Empty when equal.
 StatusOr<std::vector<std::string>> CompareProjections(Db& live, Db& rebuilt);
 

@@ -42,6 +42,22 @@ BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only: UPDATE refused'); END;
 CREATE TRIGGER IF NOT EXISTS tree_nodes_append_only_delete BEFORE DELETE ON tree_nodes
 BEGIN SELECT RAISE(ABORT, 'tree nodes are append-only: DELETE refused'); END;
 
+-- Signed checkpoints (C2SP signed notes over the tree head at `size`), every one kept. Append-only;
+-- each is larger than the last. verify checks each against the recomputed tree.
+CREATE TABLE IF NOT EXISTS checkpoints (
+  size      INTEGER PRIMARY KEY CHECK (size >= 1),
+  root_hash BLOB NOT NULL CHECK (length(root_hash) = 32),
+  note      TEXT NOT NULL,
+  signed_at TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER IF NOT EXISTS checkpoints_append_only_update BEFORE UPDATE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_append_only_delete BEFORE DELETE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only: DELETE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_grow BEFORE INSERT ON checkpoints
+WHEN NEW.size <= (SELECT COALESCE(MAX(size), 0) FROM checkpoints)
+BEGIN SELECT RAISE(ABORT, 'a checkpoint must be larger than the last one'); END;
+
 CREATE TABLE IF NOT EXISTS credentials (
   user_id       TEXT PRIMARY KEY,
   password_hash TEXT NOT NULL,

@@ -1,5 +1,6 @@
 // The SQLite schema. Three kinds of table:
-//   events        the ledger: append-only (triggers refuse UPDATE and DELETE), gap-free 0-based idx.
+//   events        the ledger: append-only (triggers refuse UPDATE and DELETE), gap-free 0-based idx;
+//                 with tree_nodes (its Merkle tree) and checkpoints (signed tree heads), also append-only.
 //   projections   derived from events only, rebuildable: kProjectionTables.
 //   operational   credentials (argon2id hashes) and sessions: secrets, deliberately outside the ledger.
 #pragma once
@@ -12,7 +13,7 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: checkpoints
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {

@@ -10,27 +10,13 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "cli_run.h"
 #include "server_fixture.h"
 
 namespace qc::testing {
 namespace {
 
-struct CliRun {
-  int status;
-  std::string output;
-};
-
-// Runs the binary through the shell with `input` on stdin; captures stdout and stderr.
-CliRun Quancheng(const std::string& args, const std::string& input = "") {
-  std::string cmd = "printf '%s\\n' '" + input + "' | " + std::string(QC_BINARY) + " " + args + " 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int rc = ::pclose(p);
-  return {WEXITSTATUS(rc), out};
-}
+CliRun Quancheng(const std::string& args, const std::string& input = "") { return RunQuancheng(args, input); }
 
 TEST(Cli, InitUserAddListPasswdThenLogin) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "qc-cli-XXXXXX").string();

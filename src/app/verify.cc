@@ -1,0 +1,242 @@
+#include "app/verify.h"
+
+#include <bit>
+#include <filesystem>
+#include <fstream>
+
+#include "app/keys.h"
+#include "common/hex.h"
+#include "crypto/base64.h"
+#include "crypto/hash.h"
+#include "ledger/checkpoint.h"
+#include "ledger/merkle.h"
+#include "store/checkpoints.h"
+#include "store/event_log.h"
+#include "store/rebuild.h"
+#include "store/schema.h"
+
+namespace qc::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Span(int level, int64_t index) {
+  int64_t first = index << level, last = ((index + 1) << level) - 1;
+  return "tree node (level " + std::to_string(level) + ", index " + std::to_string(index) + ") over events " +
+         std::to_string(first) + "–" + std::to_string(last);
+}
+
+// Events and tree nodes. The frontier holds the stored hashes of the perfect subtrees not yet
+// joined; when two of equal level meet, their stored parent must hash from them.
+struct TreeCheck {
+  store::Db& db;
+  VerifyReport& r;
+  struct Frontier {
+    int level;
+    int64_t index;
+    std::string hash;
+  };
+  std::vector<Frontier> stack;
+  bool gap = false;  // an event is missing: the tree above it cannot be checked locally
+  int64_t size = 0;  // highest index + 1
+
+  Status Run() {
+    QC_ASSIGN_OR_RETURN(store::Stmt * rows, db.Prepare("SELECT idx, bytes, leaf_hash FROM events ORDER BY idx"));
+    int64_t expected = 0;
+    for (;;) {
+      auto row = rows->Step();
+      if (!row.ok()) {
+        rows->Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      int64_t idx = rows->Int(0);
+      if (idx != expected) {
+        r.divergences.push_back(idx == expected + 1 ? "event " + std::to_string(expected) + ": 缺失（事件被删除）"
+                                                    : "events " + std::to_string(expected) + "–" +
+                                                          std::to_string(idx - 1) + ": 缺失（事件被删除）");
+        gap = true;
+      }
+      expected = idx + 1;
+      std::string bytes = rows->Blob(1), leaf = rows->Blob(2);
+      if (crypto::LeafHash(bytes) != leaf)
+        r.divergences.push_back("event " + std::to_string(idx) + ": 内容与其叶子哈希不符（事件被篡改）");
+      ++r.events;
+      if (!gap) QC_RETURN_IF_ERROR(Push(idx, std::move(leaf)));
+    }
+    rows->Reset();
+    // Stored nodes no events account for: the events they covered were removed.
+    int64_t n = size = expected;
+    int64_t want = n - std::popcount(static_cast<uint64_t>(n));
+    QC_ASSIGN_OR_RETURN(store::Stmt * count, db.Prepare("SELECT count(*) FROM tree_nodes"));
+    QC_ASSIGN_OR_RETURN(bool ok, count->Step());
+    r.tree_nodes = ok ? count->Int(0) : 0;
+    count->Reset();
+    if (r.tree_nodes > want && !gap) {
+      QC_ASSIGN_OR_RETURN(store::Stmt * beyond, db.Prepare(
+          "SELECT level, idx FROM tree_nodes WHERE ((idx + 1) << level) > ? ORDER BY level, idx LIMIT 1"));
+      beyond->Bind(1, n);
+      QC_ASSIGN_OR_RETURN(bool b, beyond->Step());
+      std::string where = b ? Span(static_cast<int>(beyond->Int(0)), beyond->Int(1)) : "tree nodes";
+      beyond->Reset();
+      r.divergences.push_back(where + ": 账本只有 " + std::to_string(n) + " 条事件，却存有覆盖其后事件的树节点（末尾事件被删除）");
+    }
+    return Status();
+  }
+
+  Status Push(int64_t idx, std::string leaf) {
+    stack.push_back({0, idx, std::move(leaf)});
+    while (stack.size() >= 2 && stack[stack.size() - 1].level == stack[stack.size() - 2].level) {
+      Frontier right = std::move(stack.back());
+      stack.pop_back();
+      Frontier left = std::move(stack.back());
+      stack.pop_back();
+      int level = left.level + 1;
+      int64_t index = left.index >> 1;
+      std::string computed = ledger::HashChildren(left.hash, right.hash);
+      QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare("SELECT hash FROM tree_nodes WHERE level = ? AND idx = ?"));
+      s->Bind(1, level).Bind(2, index);
+      QC_ASSIGN_OR_RETURN(bool found, s->Step());
+      std::string stored = found ? s->Blob(0) : "";
+      s->Reset();
+      if (!found) {
+        r.divergences.push_back(Span(level, index) + ": 缺失");
+        stored = computed;
+      } else if (stored != computed) {
+        r.divergences.push_back(Span(level, index) + ": 与其两个子节点不符（事件或树节点被篡改、调换）");
+      }
+      stack.push_back({level, index, std::move(stored)});
+    }
+    return Status();
+  }
+};
+
+Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& keys, int64_t n, bool gap,
+                        VerifyReport& r) {
+  store::EventLog log(db);
+  auto nodes = log.Nodes();
+  std::optional<store::StoredCheckpoint> prev;
+  for (int64_t after = 0;;) {
+    QC_ASSIGN_OR_RETURN(auto batch, store::ListCheckpoints(db, after, 1000));
+    if (batch.empty()) break;
+    for (auto& c : batch) {
+      after = c.size;
+      ++r.checkpoints;
+      std::vector<std::string> problems;
+      auto note = ledger::ParseNote(c.note);
+      if (!note.ok()) {
+        problems.push_back("签名注记格式错误：" + note.status().message());
+      } else {
+        auto signed_by = ledger::VerifyNote(*note, keys);
+        if (!signed_by.ok()) problems.push_back("签名无效：" + signed_by.status().message() + "（检查点被伪造）");
+        else if (signed_by->size() < keys.size()) problems.push_back("缺少部分密钥的签名");
+        auto body = ledger::ParseCheckpointText(note->text);
+        if (!body.ok()) problems.push_back("正文格式错误：" + body.status().message());
+        else if (body->size != c.size || body->root_hash != c.root_hash)
+          problems.push_back("正文（大小 " + std::to_string(body->size) + "）与所存的大小或根哈希不符");
+      }
+      if (c.size > n) {
+        problems.push_back("已签名覆盖 " + std::to_string(c.size) + " 条事件，而账本只有 " + std::to_string(n) +
+                           " 条（事件被删除或截断）");
+      } else if (!gap) {
+        auto root = ledger::RootAt(static_cast<uint64_t>(c.size), nodes);
+        if (!root.ok()) problems.push_back("无法计算该大小的根哈希：" + root.status().message());
+        else if (*root != c.root_hash) problems.push_back("根哈希与账本不符（已签名的事件被篡改）");
+        if (prev && root.ok() && *root == c.root_hash) {
+          auto proof = ledger::ConsistencyProof(static_cast<uint64_t>(prev->size), static_cast<uint64_t>(c.size), nodes);
+          Status st = proof.ok() ? ledger::VerifyConsistency(static_cast<uint64_t>(prev->size),
+                                                             static_cast<uint64_t>(c.size), *proof, prev->root_hash,
+                                                             c.root_hash)
+                                 : proof.status();
+          if (!st.ok()) problems.push_back("与上一个检查点（大小 " + std::to_string(prev->size) + "）不一致");
+        }
+      }
+      if (!problems.empty()) {
+        std::string line = "checkpoint " + std::to_string(c.size) + ": ";
+        for (size_t i = 0; i < problems.size(); ++i) line += (i ? "；" : "") + problems[i];
+        r.divergences.push_back(std::move(line));
+      }
+      prev = std::move(c);
+    }
+  }
+  return Status();
+}
+
+StatusOr<std::string> HashFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::Internal("无法读取 " + p.string());
+  crypto::Sha256Stream h;
+  std::string buf(1 << 20, '\0');
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    h.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
+  }
+  return h.Final();
+}
+
+Status CheckBlobs(const fs::path& root, VerifyReport& r) {
+  std::error_code ec;
+  if (!fs::exists(root, ec)) return Status();
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::string name = it->path().filename().string();
+    std::string rel = fs::relative(it->path(), root).string();
+    bool addressed = name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos &&
+                     rel == name.substr(0, 2) + "/" + name.substr(2, 2) + "/" + name;
+    ++r.blobs;
+    if (!addressed) {
+      r.divergences.push_back("blob " + rel + ": 不是按内容寻址的文件名（应为 ab/cd/<sha256>）");
+      continue;
+    }
+    QC_ASSIGN_OR_RETURN(std::string h, HashFile(it->path()));
+    if (ToHex(h) != name) r.divergences.push_back("blob " + name + ": 内容的 SHA-256 为 " + ToHex(h) + "（文件被篡改）");
+  }
+  if (ec) return Status::Internal("无法遍历 " + root.string() + ": " + ec.message());
+  return Status();
+}
+
+}  // namespace
+
+std::string VerifyReport::Summary() const {
+  std::string keys;
+  for (size_t i = 0; i < signers.size(); ++i) keys += (i ? ", " : "") + signers[i];
+  return "intact: " + std::to_string(events) + " events, " + std::to_string(tree_nodes) + " tree nodes, " +
+         std::to_string(checkpoints) + " checkpoints (" + keys + "), " + std::to_string(projection_rows) +
+         " projection rows, " + std::to_string(blobs) + " blobs";
+}
+
+StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<ledger::NoteVerifier> keys) {
+  fs::path dir(data_dir);
+  fs::path db_path = dir / "quancheng.db";
+  if (!fs::exists(db_path)) return Status::NotFound("数据目录中没有数据库：" + db_path.string());
+  if (keys.empty()) {
+    QC_ASSIGN_OR_RETURN(keys, LoadVerifierKeys((dir / "keys").string()));
+  }
+  if (keys.empty()) return Status::NotFound("没有检查点公钥（keys/*.vkey），请用 --key 指定");
+  VerifyReport r;
+  for (const auto& k : keys) r.signers.push_back(k.name + " " + std::string(crypto::AlgorithmName(k.algorithm)));
+  QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
+  QC_RETURN_IF_ERROR(db->Exec("BEGIN"));  // one snapshot for every check
+
+  TreeCheck tree{*db, r, {}, false, 0};
+  QC_RETURN_IF_ERROR(tree.Run());
+  QC_RETURN_IF_ERROR(CheckCheckpoints(*db, keys, tree.size, tree.gap, r));
+
+  QC_ASSIGN_OR_RETURN(auto fresh, store::Db::Open(":memory:", true));
+  QC_RETURN_IF_ERROR(store::RebuildProjections(*db, *fresh, &r.divergences));
+  QC_ASSIGN_OR_RETURN(auto diffs, store::CompareProjections(*db, *fresh));
+  r.divergences.insert(r.divergences.end(), diffs.begin(), diffs.end());
+  for (const auto& t : store::kProjectionTables) {
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT count(*) FROM " + std::string(t.name)));
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (row) r.projection_rows += s->Int(0);
+    s->Reset();
+  }
+  (void)db->Exec("COMMIT");
+
+  QC_RETURN_IF_ERROR(CheckBlobs(dir / "blobs" / "sha256", r));
+  return r;
+}
+
+}  // namespace qc::app
