@@ -227,7 +227,7 @@ TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   diffs = CompareProjections(**live, **rebuilt);
   ASSERT_EQ(diffs->size(), 3u);
   std::string all = (*diffs)[0] + "\n" + (*diffs)[1] + "\n" + (*diffs)[2];
-  EXPECT_NE(all.find("cases " + case_id + ": differs"), std::string::npos) << all;
+  EXPECT_NE(all.find("cases " + case_id + ": 与重放事件的结果不符"), std::string::npos) << all;
   EXPECT_NE(all.find("case_officers " + case_id + "/"), std::string::npos) << all;
   EXPECT_NE(all.find("users "), std::string::npos) << all;
 }
