@@ -3,6 +3,7 @@
 #include <bit>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/keys.h"
 #include "common/hex.h"
@@ -216,24 +217,43 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
   if (keys.empty()) return Status::NotFound("没有检查点公钥（keys/*.vkey），请用 --key 指定");
   VerifyReport r;
   for (const auto& k : keys) r.signers.push_back(k.name + " " + std::string(crypto::AlgorithmName(k.algorithm)));
-  QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
-  QC_RETURN_IF_ERROR(db->Exec("BEGIN"));  // one snapshot for every check
-
-  TreeCheck tree{*db, r, {}, false, 0};
-  QC_RETURN_IF_ERROR(tree.Run());
-  QC_RETURN_IF_ERROR(CheckCheckpoints(*db, keys, tree.size, tree.gap, r));
-
-  QC_ASSIGN_OR_RETURN(auto fresh, store::Db::Open(":memory:", true));
-  QC_RETURN_IF_ERROR(store::RebuildProjections(*db, *fresh, &r.divergences));
-  QC_ASSIGN_OR_RETURN(auto diffs, store::CompareProjections(*db, *fresh));
-  r.divergences.insert(r.divergences.end(), diffs.begin(), diffs.end());
-  for (const auto& t : store::kProjectionTables) {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT count(*) FROM " + std::string(t.name)));
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (row) r.projection_rows += s->Int(0);
-    s->Reset();
-  }
-  (void)db->Exec("COMMIT");
+  // The tree and checkpoints on one thread, the replay on another: each with its own connection.
+  VerifyReport tree_part;
+  Status tree_status;
+  int64_t tree_nodes = 0;
+  std::thread tree_thread([&] {
+    tree_status = [&]() -> Status {
+      QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
+      QC_RETURN_IF_ERROR(db->Exec("BEGIN"));  // one snapshot for both checks
+      TreeCheck tree{*db, tree_part, {}, false, 0};
+      QC_RETURN_IF_ERROR(tree.Run());
+      tree_nodes = tree_part.tree_nodes;
+      QC_RETURN_IF_ERROR(CheckCheckpoints(*db, keys, tree.size, tree.gap, tree_part));
+      return db->Exec("COMMIT");
+    }();
+  });
+  Status replay_status = [&]() -> Status {
+    QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
+    QC_RETURN_IF_ERROR(db->Exec("BEGIN"));
+    QC_ASSIGN_OR_RETURN(auto fresh, store::Db::Open(":memory:", true));
+    QC_RETURN_IF_ERROR(store::RebuildProjections(*db, *fresh, &r.divergences));
+    QC_ASSIGN_OR_RETURN(auto diffs, store::CompareProjections(*db, *fresh));
+    r.divergences.insert(r.divergences.end(), diffs.begin(), diffs.end());
+    for (const auto& t : store::kProjectionTables) {
+      QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT count(*) FROM " + std::string(t.name)));
+      QC_ASSIGN_OR_RETURN(bool row, s->Step());
+      if (row) r.projection_rows += s->Int(0);
+      s->Reset();
+    }
+    return db->Exec("COMMIT");
+  }();
+  tree_thread.join();
+  QC_RETURN_IF_ERROR(tree_status);
+  QC_RETURN_IF_ERROR(replay_status);
+  r.events = tree_part.events;
+  r.tree_nodes = tree_nodes;
+  r.checkpoints = tree_part.checkpoints;
+  r.divergences.insert(r.divergences.begin(), tree_part.divergences.begin(), tree_part.divergences.end());
 
   QC_RETURN_IF_ERROR(CheckBlobs(dir / "blobs" / "sha256", r));
   return r;

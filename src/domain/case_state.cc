@@ -6,7 +6,13 @@
 namespace qc::domain {
 namespace {
 
-Json ActorJson(const ActorRef& a) { return {{"id", a.id}, {"name", a.name}, {"role", a.role}}; }
+Json ActorJson(const ActorRef& a) {
+  Json j = Json::object();
+  j["id"] = a.id;
+  j["name"] = a.name;
+  j["role"] = a.role;
+  return j;
+}
 
 Approval* FindApproval(CaseState& c, const std::string& id) {
   for (auto& a : c.approvals)
@@ -231,55 +237,75 @@ Status Apply(CaseState& c, const Event& e) {
   return Status();
 }
 
+// Built by assignment rather than from initializer lists: nlohmann's initializer lists deep-copy
+// every element, which made rendering a case cost more than storing it.
 Json ApprovalToJson(const Approval& a) {
   Json steps = Json::array();
   for (const auto& s : a.steps) {
-    Json js = {{"step", s.step}, {"actor", ActorJson(s.actor)}, {"decision", s.decision},
-               {"opinion", s.opinion}, {"at", FormatRfc3339(s.at)}};
+    Json js = Json::object();
+    js["step"] = s.step;
+    js["actor"] = ActorJson(s.actor);
+    js["decision"] = s.decision;
+    js["opinion"] = s.opinion;
+    js["at"] = FormatRfc3339(s.at);
     if (s.step == "submit") js["reasons"] = s.reasons;
     steps.push_back(std::move(js));
   }
   auto role = a.pending_role();
-  return {{"id", a.id}, {"kind", a.kind}, {"state", a.state}, {"round", a.round},
-          {"pending_role", role ? Json(std::string(ToString(*role))) : Json(nullptr)},
-          {"submitted_at", FormatRfc3339(a.submitted_at)}, {"updated_at", FormatRfc3339(a.updated_at)},
-          {"steps", std::move(steps)}};
+  Json j = Json::object();
+  j["id"] = a.id;
+  j["kind"] = a.kind;
+  j["state"] = a.state;
+  j["round"] = a.round;
+  j["pending_role"] = role ? Json(std::string(ToString(*role))) : Json(nullptr);
+  j["submitted_at"] = FormatRfc3339(a.submitted_at);
+  j["updated_at"] = FormatRfc3339(a.updated_at);
+  j["steps"] = std::move(steps);
+  return j;
 }
 
 Json CaseToJson(const CaseState& c) {
   Json officers = Json::array();
-  for (const auto& o : c.officers)
-    officers.push_back({{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}, {"lead", o.lead}});
+  for (const auto& o : c.officers) {
+    Json jo = Json::object();
+    jo["user_id"] = o.user_id;
+    jo["name"] = o.name;
+    jo["cert_no"] = o.cert_no;
+    jo["lead"] = o.lead;
+    officers.push_back(std::move(jo));
+  }
   Json approvals = Json::array();
   for (const auto& a : c.approvals) approvals.push_back(ApprovalToJson(a));
-  return {{"id", c.id},
-          {"number", c.number},
-          {"unit_id", c.unit_id},
-          {"title", c.title},
-          {"start_mode", ToString(c.mode)},
-          {"start_mode_label", Label(c.mode)},
-          {"stage", ToString(c.stage)},
-          {"stage_label", Label(c.stage)},
-          {"status", ToString(c.status)},
-          {"status_label", Label(c.status)},
-          {"procedure", ToString(c.procedure)},
-          {"procedure_reason", c.procedure_reason},
-          {"major", c.major},
-          {"major_reason", c.major_reason},
-          {"urgent", c.urgent},
-          {"urgent_reason", c.urgent_reason},
-          {"start_approved", c.start_approved},
-          {"created_by", ActorJson(c.created_by)},
-          {"created_at", FormatRfc3339(c.created_at)},
-          {"updated_at", FormatRfc3339(c.updated_at)},
-          {"parties", c.parties},
-          {"officers", std::move(officers)},
-          {"application", c.application},
-          {"complaint", c.complaint},
-          {"start_form", c.start_form},
-          {"approvals", std::move(approvals)},
-          {"version", c.version},
-          {"last_index", c.last_index}};
+  Json j = Json::object();
+  j["id"] = c.id;
+  j["number"] = c.number;
+  j["unit_id"] = c.unit_id;
+  j["title"] = c.title;
+  j["start_mode"] = ToString(c.mode);
+  j["start_mode_label"] = Label(c.mode);
+  j["stage"] = ToString(c.stage);
+  j["stage_label"] = Label(c.stage);
+  j["status"] = ToString(c.status);
+  j["status_label"] = Label(c.status);
+  j["procedure"] = ToString(c.procedure);
+  j["procedure_reason"] = c.procedure_reason;
+  j["major"] = c.major;
+  j["major_reason"] = c.major_reason;
+  j["urgent"] = c.urgent;
+  j["urgent_reason"] = c.urgent_reason;
+  j["start_approved"] = c.start_approved;
+  j["created_by"] = ActorJson(c.created_by);
+  j["created_at"] = FormatRfc3339(c.created_at);
+  j["updated_at"] = FormatRfc3339(c.updated_at);
+  j["parties"] = c.parties;
+  j["officers"] = std::move(officers);
+  j["application"] = c.application;
+  j["complaint"] = c.complaint;
+  j["start_form"] = c.start_form;
+  j["approvals"] = std::move(approvals);
+  j["version"] = c.version;
+  j["last_index"] = c.last_index;
+  return j;
 }
 
 }  // namespace qc::domain

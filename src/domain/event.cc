@@ -12,6 +12,17 @@ Json EventToJson(const Event& e) {
   return j;
 }
 
+StatusOr<Event> EventFromJson(Json&& j) {
+  if (j.is_object() && j.contains("data") && j["data"].is_object()) {
+    Json data = std::move(j["data"]);
+    j["data"] = Json::object();  // keeps the checks below meaningful
+    QC_ASSIGN_OR_RETURN(Event e, EventFromJson(static_cast<const Json&>(j)));
+    e.data = std::move(data);
+    return e;
+  }
+  return EventFromJson(static_cast<const Json&>(j));
+}
+
 StatusOr<Event> EventFromJson(const Json& j) {
   auto bad = [](const char* f) { return Status::InvalidArgument("invalid_event", "事件格式错误", f); };
   if (!j.is_object()) return bad("");

@@ -43,5 +43,6 @@ struct EventDraft {
 Json EventToJson(const Event& e);
 // Parses an envelope (as stored). InvalidArgument naming the field if it is not one.
 StatusOr<Event> EventFromJson(const Json& j);
+StatusOr<Event> EventFromJson(Json&& j);  // moves the data out instead of copying it
 
 }  // namespace qc::domain

@@ -7,7 +7,7 @@ namespace {
 
 StatusOr<domain::Event> Decode(const std::string& bytes, int64_t idx) {
   QC_ASSIGN_OR_RETURN(Json j, ParseJson(bytes));
-  QC_ASSIGN_OR_RETURN(domain::Event e, domain::EventFromJson(j));
+  QC_ASSIGN_OR_RETURN(domain::Event e, domain::EventFromJson(std::move(j)));
   e.index = idx;
   return e;
 }

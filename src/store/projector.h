@@ -26,9 +26,13 @@ class Projector {
   void Forget(const std::string& case_id) { cache_.erase(case_id); }
   void Clear() { cache_.clear(); }
 
+  // The projection rows of a directory event (units, users), and of one case's current state
+  // (cases, case_parties, case_officers, approvals). Public for the rebuild, which folds a case's
+  // events in memory and writes its rows once.
+  static Status ApplyDirectory(Db& db, const domain::Event& e);
+  static Status WriteCase(Db& db, const domain::CaseState& c);
+
  private:
-  Status ApplyDirectory(Db& db, const domain::Event& e);
-  Status WriteCase(Db& db, const domain::CaseState& c);
 
   static constexpr size_t kMaxCached = 4096;
   std::unordered_map<std::string, domain::CaseState> cache_;
