@@ -27,21 +27,17 @@ std::string Span(int level, int64_t index) {
          std::to_string(first) + "–" + std::to_string(last);
 }
 
-// Events and tree nodes. The frontier holds the stored hashes of the perfect subtrees not yet
-// joined; when two of equal level meet, their stored parent must hash from them.
+// Events and tree nodes. Each level of stored nodes is read in one ordered pass and checked against
+// the stored level below it (level 0: the leaf hashes), so a change shows once, where it was made.
+// Holds one level of hashes in memory (32 bytes per event).
 struct TreeCheck {
   store::Db& db;
   VerifyReport& r;
-  struct Frontier {
-    int level;
-    int64_t index;
-    std::string hash;
-  };
-  std::vector<Frontier> stack;
   bool gap = false;  // an event is missing: the tree above it cannot be checked locally
   int64_t size = 0;  // highest index + 1
 
   Status Run() {
+    std::string level;  // the stored hashes of the current level, 32 bytes each
     QC_ASSIGN_OR_RETURN(store::Stmt * rows, db.Prepare("SELECT idx, bytes, leaf_hash FROM events ORDER BY idx"));
     int64_t expected = 0;
     for (;;) {
@@ -63,11 +59,13 @@ struct TreeCheck {
       if (crypto::LeafHash(bytes) != leaf)
         r.divergences.push_back("event " + std::to_string(idx) + ": 内容与其叶子哈希不符（事件被篡改）");
       ++r.events;
-      if (!gap) QC_RETURN_IF_ERROR(Push(idx, std::move(leaf)));
+      if (leaf.size() != ledger::kHashSize) leaf.resize(ledger::kHashSize);
+      if (!gap) level += leaf;
     }
     rows->Reset();
-    // Stored nodes no events account for: the events they covered were removed.
     int64_t n = size = expected;
+    if (!gap) QC_RETURN_IF_ERROR(CheckLevels(std::move(level)));
+    // Stored nodes no events account for: the events they covered were removed.
     int64_t want = n - std::popcount(static_cast<uint64_t>(n));
     QC_ASSIGN_OR_RETURN(store::Stmt * count, db.Prepare("SELECT count(*) FROM tree_nodes"));
     QC_ASSIGN_OR_RETURN(bool ok, count->Step());
@@ -85,30 +83,39 @@ struct TreeCheck {
     return Status();
   }
 
-  Status Push(int64_t idx, std::string leaf) {
-    stack.push_back({0, idx, std::move(leaf)});
-    while (stack.size() >= 2 && stack[stack.size() - 1].level == stack[stack.size() - 2].level) {
-      Frontier right = std::move(stack.back());
-      stack.pop_back();
-      Frontier left = std::move(stack.back());
-      stack.pop_back();
-      int level = left.level + 1;
-      int64_t index = left.index >> 1;
-      std::string computed = ledger::HashChildren(left.hash, right.hash);
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare("SELECT hash FROM tree_nodes WHERE level = ? AND idx = ?"));
-      s->Bind(1, level).Bind(2, index);
-      QC_ASSIGN_OR_RETURN(bool found, s->Step());
-      std::string stored = found ? s->Blob(0) : "";
-      s->Reset();
-      if (!found) {
-        r.divergences.push_back(Span(level, index) + ": 缺失");
-        stored = computed;
-      } else if (stored != computed) {
-        r.divergences.push_back(Span(level, index) + ": 与其两个子节点不符（事件或树节点被篡改、调换）");
+  Status CheckLevels(std::string below) {
+    constexpr size_t H = ledger::kHashSize;
+    for (int level = 1;; ++level) {
+      int64_t m = static_cast<int64_t>(below.size() / H / 2);  // complete nodes at this level
+      if (m == 0) return Status();
+      std::string here;
+      here.reserve(static_cast<size_t>(m) * H);
+      QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare(
+          "SELECT idx, hash FROM tree_nodes WHERE level = ? AND idx < ? ORDER BY idx"));
+      s->Bind(1, level).Bind(2, m);
+      auto next_row = [&]() -> StatusOr<int64_t> {  // the next stored index, or m at the end
+        QC_ASSIGN_OR_RETURN(bool row, s->Step());
+        return row ? s->Int(0) : m;
+      };
+      QC_ASSIGN_OR_RETURN(int64_t stored_idx, next_row());
+      for (int64_t k = 0; k < m; ++k) {
+        std::string computed = ledger::HashChildren(std::string_view(below).substr(2 * k * H, H),
+                                                    std::string_view(below).substr((2 * k + 1) * H, H));
+        if (stored_idx != k) {
+          r.divergences.push_back(Span(level, k) + ": 缺失");
+          here += computed;
+          continue;
+        }
+        std::string stored = s->Blob(1);
+        if (stored != computed)
+          r.divergences.push_back(Span(level, k) + ": 与其两个子节点不符（事件或树节点被篡改、调换）");
+        stored.resize(H);
+        here += stored;
+        QC_ASSIGN_OR_RETURN(stored_idx, next_row());
       }
-      stack.push_back({level, index, std::move(stored)});
+      s->Reset();
+      below = std::move(here);
     }
-    return Status();
   }
 };
 
@@ -225,7 +232,7 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
     tree_status = [&]() -> Status {
       QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
       QC_RETURN_IF_ERROR(db->Exec("BEGIN"));  // one snapshot for both checks
-      TreeCheck tree{*db, tree_part, {}, false, 0};
+      TreeCheck tree{*db, tree_part, false, 0};
       QC_RETURN_IF_ERROR(tree.Run());
       tree_nodes = tree_part.tree_nodes;
       QC_RETURN_IF_ERROR(CheckCheckpoints(*db, keys, tree.size, tree.gap, tree_part));
@@ -235,9 +242,7 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
   Status replay_status = [&]() -> Status {
     QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
     QC_RETURN_IF_ERROR(db->Exec("BEGIN"));
-    QC_ASSIGN_OR_RETURN(auto fresh, store::Db::Open(":memory:", true));
-    QC_RETURN_IF_ERROR(store::RebuildProjections(*db, *fresh, &r.divergences));
-    QC_ASSIGN_OR_RETURN(auto diffs, store::CompareProjections(*db, *fresh));
+    QC_ASSIGN_OR_RETURN(auto diffs, store::VerifyProjections(*db));
     r.divergences.insert(r.divergences.end(), diffs.begin(), diffs.end());
     for (const auto& t : store::kProjectionTables) {
       QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT count(*) FROM " + std::string(t.name)));

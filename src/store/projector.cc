@@ -81,50 +81,59 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
   return Status::Internal("未知的事件类型：" + e.type);
 }
 
-Status Projector::WriteCase(Db& db, const CaseState& c) {
+std::string CellText(const Cell& c) {
+  if (std::holds_alternative<std::monostate>(c)) return "\x01NULL";
+  if (const auto* i = std::get_if<int64_t>(&c)) return std::to_string(*i);
+  return std::get<std::string>(c);
+}
+
+std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
   std::string search = c.number + " " + c.title;
   for (const auto& p : c.parties) search += " " + p.value("name", "");
   if (c.complaint.is_object() && c.complaint.contains("complainant"))
     search += " " + c.complaint["complainant"].value("name", "");
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
-      "INSERT OR REPLACE INTO cases(id, number, unit_id, title, start_mode, stage, status, procedure, major, "
-      "urgent, start_approved, created_by, created_at, updated_at, version, last_index, search_text, detail) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  s->Bind(1, c.id).Bind(2, c.number).Bind(3, c.unit_id).Bind(4, c.title).Bind(5, ToString(c.mode))
-      .Bind(6, ToString(c.stage)).Bind(7, ToString(c.status)).Bind(8, ToString(c.procedure)).Bind(9, c.major)
-      .Bind(10, c.urgent).Bind(11, c.start_approved).Bind(12, c.created_by.id).Bind(13, FormatRfc3339(c.created_at))
-      .Bind(14, FormatRfc3339(c.updated_at)).Bind(15, c.version).Bind(16, c.last_index).BindStatic(17, search);
-  std::string detail = domain::CaseToJson(c).dump();
-  s->BindStatic(18, detail);
-  QC_RETURN_IF_ERROR(s->Run());
+  auto s = [](std::string_view v) { return Cell(std::string(v)); };
+  auto i = [](int64_t v) { return Cell(v); };
+  std::vector<ProjectionRow> rows;
+  rows.push_back({"cases",
+                  {s(c.id), s(c.number), s(c.unit_id), s(c.title), s(ToString(c.mode)), s(ToString(c.stage)),
+                   s(ToString(c.status)), s(ToString(c.procedure)), i(c.major), i(c.urgent), i(c.start_approved),
+                   s(c.created_by.id), s(FormatRfc3339(c.created_at)), s(FormatRfc3339(c.updated_at)), i(c.version),
+                   i(c.last_index), s(search), s(domain::CaseToJson(c).dump())}});
+  int64_t pos = 0;
+  for (const auto& p : c.parties)
+    rows.push_back({"case_parties", {s(c.id), i(pos++), s(p.value("kind", "")), s(p.value("name", "")),
+                                     s(p.value("id_number", ""))}});
+  for (const auto& o : c.officers)
+    rows.push_back({"case_officers", {s(c.id), s(o.user_id), s(o.name), s(o.cert_no), i(o.lead)}});
+  for (const auto& a : c.approvals) {
+    auto role = a.pending_role();
+    rows.push_back({"approvals",
+                    {s(a.id), s(c.id), s(c.unit_id), s(a.kind), s(a.state), i(a.round),
+                     role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
+                     s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
+  }
+  return rows;
+}
 
+Status Projector::WriteCase(Db& db, const CaseState& c) {
+  // A case's parties and officers are replaced as a whole; its approvals only ever grow.
   QC_ASSIGN_OR_RETURN(Stmt * del_p, db.Prepare("DELETE FROM case_parties WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_p->Bind(1, c.id).Run());
-  int pos = 0;
-  for (const auto& p : c.parties) {
-    QC_ASSIGN_OR_RETURN(Stmt * ins, db.Prepare(
-        "INSERT INTO case_parties(case_id, pos, kind, name, id_number) VALUES (?, ?, ?, ?, ?)"));
-    ins->Bind(1, c.id).Bind(2, pos++).Bind(3, p.value("kind", "")).Bind(4, p.value("name", ""))
-        .Bind(5, p.value("id_number", ""));
-    QC_RETURN_IF_ERROR(ins->Run());
-  }
   QC_ASSIGN_OR_RETURN(Stmt * del_o, db.Prepare("DELETE FROM case_officers WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_o->Bind(1, c.id).Run());
-  for (const auto& o : c.officers) {
-    QC_ASSIGN_OR_RETURN(Stmt * ins, db.Prepare(
-        "INSERT INTO case_officers(case_id, user_id, name, cert_no, lead) VALUES (?, ?, ?, ?, ?)"));
-    ins->Bind(1, c.id).Bind(2, o.user_id).Bind(3, o.name).Bind(4, o.cert_no).Bind(5, o.lead);
-    QC_RETURN_IF_ERROR(ins->Run());
-  }
-  for (const auto& a : c.approvals) {
-    QC_ASSIGN_OR_RETURN(Stmt * ins, db.Prepare(
-        "INSERT OR REPLACE INTO approvals(id, case_id, unit_id, kind, state, round, pending_role, submitted_by, "
-        "submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    auto role = a.pending_role();
-    ins->Bind(1, a.id).Bind(2, c.id).Bind(3, c.unit_id).Bind(4, a.kind).Bind(5, a.state).Bind(6, a.round)
-        .Bind(8, a.steps.empty() ? std::string() : a.steps.front().actor.id).Bind(9, FormatRfc3339(a.submitted_at))
-        .Bind(10, FormatRfc3339(a.updated_at));
-    if (role) ins->Bind(7, ToString(*role)); else ins->BindNull(7);
+  for (const auto& row : CaseRows(c)) {
+    std::string sql = "INSERT OR REPLACE INTO " + std::string(row.table) + " VALUES (?";
+    for (size_t k = 1; k < row.cells.size(); ++k) sql += ", ?";
+    sql += ")";
+    QC_ASSIGN_OR_RETURN(Stmt * ins, db.Prepare(sql));
+    for (size_t k = 0; k < row.cells.size(); ++k) {
+      int col = static_cast<int>(k + 1);
+      const Cell& cell = row.cells[k];
+      if (const auto* v = std::get_if<int64_t>(&cell)) ins->Bind(col, *v);
+      else if (const auto* t = std::get_if<std::string>(&cell)) ins->BindStatic(col, *t);
+      else ins->BindNull(col);
+    }
     QC_RETURN_IF_ERROR(ins->Run());
   }
   return Status();

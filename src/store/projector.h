@@ -6,7 +6,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <variant>
+#include <vector>
 
 #include "common/status.h"
 #include "domain/case_state.h"
@@ -14,6 +17,16 @@
 #include "store/db.h"
 
 namespace qc::store {
+
+// One projection row as stored: its table and its values in the table's column order.
+using Cell = std::variant<std::monostate, int64_t, std::string>;  // NULL, INTEGER, TEXT
+struct ProjectionRow {
+  std::string_view table;
+  std::vector<Cell> cells;
+};
+// The text a cell reads back as from SQLite (integers in decimal; NULL as "\x01NULL"), which is how
+// rows are compared.
+std::string CellText(const Cell& c);
 
 class Projector {
  public:
@@ -31,6 +44,8 @@ class Projector {
   // events in memory and writes its rows once.
   static Status ApplyDirectory(Db& db, const domain::Event& e);
   static Status WriteCase(Db& db, const domain::CaseState& c);
+  // The rows WriteCase stores for a case: cases, then case_parties, case_officers, approvals.
+  static std::vector<ProjectionRow> CaseRows(const domain::CaseState& c);
 
  private:
 

@@ -14,6 +14,11 @@ namespace qc::store {
 // `failures` is given: then each such event is noted there ("event 12: ...") and skipped.
 Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* failures = nullptr);
 
+// Replays every event of `live` and compares the result with its projection tables, without
+// writing the case tables anywhere (their rows are rendered in memory): what `quancheng verify`
+// uses. Events that cannot be replayed and rows that differ each give one line.
+StatusOr<std::vector<std::string>> VerifyProjections(Db& live);
+
 // One line per difference, "table key: <说明>" (only in live / differs / only in the rebuilt tables),
 // comparing `live`'s projection tables with the same tables of `rebuilt`. Empty when equal.
 StatusOr<std::vector<std::string>> CompareProjections(Db& live, Db& rebuilt);
