@@ -1,6 +1,7 @@
 #include "app/keys.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,7 +36,8 @@ StatusOr<std::string> ReadFile(const fs::path& p) {
 Status WriteFileDurably(const fs::path& p, const std::string& data, mode_t mode) {
   fs::path tmp = p;
   tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  ::unlink(tmp.c_str());  // a leftover (or planted link) is removed, never written through
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0) return Status::Internal("无法写入 " + tmp.string());
   bool ok = ::fchmod(fd, mode) == 0 && ::write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size()) &&
             ::fsync(fd) == 0;
@@ -60,8 +62,30 @@ std::vector<ledger::NoteVerifier> LedgerKeys::Verifiers() const {
   return out;
 }
 
+// An exclusive lock on keys/.lock while the keys are looked at and perhaps made: two processes
+// starting on a fresh directory (the server and `user add`) never make two key pairs.
+class KeysLock {
+ public:
+  explicit KeysLock(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    ::chmod(dir.c_str(), 0700);
+    fd_ = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+  }
+  ~KeysLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  bool ok() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
 StatusOr<LedgerKeys> LoadOrCreateLedgerKeys(const std::string& keys_dir, const std::string& origin, bool may_create) {
   fs::path dir(keys_dir);
+  KeysLock lock(dir);
+  if (!lock.ok()) return Status::Internal("无法锁定密钥目录 " + keys_dir);
   int present = 0;
   for (const auto& k : kKeyFiles) present += fs::exists(dir / (std::string(k.stem) + ".pem"));
   if (present == 0 && may_create) {

@@ -1,6 +1,8 @@
 #include "app/verify.h"
 
+#include <algorithm>
 #include <bit>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -167,6 +169,14 @@ Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& 
       prev = std::move(c);
     }
   }
+  // Events after the last checkpoint are signed by nothing: a stopped server signs its last events
+  // (and a starting one signs within a second), so this follows only a crash — or checkpoints removed
+  // to hide what came after them.
+  int64_t covered = prev ? prev->size : 0;
+  if (!gap && covered < n)
+    r.divergences.push_back("events " + std::to_string(covered) + "–" + std::to_string(n - 1) +
+                            ": 未被任何签名检查点覆盖（最后一个检查点之后的事件无从证明未被改动；"
+                            "服务正常停止或重新启动时会签发检查点）");
   return Status();
 }
 
@@ -222,8 +232,15 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
     QC_ASSIGN_OR_RETURN(keys, LoadVerifierKeys((dir / "keys").string()));
   }
   if (keys.empty()) return Status::NotFound("没有检查点公钥（keys/*.vkey），请用 --key 指定");
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.Encode() < b.Encode(); });
+  keys.erase(std::unique(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.Encode() == b.Encode(); }),
+             keys.end());
   VerifyReport r;
-  for (const auto& k : keys) r.signers.push_back(k.name + " " + std::string(crypto::AlgorithmName(k.algorithm)));
+  for (const auto& k : keys) {
+    char id[9];
+    std::snprintf(id, sizeof id, "%08x", k.id);
+    r.signers.push_back(k.name + " " + std::string(crypto::AlgorithmName(k.algorithm)) + " " + id);
+  }
   // The tree and checkpoints on one thread, the replay on another: each with its own connection.
   VerifyReport tree_part;
   Status tree_status;

@@ -38,6 +38,16 @@ std::string ReadPassword() {
   return line;
 }
 
+// Every --key given: each a verifier key or a file of them.
+qc::StatusOr<std::vector<qc::ledger::NoteVerifier>> ReadKeys(const std::vector<std::string>& args) {
+  std::vector<qc::ledger::NoteVerifier> keys;
+  for (const auto& k : args) {
+    QC_ASSIGN_OR_RETURN(auto v, qc::app::ReadVerifierKeys(k));
+    keys.insert(keys.end(), v.begin(), v.end());
+  }
+  return keys;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,13 +120,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verify->parsed()) {
-    std::vector<qc::ledger::NoteVerifier> keys;
-    for (const auto& k : verify_keys) {
-      auto v = qc::app::ReadVerifierKeys(k);
-      if (!v.ok()) return Fail(v.status());
-      keys.insert(keys.end(), v->begin(), v->end());
-    }
-    auto report = qc::app::VerifyDataDir(verify_data, keys);
+    auto keys = ReadKeys(verify_keys);
+    if (!keys.ok()) return Fail(keys.status());
+    if (keys->empty())
+      std::cerr << "注意：检查点公钥取自数据目录 " << verify_data << "/keys，能改动数据目录的人也能替换它们；"
+                << "请用 --key 指定另行保存的公钥，并核对下面列出的密钥 ID。\n";
+    auto report = qc::app::VerifyDataDir(verify_data, *keys);
     if (!report.ok()) return Fail(report.status());
     if (report->divergences.empty()) {
       std::cout << report->Summary() << "\n";
@@ -126,17 +135,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (verify_proof->parsed()) {
-    std::vector<qc::ledger::NoteVerifier> keys;
-    for (const auto& k : proof_keys) {
-      auto v = qc::app::ReadVerifierKeys(k);
-      if (!v.ok()) return Fail(v.status());
-      keys.insert(keys.end(), v->begin(), v->end());
-    }
+    auto keys = ReadKeys(proof_keys);
+    if (!keys.ok()) return Fail(keys.status());
     std::ifstream in(proof_file, std::ios::binary);
     if (!in) return Fail(Status::NotFound("无法读取 " + proof_file));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text(16 * 1024 * 1024 + 1, '\0');  // the bundle limit + 1: larger files are refused unread
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
     auto bundle = qc::ledger::ParseProofBundle(text);
-    auto verified = bundle.ok() ? qc::ledger::VerifyProofBundle(*bundle, keys)
+    auto verified = bundle.ok() ? qc::ledger::VerifyProofBundle(*bundle, *keys)
                                 : qc::StatusOr<qc::ledger::VerifiedBundle>(bundle.status());
     if (!verified.ok()) {
       std::cout << "FAILED: " << verified.status().message() << "\n";

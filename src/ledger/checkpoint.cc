@@ -101,6 +101,13 @@ StatusOr<VerifiedBundle> VerifyProofBundle(const ProofBundle& b, const std::vect
   VerifiedBundle v;
   QC_ASSIGN_OR_RETURN(v.signed_by, VerifyNote(note, keys));
   QC_ASSIGN_OR_RETURN(v.checkpoint, ParseCheckpointText(note.text));
+  // The log is named by its origin: a checkpoint must be signed by a key of that name (a copy of the
+  // keys used for another log, e.g. a staging one, does not make its checkpoints this log's).
+  bool origin_signed = false;
+  for (const auto& k : keys)
+    for (const auto& s : note.signatures) origin_signed |= k.name == v.checkpoint.origin && s.name == k.name && s.key_id == k.id;
+  if (!origin_signed)
+    return Status::InvalidArgument("bad_signature", "检查点的来源 " + v.checkpoint.origin + " 不是签名密钥的名称", "bundle");
   if (b.index >= v.checkpoint.size) return Bad("条目序号不在检查点的树内", "bundle");
   v.index = b.index;
   v.leaf_hash = crypto::LeafHash(*b.extra);

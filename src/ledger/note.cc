@@ -1,5 +1,6 @@
 #include "ledger/note.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "crypto/base64.h"
@@ -72,6 +73,14 @@ Status CheckKeyName(std::string_view name) {
   for (unsigned char c : name)
     if (c <= 0x20 || c == '+' || c == 0x7f) return Bad("密钥名称不得含空白或“+”：" + std::string(name));
   if (!CleanUtf8(name)) return Bad("密钥名称不是有效的 UTF-8");
+  // Unicode spaces (signed-note forbids every space): U+0085, U+00A0, U+1680, U+2000–U+200A,
+  // U+2028, U+2029, U+202F, U+205F, U+3000.
+  for (std::string_view sp : {"\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xA8", "\xE2\x80\xA9",
+                              "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"})
+    if (name.find(sp) != std::string_view::npos) return Bad("密钥名称不得含空白：" + std::string(name));
+  for (unsigned char c = 0x80; c <= 0x8A; ++c)
+    if (name.find(std::string("\xE2\x80") + static_cast<char>(c)) != std::string_view::npos)
+      return Bad("密钥名称不得含空白：" + std::string(name));
   return Status();
 }
 
@@ -173,10 +182,15 @@ StatusOr<std::string> SignNote(std::string_view text, const std::vector<NoteSign
 
 StatusOr<std::vector<std::string>> VerifyNote(const Note& note, const std::vector<NoteVerifier>& known) {
   std::vector<std::string> verified;
+  std::vector<const NoteVerifier*> seen;
   for (const auto& s : note.signatures) {
     for (const auto& k : known) {
       if (k.name != s.name || k.id != s.key_id) continue;
       std::string who = k.name + " (" + std::string(crypto::AlgorithmName(k.algorithm)) + ")";
+      // A second signature line by the same key would count twice: refused, as Go's note.Open does.
+      if (std::find(seen.begin(), seen.end(), &k) != seen.end())
+        return Status::InvalidArgument("bad_signature", "同一密钥的签名出现两次：" + who, "note");
+      seen.push_back(&k);
       if (!crypto::VerifySignature(k.algorithm, k.public_key, note.text, s.signature).ok())
         return Status::InvalidArgument("bad_signature", "签名不正确：" + who, "note");
       verified.push_back(std::move(who));

@@ -95,14 +95,29 @@ class EventFeed {
     auto row = (*max)->Step();
     int64_t last = row.ok() && *row ? (*max)->Int(0) : -1;
     (*max)->Reset();
+    auto count = source.Prepare("SELECT count(*) FROM events");
+    int64_t rows = 0;
+    if (count.ok()) {
+      auto has = (*count)->Step();
+      if (has.ok() && *has) rows = (*count)->Int(0);
+    }
+    if (count.ok()) (*count)->Reset();
+    // Batches are index ranges, which suits a gap-free log. Indexes far beyond the row count (a
+    // tampered log) would make endless empty ranges: then pages of rows are read inline instead.
+    if (last < 0 || last > 2 * rows + kBatch) {
+      paged_ = last >= 0;
+      return;
+    }
     batches_ = (last + kBatch) / kBatch;
     const char* file = sqlite3_db_filename(source.raw(), "main");
     if (file == nullptr || *file == '\0') return;
+    std::vector<std::shared_ptr<Db>> dbs;
     for (int t = 0; t < kThreads; ++t) {
       auto own = Db::Open(file, false);
-      if (!own.ok()) break;
-      threads_.emplace_back([this, t, db = std::shared_ptr<Db>(std::move(*own))] { Produce(*db, t); });
+      if (own.ok()) dbs.push_back(std::shared_ptr<Db>(std::move(*own)));
     }
+    step_ = static_cast<int64_t>(dbs.size());  // each thread takes every step_-th batch
+    for (int64_t t = 0; t < step_; ++t) threads_.emplace_back([this, t, db = dbs[t]] { Produce(*db, t); });
   }
   ~EventFeed() {
     {
@@ -115,6 +130,15 @@ class EventFeed {
 
   // The next non-empty batch; empty at the end (or on a read error: see error()).
   std::vector<Decoded> Next() {
+    if (paged_) {
+      std::vector<Decoded> batch;
+      Status st = ReadPage(source_, page_from_, batch);
+      if (!st.ok()) error_ = st;
+      if (batch.empty()) paged_ = false;
+      else if (batch.back().index == INT64_MAX) paged_ = false;
+      else page_from_ = batch.back().index + 1;
+      return batch;
+    }
     while (next_ < batches_) {
       std::vector<Decoded> batch;
       if (threads_.empty()) {
@@ -154,6 +178,15 @@ class EventFeed {
   static Status Read(Db& db, int64_t b, std::vector<Decoded>& out) {
     QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT idx, bytes FROM events WHERE idx >= ? AND idx < ? ORDER BY idx"));
     s->Bind(1, b * kBatch).Bind(2, (b + 1) * kBatch);
+    return Decode(s, out);
+  }
+  // Up to kBatch rows from index `from` on.
+  static Status ReadPage(Db& db, int64_t from, std::vector<Decoded>& out) {
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT idx, bytes FROM events WHERE idx >= ? ORDER BY idx LIMIT ?"));
+    s->Bind(1, from).Bind(2, kBatch);
+    return Decode(s, out);
+  }
+  static Status Decode(Stmt* s, std::vector<Decoded>& out) {
     for (;;) {
       auto row = s->Step();
       if (!row.ok() || !*row) {
@@ -168,7 +201,7 @@ class EventFeed {
   }
 
   void Produce(Db& db, int t) {
-    for (int64_t b = t; b < batches_; b += kThreads) {
+    for (int64_t b = t; b < batches_; b += step_) {
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] { return b < next_ + kAhead || stop_; });
@@ -183,6 +216,9 @@ class EventFeed {
   }
 
   Db& source_;
+  bool paged_ = false;  // reading pages of rows inline (sparse indexes)
+  int64_t page_from_ = 0;
+  int64_t step_ = 1;
   int64_t batches_ = 0;
   int64_t next_ = 0;  // the next batch to hand out; under mu_ when threads run
   Status error_;
@@ -244,7 +280,12 @@ Status Replay(Db& source, Db& target, const CaseSink& write_cases, std::vector<s
     std::vector<Decoded> batch = feed.Next();
     if (batch.empty()) break;
     for (auto& d : batch) {
-      Status st = replay(d);
+      Status st;
+      try {
+        st = replay(d);
+      } catch (const std::exception& ex) {  // a field of the wrong type in a tampered event
+        st = Status::Internal(std::string("事件内容不合格式：") + ex.what());
+      }
       if (st.ok()) continue;
       if (failures == nullptr)
         return Status::Internal("重放第 " + std::to_string(d.index) + " 号事件失败：" + st.message());
@@ -261,7 +302,11 @@ Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* fail
   QC_RETURN_IF_ERROR(target.Exec(std::string(ProjectionDdl())));
   QC_RETURN_IF_ERROR(target.Exec("BEGIN"));
   Status st = Replay(source, target, [&](const std::vector<const domain::CaseState*>& states) -> Status {
-    for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c));
+    try {
+      for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c));
+    } catch (const std::exception& ex) {
+      return Status::Internal(std::string("无法写入投影（事件内容不合格式）：") + ex.what());
+    }
     return Status();
   }, failures);
   if (!st.ok()) {
@@ -290,7 +335,14 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
   std::map<std::string_view, int> nkeys;
   for (const auto& t : kProjectionTables) nkeys[t.name] = KeyCount(t);
   auto render = [&](const domain::CaseState& c, std::vector<std::tuple<std::string_view, std::string, std::string>>& out) {
-    for (auto& row : Projector::CaseRows(c)) {
+    std::vector<ProjectionRow> rows;
+    try {
+      rows = Projector::CaseRows(c);
+    } catch (const std::exception& ex) {  // a tampered event left a value of the wrong type
+      out.emplace_back("", "cases " + c.id + ": 无法生成投影行（事件内容不合格式）：", ex.what());
+      return;
+    }
+    for (auto& row : rows) {
       std::string key, value;
       int n = nkeys.at(row.table);
       for (size_t i = 0; i < row.cells.size(); ++i) {
@@ -310,7 +362,10 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
     for (size_t i = 0; i < half; ++i) render(*states[i], a);
     helper.join();
     for (auto* part : {&a, &b})
-      for (auto& [table, key, value] : *part) expected[table].insert_or_assign(std::move(key), std::move(value));
+      for (auto& [table, key, value] : *part) {
+        if (table.empty()) diffs.push_back(key + value);  // a case that could not be rendered
+        else expected[table].insert_or_assign(std::move(key), std::move(value));
+      }
     return Status();
   }, &diffs));
   for (const auto& t : kProjectionTables) {

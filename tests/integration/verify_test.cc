@@ -68,7 +68,11 @@ class VerifyTest : public ::testing::Test {
     s->Reset();
     return out;
   }
-  CliRun Verify() { return RunQuancheng("verify --data " + dir_); }
+  // With the public keys as kept apart from the data (here: the pristine copy's), as operators should.
+  CliRun Verify() {
+    return RunQuancheng("verify --data " + dir_ + " --key " + *pristine_ + "/keys/checkpoint-ed25519.vkey --key " +
+                        *pristine_ + "/keys/checkpoint-sm2.vkey");
+  }
 
   // Identifiers an event touches: its index, its case, and every id in its data (users, units,
   // approvals), plus the approvals of its case. A report line about anything else is unrelated.
@@ -123,6 +127,16 @@ TEST_F(VerifyTest, IntactDirectoryIsOneSummaryLine) {
   EXPECT_EQ(r.output.rfind("intact: 17 events, 15 tree nodes, 1 checkpoints", 0), 0u) << r.output;
   EXPECT_NE(r.output.find("1 blobs"), std::string::npos);
   EXPECT_EQ(RunQuancheng("verify --data " + dir_ + "/nowhere").status, 1);
+  // Without --key the keys in the directory are used, with a warning that they could be swapped, and
+  // the key IDs are shown for checking.
+  CliRun own = RunQuancheng("verify --data " + dir_);
+  EXPECT_EQ(own.status, 0) << own.output;
+  EXPECT_NE(own.output.find("注意：检查点公钥取自数据目录"), std::string::npos) << own.output;
+  std::ifstream vkey(*pristine_ + "/keys/checkpoint-sm2.vkey");
+  std::string line;
+  std::getline(vkey, line);
+  std::string id = line.substr(line.find('+') + 1, 8);
+  EXPECT_NE(own.output.find("sm2-sm3 " + id), std::string::npos) << own.output;
 }
 
 TEST_F(VerifyTest, AlteredEventBytes) {
@@ -228,6 +242,32 @@ TEST_F(VerifyTest, FlippedByteInABlob) {
   auto lines = Lines(r.output);
   ASSERT_EQ(lines.size(), 1u) << r.output;
   EXPECT_EQ(lines[0].rfind("blob " + *blob_ + ": ", 0), 0u) << lines[0];
+}
+
+TEST_F(VerifyTest, CheckpointsRemovedLeaveEventsUncovered) {
+  Tamper("DROP TRIGGER checkpoints_append_only_delete; DELETE FROM checkpoints");
+  CliRun r = Verify();
+  EXPECT_EQ(r.status, 1);
+  auto reports = Lines(r.output);
+  ASSERT_EQ(reports.size(), 1u) << r.output;
+  EXPECT_EQ(reports[0].rfind("events 0–16: 未被任何签名检查点覆盖", 0), 0u) << reports[0];
+}
+
+TEST_F(VerifyTest, HostileIndexAndWrongTypesAreReportedNotFatal) {
+  // An event far beyond the end, and a CaseOpened whose title is a number: reported, no crash, no hang.
+  std::string bytes = Query("SELECT bytes FROM events WHERE type = 'CaseOpened' ORDER BY idx LIMIT 1");
+  int64_t idx = std::stoll(Query("SELECT idx FROM events WHERE type = 'CaseOpened' ORDER BY idx LIMIT 1"));
+  size_t at = bytes.find("\"title\":\"");
+  size_t end = bytes.find('"', at + 9);
+  std::string altered = bytes.substr(0, at) + "\"title\":1" + bytes.substr(end + 1);
+  Tamper("DROP TRIGGER events_append_only_update; DROP TRIGGER events_gap_free;"
+         "UPDATE events SET bytes = CAST(x'" + ToHex(altered) + "' AS BLOB) WHERE idx = " + std::to_string(idx) + ";"
+         "INSERT INTO events SELECT 1125899906842624, type, case_id, at, bytes, leaf_hash FROM events WHERE idx = 16");
+  CliRun r = Verify();
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("events 17–1125899906842623: 缺失"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("event " + std::to_string(idx) + ": 内容与其叶子哈希不符"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("event " + std::to_string(idx) + ": 无法重放"), std::string::npos) << r.output;
 }
 
 }  // namespace

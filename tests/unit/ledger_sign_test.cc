@@ -145,6 +145,14 @@ TEST(SignedNote, RejectsMalformedNotesAndKeys) {
   auto other = *SigningKey::Generate(SignatureAlgorithm::kEd25519);
   ledger::NoteSigner stranger{"yixian.gaj/quancheng", other};
   EXPECT_FALSE(ledger::VerifyNote(*ledger::ParseNote(good), {stranger.Verifier()}).ok());
+  // Two signature lines by one key must not count as two keys.
+  std::string line = good.substr(good.find("\n\n") + 2);
+  EXPECT_FALSE(ledger::VerifyNote(*ledger::ParseNote(good + line), {signer.Verifier()}).ok());
+  // Key names: no spaces of any kind.
+  for (const char* bad : {"a b", "a\xE3\x80\x80" "b", "a\xC2\xA0" "b", "a\xE2\x80\x89" "b", "a+b", ""})
+    EXPECT_FALSE(ledger::CheckKeyName(bad).ok()) << bad;
+  EXPECT_TRUE(ledger::CheckKeyName("yixian.gaj/quancheng").ok());
+  EXPECT_TRUE(ledger::CheckKeyName("易县公安局/全程").ok());
   // Verifier keys: a wrong key ID, unknown type or truncated key is refused.
   std::string vkey = signer.Verifier().Encode();
   std::string wrong_id = vkey;
@@ -226,6 +234,10 @@ TEST(ProofBundle, VerifiesOfflineAndCatchesEveryAlteration) {
   x = *parsed;
   x.extra.reset();
   EXPECT_TRUE(fails(x)) << "no entry to hash";
+  // The log's own key, but a checkpoint naming another origin (another log using a copy of the keys).
+  x = *parsed;
+  x.checkpoint_note = *ledger::SignNote(ledger::CheckpointText({"staging.yixian.gaj/quancheng", 11, root}), {signer});
+  EXPECT_TRUE(fails(x)) << "a checkpoint of another origin";
   for (std::string bad : {text.substr(1), text.substr(0, text.find("index")) + "index 06\n" +
                                               text.substr(text.find('\n', text.find("index")) + 1)})
     EXPECT_FALSE(ledger::ParseProofBundle(bad).ok());
