@@ -1,0 +1,74 @@
+import { http } from '@/utils/http'
+import type { CaseCommandResult, StartMode } from './cases'
+
+export type ApprovalState = 'reviewing' | 'legal_review' | 'deciding' | 'approved' | 'returned' | 'rejected'
+export type PendingRole = 'reviewer' | 'legal' | 'approver' | null
+export type Decision = 'approve' | 'return' | 'reject'
+
+export interface ApprovalInboxItem {
+  id: string
+  case_id: string
+  case_number: string
+  case_title: string
+  kind: 'start'
+  kind_label: string
+  state: ApprovalState
+  round: number
+  pending_role: PendingRole
+  submitted_by_name: string
+  submitted_at: string
+  updated_at: string
+  major: boolean
+  urgent: boolean
+  start_mode: StartMode
+}
+
+export interface ApprovalInbox {
+  items: ApprovalInboxItem[]
+  total: number
+  page: number
+  page_size: number
+}
+
+export const approvalStateLabel: Record<ApprovalState, string> = {
+  reviewing: '待审核',
+  legal_review: '待法制审核',
+  deciding: '待负责人批准',
+  approved: '已批准',
+  returned: '已退回',
+  rejected: '不予批准',
+}
+
+export const pendingRoleLabel: Record<string, string> = {
+  reviewer: '审核人',
+  legal: '法制员',
+  approver: '负责人',
+}
+
+export const decisionLabel: Record<string, string> = {
+  submit: '提交',
+  approve: '同意',
+  return: '退回',
+  reject: '不予批准',
+}
+
+export const stepLabel: Record<string, string> = {
+  submit: '承办人提交',
+  review: '审核',
+  legal_review: '法制审核',
+  decide: '负责人批准',
+}
+
+/** GET /api/v1/approvals */
+export function listApprovals(page = 1, page_size = 20) {
+  return http.get<ApprovalInbox>('/api/v1/approvals', { page, page_size })
+}
+
+/** POST /api/v1/approvals/{id}/decision */
+export function decideApproval(id: string, decision: Decision, opinion?: string) {
+  return http.post<CaseCommandResult>(
+    `/api/v1/approvals/${encodeURIComponent(id)}/decision`,
+    { decision, opinion: opinion || null },
+    { silent: (e) => !!e.field },
+  )
+}
