@@ -3,6 +3,7 @@ import type { Role } from '@/api/auth'
 import { useSessionStore } from '@/stores/session'
 import { setUnauthorizedHandler } from '@/utils/http'
 import AppLayout from '@/components/AppLayout.vue'
+import { homeFor } from '@/utils/home'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -43,10 +44,6 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
-/** The first page a role lands on. */
-export function homeFor(role: Role | null | undefined): string {
-  return role === 'admin' ? '/users' : '/'
-}
 
 router.beforeEach(async (to) => {
   const session = useSessionStore()
