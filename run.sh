@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# QuanCheng quick start: install what is missing, build Release, create the data directory (with the
-# demo when it is empty) and serve.   ./run.sh [--port N] [--data DIR] [--bind ADDR]
+# QuanCheng quick start: install what is missing, build Release and the web application, create the
+# data directory (with the demo when it is empty) and serve.   ./run.sh [--port N] [--data DIR] [--bind ADDR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -19,6 +19,7 @@ while (($#)); do
 done
 
 scripts/setup.sh release
+scripts/setup-web.sh
 
 if [[ ! -s "$data/quancheng.db" ]]; then
   build/quancheng init --data "$data" --demo

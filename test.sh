@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test suite: the same set-up as run.sh (packages, Release build), then the sanitizer
-# build (AddressSanitizer + UndefinedBehaviorSanitizer) with the unit and integration tests.
+# Runs every test suite: the same set-up as run.sh (packages, Release build, web/dist), then the
+# sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer) with the unit and integration tests,
+# then the browser tests (Debian's Chromium, installed when missing) and a Release smoke test.
 # Ends with one summary line "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +39,22 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_gtest unit build-test/tests/unit_tests
 run_gtest integration build-test/tests/integration_tests
 
+# The web application in Debian's Chromium (playwright-core) against the Release server.
+echo "== web (browser)"
+if scripts/apt-install.sh scripts/apt-packages-test.txt && scripts/setup-web.sh; then
+  node --test --test-reporter=tap tests/e2e/*.test.mjs >"$logs/e2e.log" 2>&1
+  rc=$?
+  p=$(grep -oE '^# pass [0-9]+' "$logs/e2e.log" | grep -oE '[0-9]+$' || echo 0)
+  f=$(grep -oE '^# fail [0-9]+' "$logs/e2e.log" | grep -oE '[0-9]+$' || echo 0)
+  [[ $rc -ne 0 && ${f:-0} -eq 0 ]] && f=1
+  if [[ ${f:-0} -gt 0 ]]; then tail -n 80 "$logs/e2e.log"; fi
+  grep -E '^# (tests|pass|fail)' "$logs/e2e.log"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+else
+  failed=$((failed + 1)); echo "web: set-up FAILED"
+fi
+
 # The Release binary that run.sh serves: set up a demo data directory and answer a health check.
 echo "== release smoke"
 smoke=$(mktemp -d)
@@ -47,7 +64,8 @@ if build/quancheng init --data "$smoke/data" --demo >/dev/null; then
   pid=$!
   for _ in $(seq 1 100); do grep -q "listening on" "$smoke/serve.log" && break; sleep 0.1; done
   port=$(grep -oE 'listening on http://127.0.0.1:[0-9]+' "$smoke/serve.log" | grep -oE '[0-9]+$')
-  [[ -n "$port" ]] && curl -fsS "http://127.0.0.1:$port/api/v1/health" | grep -q '"ok"' && smoke_ok=1
+  [[ -n "$port" ]] && curl -fsS "http://127.0.0.1:$port/api/v1/health" | grep -q '"ok"' &&
+    curl -fsS "http://127.0.0.1:$port/cases" | grep -q '<div id="app"' && smoke_ok=1
   kill -TERM "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null || smoke_ok=0
 fi

@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", server.worker_threads, "工作线程数")->capture_default_str()->check(CLI::Range(1, 512));
   serve->add_option("--session-idle-minutes", session_idle_minutes, "会话空闲超时（分钟）")->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
+  serve->add_option("--web", server.web_root, "前端目录（已构建的 web/dist）")->capture_default_str();
   serve->add_flag("--secure-cookie", server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
   serve->add_option("--log-level", log_level, "日志级别：debug, info, warn, error")->capture_default_str();
   bool ledger_requires_session = false;

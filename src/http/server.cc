@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "http/static_files.h"
 
 // Boost 1.74 with GCC 12 needs <utility> before Asio (see DESIGN.md).
 #include <utility>
@@ -29,6 +30,7 @@ struct State {
   app::App& app;
   const ServerOptions& options;
   Router router;
+  StaticFiles web;
   asio::thread_pool workers;
   std::atomic<int> in_flight{0};  // requests read and not yet answered
   std::atomic<bool> stopping{false};
@@ -52,7 +54,9 @@ bhttp::response<bhttp::string_body> ToBeast(Response r, unsigned version, bool k
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "QuanCheng/" QC_VERSION);
   res.set(bhttp::field::content_type, r.content_type);
-  res.set(bhttp::field::cache_control, "no-store");
+  bool cache_set = false;
+  for (const auto& [k, v] : r.headers) cache_set |= beast::iequals(k, "Cache-Control");
+  if (!cache_set) res.set(bhttp::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
   for (auto& [k, v] : r.headers) res.insert(k, v);
   res.keep_alive(keep_alive);
@@ -111,7 +115,9 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       // Run the handler on the worker pool; this coroutine resumes on its own executor afterwards.
       resp = co_await asio::co_spawn(
           st.workers.get_executor(),
-          [&st, &req]() -> asio::awaitable<Response> { co_return st.router.Dispatch(req, st.app); },
+          [&st, &req]() -> asio::awaitable<Response> {
+            co_return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req);
+          },
           asio::use_awaitable);
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -142,7 +148,8 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, State& st) {
 
 Status Serve(app::App& app, const ServerOptions& options) {
   asio::io_context ioc(options.io_threads);
-  State st{app, options, MakeApiRouter(options.secure_cookie), asio::thread_pool(options.worker_threads), {}};
+  State st{app, options, MakeApiRouter(options.secure_cookie), StaticFiles(options.web_root),
+           asio::thread_pool(options.worker_threads), {}};
 
   beast::error_code ec;
   auto address = asio::ip::make_address(options.bind, ec);

@@ -21,6 +21,7 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 32;
   bool secure_cookie = false;
+  std::string web_root = "web/dist";  // the built web application served at "/" (see static_files.h)
 };
 
 // Blocks until a stop signal. Prints "QuanCheng listening on http://<bind>:<port>" once listening.

@@ -1,0 +1,149 @@
+// The web application in Debian's Chromium against the real server (Release build, demo data):
+// the 依职权 start-approval chain across three users, login errors, an API field error shown at its
+// field, another 执法队's officer refused, and a screenshot of every page (tests/e2e/artifacts/).
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, pageAs, login, shot } from './harness.mjs'
+
+let server, browser
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+// Opens the wizard for a 依职权 case and fills it up to the confirmation step.
+async function fillExOfficio(page, title, { simple = false } = {}) {
+  await page.goto(server.url + '/cases/new?mode=ex_officio')
+  await page.getByLabel('案件名称').fill(title)
+  if (simple) await page.getByRole('radio', { name: '简易程序' }).check({ force: true })
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByLabel('当事人名称').or(page.getByLabel('当事人姓名')).first().fill('易县金嗓子娱乐有限公司')
+  await page.getByRole('button', { name: '添加当事人' }).click()
+  await page.getByRole('button', { name: '下一步' }).click()
+  await page.getByLabel('启动原因').fill('夜间巡查发现该KTV治安备案已过期仍在营业')
+  await page.getByRole('button', { name: '下一步' }).click()
+}
+
+async function decide(url, username, caseNumber, opinion) {
+  const page = await pageAs(browser, url, username)
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await page.goto(url + '/approvals')
+  await page.getByRole('button', { name: '审批 ' + caseNumber }).click()
+  await page.getByLabel('审批意见').fill(opinion)
+  await shot(page, `approvals-${username}`)
+  await page.getByRole('button', { name: '提交审批' }).click()
+  await page.getByRole('button', { name: '审批 ' + caseNumber }).waitFor({ state: 'detached' })
+  await page.context().close()
+}
+
+test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the case reaches 调查取证', async () => {
+  const page = await pageAs(browser, server.url, 'officer1')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await shot(page, 'dashboard')
+  await fillExOfficio(page, '金嗓子KTV未按规定备案经营案（浏览器测试）')
+  await shot(page, 'new-case')
+  await page.getByRole('button', { name: '提交登记' }).click()
+  await page.waitForURL(/\/cases\/case_/)
+  const caseUrl = page.url()
+  await page.getByRole('button', { name: '提交启动审批' }).click()
+  await page.getByLabel('承办人意见').fill('建议启动调查程序')
+  await page.getByLabel('理由').fill('备案过期仍营业，事实初步清楚')
+  await page.getByRole('dialog').getByRole('button', { name: '提交', exact: true }).click()
+  await page.getByRole('dialog').waitFor({ state: 'hidden' })
+  const number = await page.locator('[data-testid="case-number"]').textContent().catch(() => null)
+  await shot(page, 'case-detail-submitted')
+
+  // The case number as the approval inbox shows it.
+  const caseId = caseUrl.split('/cases/')[1]
+  const detail = await page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id)).json(), caseId)
+  const caseNumber = number?.trim() || detail.number
+  assert.equal(detail.status, 'awaiting_approval')
+
+  await decide(server.url, 'reviewer1', caseNumber, '同意，报局领导审批')
+  await decide(server.url, 'approver1', caseNumber, '同意启动')
+
+  await page.goto(caseUrl)
+  await page.locator('[data-testid="current-stage"]').getByText('调查取证').waitFor()
+  assert.equal((await page.locator('[data-testid="current-stage"]').textContent()).trim(), '调查取证')
+  await shot(page, 'case-detail')
+  await page.goto(server.url + '/cases')
+  await page.getByText('金嗓子KTV未按规定备案经营案（浏览器测试）').first().waitFor()
+  await shot(page, 'cases')
+
+  // officer2 of 第二执法队 cannot open it.
+  const other = await pageAs(browser, server.url, 'officer2')
+  await other.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await other.goto(caseUrl)
+  await other.getByText('无权查看').first().waitFor()
+  assert.equal(await other.getByText('金嗓子KTV未按规定备案经营案（浏览器测试）').count(), 0)
+  await other.context().close()
+  await page.context().close()
+})
+
+test('a wrong password shows an error and stays on the login page', async () => {
+  const page = await pageAs(browser, server.url, null)
+  await login(page, server.url, 'officer1', 'wrong-password')
+  await page.getByRole('alert').getByText('用户名或密码错误').waitFor()
+  assert.match(new URL(page.url()).pathname, /^\/login/)
+  await shot(page, 'login')
+  await page.context().close()
+})
+
+test("the API's field error appears next to its field", async () => {
+  const page = await pageAs(browser, server.url, 'officer1')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await fillExOfficio(page, '简易程序未写理由的案件', { simple: true })
+  await page.getByRole('button', { name: '提交登记' }).click()
+  const item = page.locator('.el-form-item', { has: page.getByLabel('适用简易程序理由') })
+  await item.locator('.el-form-item__error').waitFor()
+  assert.ok((await item.locator('.el-form-item__error').textContent()).length > 0)
+  assert.match(new URL(page.url()).pathname, /^\/cases\/new/)
+  await shot(page, 'new-case-field-error')
+  await page.context().close()
+})
+
+test('every other page renders: users (admin), ledger (legal1), tablet width', async () => {
+  const admin = await pageAs(browser, server.url, 'admin')
+  await admin.waitForURL(/\/users/)
+  await admin.getByText('officer1').first().waitFor()
+  await shot(admin, 'users')
+  await admin.context().close()
+
+  const legal = await pageAs(browser, server.url, 'legal1')
+  await legal.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await legal.goto(server.url + '/ledger')
+  await legal.locator('[data-testid="consistency-result"]').waitFor()
+  const first = await legal.evaluate(async () => (await (await fetch('/api/v1/ledger/checkpoint')).text()).split('\n')[1])
+  // The log grows (officer1 opens a case); once a newer checkpoint is signed, the page checks it
+  // against the one this browser saw, with a consistency proof verified in the browser.
+  const officer = await pageAs(browser, server.url, 'officer1')
+  await officer.waitForURL((u) => !u.pathname.startsWith('/login'))
+  const made = await officer.evaluate(async () => (await fetch('/api/v1/cases', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ start_mode: 'ex_officio', title: '账本一致性测试', start_form: { cause: '巡查发现' } }),
+  })).status)
+  assert.equal(made, 201)
+  await officer.context().close()
+  for (let i = 0; i < 50; i++) {
+    const size = await legal.evaluate(async () => (await (await fetch('/api/v1/ledger/checkpoint')).text()).split('\n')[1])
+    if (Number(size) > Number(first)) break
+    await legal.waitForTimeout(200)
+  }
+  await legal.reload()
+  await legal.locator('[data-testid="consistency-result"]').getByText('一致', { exact: true }).waitFor()
+  await shot(legal, 'ledger')
+  await legal.context().close()
+
+  const tablet = await pageAs(browser, server.url, 'officer1', { width: 1024, height: 768 })
+  await tablet.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await tablet.goto(server.url + '/cases')
+  await tablet.getByText('金嗓子KTV未按规定备案经营案').first().waitFor()
+  const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)
+  assert.equal(overflow, false, 'no horizontal scrolling at 1024 px')
+  await shot(tablet, 'cases-tablet')
+  await tablet.context().close()
+})

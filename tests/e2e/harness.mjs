@@ -1,0 +1,72 @@
+// Browser tests' harness: the real server (Release build) on a temporary demo data directory,
+// serving the built web application, driven by Debian's Chromium through playwright-core.
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const require = createRequire(join(root, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+
+export const artifacts = join(root, 'tests', 'e2e', 'artifacts')
+export const PASSWORD = 'Demo@2026'
+
+/** Starts `quancheng serve` on a free port with a fresh demo directory. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'qc-e2e-'))
+  const bin = join(root, 'build', 'quancheng')
+  execFileSync(bin, ['init', '--demo', '--data', join(dir, 'data')], { stdio: 'ignore' })
+  const proc = spawn(bin, ['serve', '--data', join(dir, 'data'), '--port', '0', '--web', join(root, 'web', 'dist')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000)
+    proc.stdout.on('data', (chunk) => {
+      out += chunk
+      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    proc.on('exit', (code) => reject(new Error('server exited with ' + code + ': ' + out)))
+  })
+  proc.stdout.resume()
+  return {
+    url,
+    async stop() {
+      proc.kill('SIGTERM')
+      await new Promise((r) => proc.once('exit', r))
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser() {
+  mkdirSync(artifacts, { recursive: true })
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] })
+}
+
+/** A new page at 1366×768 (or `width`), logged in as `username` unless null. */
+export async function pageAs(browser, url, username, { width = 1366, height = 768 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10000)
+  if (username) await login(page, url, username)
+  return page
+}
+
+export async function login(page, url, username, password = PASSWORD) {
+  await page.goto(url + '/login')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByLabel('密码').press('Enter')  // the keyboard is enough
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true })
+}
