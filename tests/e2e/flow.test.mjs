@@ -1,5 +1,5 @@
 // The web application in Debian's Chromium against the real server (Release build, demo data):
-// the 依职权 start-approval chain across three users, login errors, an API field error shown at its
+// the 依职权 start-approval chain across three users, the 依申请 补正材料已收到 on the demo application, login errors, an API field error shown at its
 // field, another 执法队's officer refused, and a screenshot of every page (tests/e2e/artifacts/).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -146,4 +146,49 @@ test('every other page renders: users (admin), ledger (legal1), tablet width', a
   assert.equal(overflow, false, 'no horizontal scrolling at 1024 px')
   await shot(tablet, 'cases-tablet')
   await tablet.context().close()
+})
+
+test('依申请: officer1 records the supplement materials received on the demo application; the event is in the timeline', async () => {
+  const title = '易县商贸博览会大型群众性活动安全许可申请'
+  const page = await pageAs(browser, server.url, 'officer1')
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await page.goto(server.url + '/cases')
+  await page.getByText(title).first().click()
+  await page.waitForURL(/\/cases\/case_/)
+  await page.getByRole('heading', { name: title }).waitFor()
+  const timeline = page.locator('[aria-label="事件时间线"]')
+  await timeline.getByText('一次性告知补正').waitFor()
+  const before = await page.locator('[data-testid^="event-"]').count()
+
+  // The demo issued the one-time supplement notice: 补正材料已收到 is offered, a second notice is not.
+  assert.equal(await page.getByRole('button', { name: '一次性告知补正材料' }).count(), 0)
+  await page.getByRole('button', { name: '补正材料已收到' }).click()
+  const dialog = page.getByRole('dialog', { name: '补正材料已收到' })
+  const items = dialog.getByLabel('收到的材料')
+  assert.match(await items.inputValue(), /场地消防安全检查合格证明/)  // prefilled from the notice
+  await dialog.getByLabel('备注').fill('申请人当面补交，材料齐全')
+  await dialog.getByRole('button', { name: '提交', exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' })
+
+  // The new event, with its ledger index, at the end of the timeline.
+  const events = page.locator('[data-testid^="event-"]')
+  await events.nth(before).waitFor()
+  const last = events.last()
+  await last.getByText('登记补正材料').waitFor()
+  await last.getByText('申请人当面补交，材料齐全').waitFor()
+  const testid = await last.getAttribute('data-testid')
+  const index = Number(testid.replace('event-', ''))
+  assert.ok(Number.isInteger(index) && index >= 0)
+  assert.match(await last.textContent(), new RegExp('账本序号 ' + index + ' '))
+  const caseId = new URL(page.url()).pathname.split('/cases/')[1]
+  const api = await page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id + '/events')).json(), caseId)
+  const recorded = api.items.at(-1)
+  assert.equal(recorded.type, 'SupplementReceived')
+  assert.equal(recorded.index, index)
+  // Recorded once only: the action is no longer offered, and the application record shows it.
+  await page.getByRole('button', { name: '补正材料已收到' }).waitFor({ state: 'detached' })
+  await page.getByText('已收到：场地消防安全检查合格证明').waitFor()
+  await last.scrollIntoViewIfNeeded()
+  await shot(page, 'case-detail-application')
+  await page.context().close()
 })

@@ -13,6 +13,8 @@ export type CaseStatus =
   | 'not_started'
   | 'rejected'
 export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
+export type ReceiptKind = 'acceptance' | 'non_acceptance' | 'materials'
+export type Procedure = 'ordinary' | 'simple'
 
 export const stageOptions: { value: Stage; label: string }[] = [
   { value: 'initiation', label: '程序启动' },
@@ -34,6 +36,15 @@ export const statusOptions: { value: CaseStatus; label: string }[] = [
   { value: 'not_accepted', label: '不予受理' },
   { value: 'not_started', label: '不予启动' },
   { value: 'rejected', label: '不予批准' },
+]
+export const receiptKindOptions: { value: ReceiptKind; label: string }[] = [
+  { value: 'acceptance', label: '受理凭证' },
+  { value: 'non_acceptance', label: '不予受理凭证' },
+  { value: 'materials', label: '材料接收凭证' },
+]
+export const procedureOptions: { value: Procedure; label: string }[] = [
+  { value: 'ordinary', label: '普通程序' },
+  { value: 'simple', label: '简易程序' },
 ]
 export const partyKindOptions: { value: PartyKind; label: string }[] = [
   { value: 'natural_person', label: '自然人' },
@@ -136,9 +147,15 @@ export interface Case {
     materials?: string[]
     received_at?: string
     corrections: { field: string; before: string; after: string; confirmed_by: string; at: string }[]
-    supplement_notice: null | { items: string[]; deadline?: string; note?: string; issued_at: string; received: unknown }
+    supplement_notice: null | {
+      items: string[]
+      deadline?: string
+      note?: string
+      issued_at: string
+      received: null | { items: string[]; note?: string; at: string }
+    }
     decision: null | { accepted: boolean; reason: string; at: string; by: ActorRef }
-    receipts: { kind: string; receipt_no: string; recipient?: string; at: string }[]
+    receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; at: string }[]
   }
   complaint: null | {
     channel: string
@@ -261,7 +278,7 @@ export function addParty(id: string, body: PartyInput) {
 }
 
 /** POST /api/v1/cases/{id}/procedure */
-export function setProcedure(id: string, body: { procedure: 'ordinary' | 'simple'; reason: string }) {
+export function setProcedure(id: string, body: { procedure: Procedure; reason: string }) {
   return http.post<CaseCommandResult>(cid(id) + '/procedure', body, fieldSilent)
 }
 
@@ -301,7 +318,7 @@ export function decideApplication(id: string, body: { accepted: boolean; reason?
 /** POST /api/v1/cases/{id}/application/receipts */
 export function issueReceipt(
   id: string,
-  body: { kind: 'acceptance' | 'non_acceptance' | 'materials'; receipt_no: string; recipient?: string | null },
+  body: { kind: ReceiptKind; receipt_no: string; recipient?: string | null },
 ) {
   return http.post<CaseCommandResult>(cid(id) + '/application/receipts', body, fieldSilent)
 }
