@@ -36,9 +36,13 @@ export async function startServer() {
     proc.on('exit', (code) => reject(new Error('server exited with ' + code + ': ' + out)))
   })
   proc.stdout.resume()
+  // Not left running if the tests end abruptly.
+  const reap = () => proc.kill('SIGKILL')
+  process.once('exit', reap)
   return {
     url,
     async stop() {
+      process.removeListener('exit', reap)
       proc.kill('SIGTERM')
       await new Promise((r) => proc.once('exit', r))
       rmSync(dir, { recursive: true, force: true })
