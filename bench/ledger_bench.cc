@@ -73,7 +73,7 @@ double SqliteOneRowPerTxn(const std::string& path, double seconds) {
 double WriterAppends(const std::string& path, double seconds, int threads) {
   {
     auto db = std::move(qc::store::Db::Open(path, true).value());
-    Check(qc::store::EnsureSchema(*db), "schema");
+    Check(qc::store::EnsureSchema(*db).status(), "schema");
   }
   auto writer = std::move(qc::store::Writer::Open(path).value());
   std::atomic<bool> stop{false};

@@ -64,6 +64,14 @@ struct CaseQuery {
   int page = 1, page_size = 20;
 };
 
+// Deadlines due within `within_days` from now (overdue ones included). `mine`: only cases the actor
+// is an officer of (default for officers); otherwise every case the actor may see.
+struct DeadlineQuery {
+  int within_days = 7;
+  std::optional<bool> mine;
+  int page = 1, page_size = 20;
+};
+
 struct NewUser {
   std::string username, name, role, unit_id, cert_no, password;
 };
@@ -102,6 +110,9 @@ class App {
   StatusOr<Json> ListUnits(const domain::Actor& a);
   StatusOr<Json> ListUsers(const domain::Actor& a, int page, int page_size);
   StatusOr<Json> GetUser(const domain::Actor& a, const std::string& id);
+  // Active officers (执法人员) of a unit the actor may see, by name; `name` filters by substring.
+  StatusOr<Json> ListUnitOfficers(const domain::Actor& a, const std::string& unit_id, const std::string& name,
+                                  int page, int page_size);
   StatusOr<CommandResult> CreateUser(const domain::Actor& a, const NewUser& u);
   StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
   StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
@@ -121,6 +132,8 @@ class App {
   // Runs `decide` on the current state of a case the actor may see, and records its events.
   using Decider = std::function<StatusOr<std::vector<domain::EventDraft>>(const domain::CaseState&)>;
   StatusOr<CommandResult> ActOnCase(const domain::Actor& a, const std::string& case_id, const Decider& decide);
+  // --- deadlines (deadlines.cc)
+  StatusOr<Json> ListDeadlines(const domain::Actor& a, const DeadlineQuery& q);
   StatusOr<CommandResult> AssignOfficer(const domain::Actor& a, const std::string& case_id, const std::string& user_id);
 
   // --- approvals (approvals.cc)

@@ -31,6 +31,16 @@ Status InitDataDir(const InitOptions& o, const Clock& clock) {
 
 namespace {
 
+// The calendar date "YYYY-MM-DD" of `t` in China Standard Time.
+std::string ChinaDate(TimePoint t) {
+  auto day = std::chrono::floor<std::chrono::days>(t + std::chrono::hours(8));
+  std::chrono::year_month_day ymd{std::chrono::sys_days(day)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
 StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
                               const std::string& unit_id, const std::string& cert_no) {
   QC_ASSIGN_OR_RETURN(CommandResult r, app.CreateUser(Actor{}, {username, name, role, unit_id, cert_no, kDemoPassword}));
@@ -77,7 +87,7 @@ Status LoadDemo(App& app, const std::string& root) {
                                                            {"after", "易县商贸博览会"}, {"confirmed_by", "马晓东（签字）"}}})
                            .status());
     QC_RETURN_IF_ERROR(app.Act(o1, id, IssueSupplementNotice{{{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
-                                                              {"deadline", "2026-12-04"}}})
+                                                              {"deadline", ChinaDate(app.clock().Now() + std::chrono::days(7))}}})
                            .status());
   }
   // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).

@@ -124,6 +124,32 @@ StatusOr<Json> App::ListUsers(const Actor& a, int page, int page_size) {
   return Json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
 }
 
+StatusOr<Json> App::ListUnitOfficers(const Actor& a, const std::string& unit_id, const std::string& name, int page,
+                                     int page_size) {
+  QC_ASSIGN_OR_RETURN(auto units, Units());
+  if (!units->Contains(unit_id)) return Status::NotFound("单位不存在", "id");
+  if (a.role != Role::kAdmin && !domain::CanSeeUnit(a, unit_id, *units))
+    return Status::PermissionDenied("无权查看其他单位的人员");
+  auto db = reads_->Acquire();
+  const std::string where = " FROM users WHERE unit_id = ? AND role = 'officer' AND active = 1 AND instr(name, ?) > 0";
+  QC_ASSIGN_OR_RETURN(store::Stmt * c, db->Prepare("SELECT COUNT(*)" + where));
+  c->Bind(1, unit_id).Bind(2, name);
+  QC_ASSIGN_OR_RETURN(bool crow, c->Step());
+  int64_t total = crow ? c->Int(0) : 0;
+  c->Reset();
+  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT id, name, cert_no" + where +
+                                                     " ORDER BY name, id LIMIT ? OFFSET ?"));
+  s->Bind(1, unit_id).Bind(2, name).Bind(3, page_size).Bind(4, static_cast<int64_t>(page - 1) * page_size);
+  Json items = Json::array();
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    items.push_back({{"id", s->Text(0)}, {"name", s->Text(1)}, {"cert_no", s->Text(2)}, {"unit_id", unit_id}});
+  }
+  s->Reset();
+  return Json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
+}
+
 StatusOr<Json> App::GetUser(const Actor& a, const std::string& id) {
   if (a.user_id != id) QC_RETURN_IF_ERROR(RequireAdmin(a));
   auto db = reads_->Acquire();

@@ -1,5 +1,7 @@
 #include "domain/case_state.h"
 
+#include "domain/deadlines.h"
+
 #include <functional>
 #include <map>
 
@@ -231,6 +233,7 @@ Status Apply(CaseState& c, const Event& e) {
   auto it = Appliers().find(e.type);
   if (it == Appliers().end()) return Corrupt(e, "unknown type");
   QC_RETURN_IF_ERROR(it->second(c, e));
+  if (IsTerminal(c.status) && !c.closed_at) c.closed_at = e.at;
   c.updated_at = e.at;
   ++c.version;
   c.last_index = e.index;
@@ -297,6 +300,10 @@ Json CaseToJson(const CaseState& c) {
   j["created_by"] = ActorJson(c.created_by);
   j["created_at"] = FormatRfc3339(c.created_at);
   j["updated_at"] = FormatRfc3339(c.updated_at);
+  j["closed_at"] = c.closed_at ? Json(FormatRfc3339(*c.closed_at)) : Json(nullptr);
+  Json deadlines = Json::array();
+  for (const auto& d : Deadlines(c)) deadlines.push_back(DeadlineToJson(d));
+  j["deadlines"] = std::move(deadlines);
   j["parties"] = c.parties;
   j["officers"] = std::move(officers);
   j["application"] = c.application;

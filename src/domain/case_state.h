@@ -74,6 +74,8 @@ struct CaseState {
   bool start_approved = false;
   ActorRef created_by;
   TimePoint created_at, updated_at;
+  // When the procedure ended (a terminal status): the act's end for the 30-day case-file rule (Art. 33).
+  std::optional<TimePoint> closed_at;
   Json parties = Json::array();  // [{kind,name,id_number,phone,address,legal_representative}]
   std::vector<CaseOfficer> officers;
   Json application = nullptr;  // Art. 9 record, see case_state.cc

@@ -2,6 +2,8 @@
 #include "http/handlers.h"
 #include "http/input.h"
 
+#include "domain/deadlines.h"
+
 namespace qc::http {
 namespace {
 
@@ -123,6 +125,24 @@ void RegisterCaseRoutes(Router& r) {
     return out;
   });
 
+  // 临近期限的事项（工作台）
+  r.Add("GET", "/api/v1/deadlines", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QueryReader q(c.req.query);
+    app::DeadlineQuery dq;
+    dq.within_days = q.Int("within_days", 7, 0, 366);
+    auto mine = q.Str("mine", 5);
+    dq.page = q.Int("page", 1, 1, 100000);
+    dq.page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    if (mine) {
+      if (*mine != "true" && *mine != "false")
+        return Status::InvalidArgument("invalid_field", "mine 应为 true 或 false", "mine");
+      dq.mine = *mine == "true";
+    }
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ListDeadlines(*c.actor, dq));
+    return JsonResponse(200, list);
+  });
+
   // 案件列表
   r.Add("GET", "/api/v1/cases", A::kSession, [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
@@ -169,7 +189,10 @@ void RegisterCaseRoutes(Router& r) {
   // 一次性告知补正（第九条）
   AddAction(r, "application/supplement-notice", [](Reader& in) -> app::CaseAction {
     Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
-    if (auto v = in.OptStr("deadline", 40)) d["deadline"] = *v;
+    if (auto v = in.OptStr("deadline", 10)) {
+      if (domain::EndOfChinaDay(*v)) d["deadline"] = *v;
+      else in.Fail(Status::InvalidArgument("invalid_field", "补正期限应为日期，格式 YYYY-MM-DD", "deadline"));
+    }
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
     return app::IssueSupplementNotice{d};
   });

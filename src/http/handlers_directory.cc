@@ -1,4 +1,4 @@
-// /api/v1/units, /api/v1/users (admin) and /api/v1/approvals (the inbox).
+// /api/v1/units (and a unit's officers), /api/v1/users (admin) and /api/v1/approvals (the inbox).
 #include "http/handlers.h"
 #include "http/input.h"
 
@@ -21,6 +21,16 @@ void RegisterDirectoryRoutes(Router& r) {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(Json units, c.app.ListUnits(*c.actor));
     return JsonResponse(200, units);
+  });
+
+  // 本单位执法人员（指派协办人员时按姓名选择）
+  r.Add("GET", "/api/v1/units/{id}/officers", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QueryReader q(c.req.query);
+    std::string name = q.Str("name", 50).value_or("");
+    int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    QC_ASSIGN_OR_RETURN(Json officers, c.app.ListUnitOfficers(*c.actor, c.params["id"], name, page, page_size));
+    return JsonResponse(200, officers);
   });
 
   // 新建单位

@@ -1,5 +1,6 @@
 #include "store/projector.h"
 
+#include "domain/deadlines.h"
 #include "store/event_log.h"
 
 namespace qc::store {
@@ -113,15 +114,37 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
                      role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
                      s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
   }
+  for (const auto& d : domain::Deadlines(c))
+    rows.push_back({"case_deadlines", {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
+                                       s(FormatRfc3339(d.due))}});
   return rows;
 }
 
+Status Projector::RewriteAllCases(Db& db) {
+  std::vector<std::string> ids;
+  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT id FROM cases ORDER BY id"));
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    ids.push_back(s->Text(0));
+  }
+  s->Reset();
+  for (const auto& id : ids) {
+    Projector p;
+    QC_ASSIGN_OR_RETURN(const CaseState* c, p.LoadCase(db, id));
+    QC_RETURN_IF_ERROR(WriteCase(db, *c));
+  }
+  return Status();
+}
+
 Status Projector::WriteCase(Db& db, const CaseState& c) {
-  // A case's parties and officers are replaced as a whole; its approvals only ever grow.
+  // A case's parties, officers and deadlines are replaced as a whole; its approvals only ever grow.
   QC_ASSIGN_OR_RETURN(Stmt * del_p, db.Prepare("DELETE FROM case_parties WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_p->Bind(1, c.id).Run());
   QC_ASSIGN_OR_RETURN(Stmt * del_o, db.Prepare("DELETE FROM case_officers WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_o->Bind(1, c.id).Run());
+  QC_ASSIGN_OR_RETURN(Stmt * del_d, db.Prepare("DELETE FROM case_deadlines WHERE case_id = ?"));
+  QC_RETURN_IF_ERROR(del_d->Bind(1, c.id).Run());
   for (const auto& row : CaseRows(c)) {
     std::string sql = "INSERT OR REPLACE INTO " + std::string(row.table) + " VALUES (?";
     for (size_t k = 1; k < row.cells.size(); ++k) sql += ", ?";

@@ -109,18 +109,25 @@ CREATE TABLE IF NOT EXISTS approvals (
   submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS approvals_pending ON approvals(pending_role, unit_id);
+CREATE TABLE IF NOT EXISTS case_deadlines (
+  case_id TEXT NOT NULL, kind TEXT NOT NULL, unit_id TEXT NOT NULL, label TEXT NOT NULL,
+  article TEXT NOT NULL, since TEXT NOT NULL, due_at TEXT NOT NULL, PRIMARY KEY (case_id, kind)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines(due_at);
 )sql";
 
 }  // namespace
 
 std::string_view ProjectionDdl() { return kProjectionDdl; }
 
-Status EnsureSchema(Db& db) {
+StatusOr<int> EnsureSchema(Db& db) {
   QC_RETURN_IF_ERROR(db.Exec(std::string(kLedgerDdl)));
   QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'"));
   QC_ASSIGN_OR_RETURN(bool row, s->Step());
+  int previous = 0;
   if (row) {
     int v = std::stoi(s->Text(0));
+    previous = v;
     s->Reset();
     if (v > kSchemaVersion)
       return Status::Internal("数据库版本 " + std::to_string(v) + " 高于本程序支持的版本，请升级程序");
@@ -128,8 +135,9 @@ Status EnsureSchema(Db& db) {
     s->Reset();
   }
   QC_RETURN_IF_ERROR(db.Exec(std::string(kProjectionDdl)));
-  return db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
-                 std::to_string(kSchemaVersion) + "')");
+  QC_RETURN_IF_ERROR(db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
+                             std::to_string(kSchemaVersion) + "')"));
+  return previous;
 }
 
 }  // namespace qc::store

@@ -13,24 +13,26 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 2;  // 2: checkpoints
+inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {
   std::string_view name;
   std::string_view key_columns;
 };
-inline constexpr std::array<ProjectionTable, 6> kProjectionTables{{
+inline constexpr std::array<ProjectionTable, 7> kProjectionTables{{
     {"units", "id"},
     {"users", "id"},
     {"cases", "id"},
     {"case_parties", "case_id, pos"},
     {"case_officers", "case_id, user_id"},
     {"approvals", "id"},
+    {"case_deadlines", "case_id, kind"},
 }};
 
-// Creates every table, index and trigger if missing; refuses a database of a newer schema.
-Status EnsureSchema(Db& db);
+// Creates every table, index and trigger if missing; refuses a database of a newer schema. Returns
+// the version the database had (0: new).
+StatusOr<int> EnsureSchema(Db& db);
 // The DDL of the projection tables alone (used to build fresh projections for a rebuild).
 std::string_view ProjectionDdl();
 

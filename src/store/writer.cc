@@ -15,7 +15,14 @@ StatusOr<AppendedEvent> WriteTx::Append(domain::Event e) {
 
 StatusOr<std::unique_ptr<Writer>> Writer::Open(const std::string& db_path) {
   QC_ASSIGN_OR_RETURN(auto db, Db::Open(db_path, true));
-  QC_RETURN_IF_ERROR(EnsureSchema(*db));
+  QC_ASSIGN_OR_RETURN(int previous, EnsureSchema(*db));
+  if (previous > 0 && previous < 3) {
+    // Version 3 added case_deadlines and two fields to the case detail: re-render every case.
+    QC_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
+    Status st = Projector::RewriteAllCases(*db);
+    QC_RETURN_IF_ERROR(db->Exec(st.ok() ? "COMMIT" : "ROLLBACK"));
+    QC_RETURN_IF_ERROR(st);
+  }
   QC_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint = 0"));  // see CheckpointLoop()
   QC_ASSIGN_OR_RETURN(auto checkpoint_db, Db::Open(db_path, false));
   return std::unique_ptr<Writer>(new Writer(std::move(db), std::move(checkpoint_db)));

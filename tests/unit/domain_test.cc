@@ -4,42 +4,15 @@
 
 #include "domain/case_commands.h"
 #include "domain/case_state.h"
+#include "case_harness.h"
 
 namespace qc::domain {
 namespace {
 
 using namespace std::chrono_literals;
-
-Actor Officer(const std::string& id = "u_off1", const std::string& unit = "team1") {
-  return {id, id, "张伟", Role::kOfficer, unit, "13062100017"};
-}
-Actor Staff(Role role, const std::string& id) { return {id, id, id, role, "bureau", ""}; }
-
-// Applies decided drafts to `c` as if appended at the next ledger indexes.
-class CaseHarness {
- public:
-  Status Run(const StatusOr<std::vector<EventDraft>>& drafts, const Actor& a) {
-    if (!drafts.ok()) return drafts.status();
-    for (const auto& d : *drafts) {
-      Event e;
-      e.index = next_++;
-      e.type = d.type;
-      e.actor = a.Ref();
-      e.case_id = "case_1";
-      e.at = TimePoint(1795741323456ms) + std::chrono::milliseconds(next_);
-      e.data = d.data;
-      Status st = Apply(c, e);
-      if (!st.ok()) return st;
-      types.push_back(d.type);
-    }
-    return Status();
-  }
-  CaseState c;
-  std::vector<std::string> types;
-
- private:
-  int64_t next_ = 0;
-};
+using testing_support::CaseHarness;
+using testing_support::Officer;
+using testing_support::Staff;
 
 OpenCaseCommand ExOfficio() {
   OpenCaseCommand cmd;

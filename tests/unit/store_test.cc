@@ -232,6 +232,35 @@ TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   EXPECT_NE(all.find("users "), std::string::npos) << all;
 }
 
+// A data directory of schema 2 (no case_deadlines, case details without closed_at and deadlines)
+// is brought up to date when it is opened, and then verifies.
+TEST_F(RebuildTest, SchemaTwoIsMigratedOnOpen) {
+  app_.reset();
+  {
+    auto db = Db::Open(dir_.File("quancheng.db"), true);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("DROP TABLE case_deadlines; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+                            "UPDATE cases SET detail = json_remove(detail, '$.deadlines', '$.closed_at')").ok());
+    auto diffs = VerifyProjections(**db);
+    EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old tables differ from what this version renders";
+  }
+  app::Options ao;
+  ao.data_dir = dir_.path();
+  auto a = app::App::Open(ao, clock_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  a->reset();
+  auto db = Db::Open(dir_.File("quancheng.db"), false);
+  auto diffs = VerifyProjections(**db);
+  ASSERT_TRUE(diffs.ok());
+  EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
+  auto n = (*db)->Prepare("SELECT COUNT(*) FROM case_deadlines WHERE kind = 'supplement'");
+  ASSERT_TRUE((*n)->Step().value());
+  EXPECT_EQ((*n)->Int(0), 1) << "the demo's supplement notice has a date";
+  auto v = (*db)->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  ASSERT_TRUE((*v)->Step().value());
+  EXPECT_EQ((*v)->Text(0), std::to_string(kSchemaVersion));
+}
+
 }  // namespace
 }  // namespace qc::store
 

@@ -1,0 +1,41 @@
+// Time limits (期限) that run on a case, derived from its state alone. Pure: no I/O, no clock — the
+// caller compares `due` with its own clock, so the same case shows the same deadlines live and in
+// a replay.
+//
+//   application_decision  依申请: decide on acceptance (受理或不予受理) or tell the applicant once
+//                         everything to supplement, within 5 days of the application (行政许可法
+//                         第三十二条, which Art. 9 of the measures defers to), or of receiving the
+//                         supplemented materials.
+//   supplement            依申请: the applicant's deadline to supplement (一次性告知补正, Art. 9), when
+//                         the notice gave a date; the officer follows it up.
+//   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
+//                         within 30 days (Art. 33). Archiving (issue 6+) ends it; until then it stays.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "domain/case_state.h"
+
+namespace qc::domain {
+
+struct Deadline {
+  std::string kind;     // application_decision | supplement | case_file
+  std::string label;    // Chinese, for the UI
+  std::string article;  // the rule it comes from
+  TimePoint since, due;
+};
+
+inline constexpr int kApplicationDecisionDays = 5;
+inline constexpr int kCaseFileDays = 30;
+
+std::vector<Deadline> Deadlines(const CaseState& c);
+Json DeadlineToJson(const Deadline& d);
+
+// The end (23:59:59.999 China Standard Time) of a calendar date "YYYY-MM-DD"; nullopt when the text
+// is not a valid date.
+std::optional<TimePoint> EndOfChinaDay(const std::string& date);
+
+}  // namespace qc::domain

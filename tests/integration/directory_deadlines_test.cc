@@ -1,0 +1,138 @@
+// The 工作台's data over HTTP: deadlines near or past (GET /deadlines) and a unit's officers by name
+// (GET /units/{id}/officers), with their scoping.
+#include <gtest/gtest.h>
+
+#include "server_fixture.h"
+
+namespace qc::testing {
+namespace {
+
+class WorkbenchApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new Server(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static int port() { return server_->port(); }
+  static Server* server_;
+};
+Server* WorkbenchApiTest::server_ = nullptr;
+
+// The deadline of case `id` in a /deadlines page (null when absent).
+Json FindCase(const Json& list, const std::string& id) {
+  for (const auto& item : list["items"])
+    if (item["case_id"] == id) return item;
+  return nullptr;
+}
+
+TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
+  Client officer1(port(), "officer1"), officer2(port(), "officer2"), reviewer(port(), "reviewer1"),
+      admin(port(), "admin");
+  HttpResponse r = officer1.Post("/api/v1/cases", {{"start_mode", "application"},
+                                                   {"title", "期限测试：许可申请"},
+                                                   {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
+                                                   {"application", {{"channel", "written"}, {"matter", "许可"}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string id = r.json()["case"]["id"];
+  ASSERT_EQ(r.json()["case"]["deadlines"].size(), 1u);
+  EXPECT_EQ(r.json()["case"]["deadlines"][0]["kind"], "application_decision");
+
+  Json mine = officer1.Get("/api/v1/deadlines").json();
+  Json d = FindCase(mine, id);
+  ASSERT_FALSE(d.is_null()) << mine.dump();
+  EXPECT_EQ(d["kind"], "application_decision");
+  EXPECT_EQ(d["label"], "作出受理决定");
+  EXPECT_EQ(d["overdue"], false);
+  int64_t remaining = d["remaining_seconds"];
+  EXPECT_GT(remaining, 5 * 86400 - 120);
+  EXPECT_LE(remaining, 5 * 86400);
+  EXPECT_TRUE(FindCase(officer1.Get("/api/v1/deadlines?within_days=4").json(), id).is_null())
+      << "due in five days is not within four";
+
+  // The other team's officer does not see it; the bureau's reviewer does; the admin sees no cases.
+  EXPECT_TRUE(FindCase(officer2.Get("/api/v1/deadlines?mine=false&page_size=100").json(), id).is_null());
+  EXPECT_FALSE(FindCase(reviewer.Get("/api/v1/deadlines?page_size=100").json(), id).is_null());
+  EXPECT_EQ(admin.Get("/api/v1/deadlines").json()["total"], 0);
+
+  // The supplement date must be a date; once given, it is the deadline shown.
+  std::string notice = "/api/v1/cases/" + id + "/application/supplement-notice";
+  HttpResponse bad = officer1.Post(notice, {{"items", {"消防证明"}}, {"deadline", "五日内"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["field"], "deadline");
+  EXPECT_EQ(officer1.Post(notice, {{"items", {"消防证明"}}, {"deadline", "2026-02-30"}}).json()["field"], "deadline");
+  HttpResponse ok = officer1.Post(notice, {{"items", {"消防证明"}}, {"deadline", "2099-12-31"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["case"]["deadlines"][0]["kind"], "supplement");
+  EXPECT_TRUE(FindCase(officer1.Get("/api/v1/deadlines").json(), id).is_null()) << "2099 is not near";
+  Json far = officer1.Get("/api/v1/deadlines?within_days=366&page_size=100").json();
+  EXPECT_TRUE(FindCase(far, id).is_null());
+
+  // Not accepted: the procedure ended, the case file is due in 30 days (Art. 33).
+  ASSERT_EQ(officer1.Post("/api/v1/cases/" + id + "/application/supplement-received", {{"items", {"消防证明"}}}).status, 200);
+  HttpResponse no = officer1.Post("/api/v1/cases/" + id + "/application/decision",
+                                  {{"accepted", false}, {"reason", "不属于本机关职权范围"}});
+  ASSERT_EQ(no.status, 200) << no.body;
+  EXPECT_FALSE(no.json()["case"]["closed_at"].is_null());
+  EXPECT_TRUE(FindCase(officer1.Get("/api/v1/deadlines").json(), id).is_null()) << "30 days is not within 7";
+  d = FindCase(officer1.Get("/api/v1/deadlines?within_days=30&page_size=100").json(), id);
+  ASSERT_FALSE(d.is_null());
+  EXPECT_EQ(d["kind"], "case_file");
+  EXPECT_EQ(d["article"], "第三十三条");
+  EXPECT_EQ(d["status"], "not_accepted");
+}
+
+TEST_F(WorkbenchApiTest, DeadlineQueryIsChecked) {
+  Client officer(port(), "officer1");
+  for (const char* q : {"?within_days=-1", "?within_days=abc", "?mine=yes", "?page=0", "?page_size=1000", "?sort=x"}) {
+    HttpResponse r = officer.Get(std::string("/api/v1/deadlines") + q);
+    EXPECT_EQ(r.status, 400) << q << " " << r.body;
+  }
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/deadlines").status, 401);
+}
+
+TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
+  Client officer1(port(), "officer1"), officer2(port(), "officer2"), admin(port(), "admin");
+  std::string unit = officer1.user()["unit_id"];
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "officer_li"}, {"name", "李强"}, {"role", "officer"},
+                                                    {"unit_id", unit}, {"cert_no", "13062100099"},
+                                                    {"password", "Strong@2026pass"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  std::string li = added.json()["user"]["id"];
+  ASSERT_EQ(admin.Post("/api/v1/users", {{"username", "reviewer_x"}, {"name", "李审核"}, {"role", "reviewer"},
+                                         {"unit_id", unit}, {"password", "Strong@2026pass"}}).status, 201);
+
+  Json all = officer1.Get("/api/v1/units/" + unit + "/officers").json();
+  std::set<std::string> names;
+  for (const auto& o : all["items"]) names.insert(o["name"]);
+  EXPECT_TRUE(names.count("张伟") && names.count("李强")) << all.dump();
+  EXPECT_FALSE(names.count("李审核")) << "officers only";
+  Json li_only = officer1.Get("/api/v1/units/" + unit + "/officers?name=%E6%9D%8E").json();
+  ASSERT_EQ(li_only["total"], 1) << li_only.dump();
+  EXPECT_EQ(li_only["items"][0]["id"], li);
+  EXPECT_EQ(li_only["items"][0]["cert_no"], "13062100099");
+  EXPECT_FALSE(li_only["items"][0].contains("username"));
+
+  // Pick by name, assign by id: the picked officer joins a case.
+  HttpResponse c = officer1.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
+                                                   {"title", "协办人员选择测试"},
+                                                   {"start_form", {{"cause", "巡查发现"}}}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  std::string id = c.json()["case"]["id"];
+  HttpResponse assigned = officer1.Post("/api/v1/cases/" + id + "/officers", {{"user_id", li}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.json()["case"]["officers"].size(), 2u);
+
+  // A deactivated officer is no longer offered.
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + li, {{"active", false}}).status, 200);
+  EXPECT_EQ(officer1.Get("/api/v1/units/" + unit + "/officers?name=%E6%9D%8E").json()["total"], 0);
+
+  // Another team's officers are not listed to officer2; an unknown unit is 404.
+  HttpResponse other = officer2.Get("/api/v1/units/" + unit + "/officers");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(officer1.Get("/api/v1/units/no-such-unit/officers").status, 404);
+  EXPECT_EQ(officer1.Get("/api/v1/units/" + unit + "/officers?page_size=0").json()["field"], "page_size");
+}
+
+}  // namespace
+}  // namespace qc::testing

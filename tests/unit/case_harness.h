@@ -1,0 +1,45 @@
+// A case folded from decided drafts, as if each were appended at the next ledger index, for tests of
+// the pure domain (no store).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/case_commands.h"
+#include "domain/case_state.h"
+
+namespace qc::domain::testing_support {
+
+inline Actor Officer(const std::string& id = "u_off1", const std::string& unit = "team1") {
+  return {id, id, "张伟", Role::kOfficer, unit, "13062100017"};
+}
+inline Actor Staff(Role role, const std::string& id) { return {id, id, id, role, "bureau", ""}; }
+
+class CaseHarness {
+ public:
+  // Events are stamped `start` plus one millisecond per index, unless the test moves `now`.
+  Status Run(const StatusOr<std::vector<EventDraft>>& drafts, const Actor& a) {
+    if (!drafts.ok()) return drafts.status();
+    for (const auto& d : *drafts) {
+      Event e;
+      e.index = next_++;
+      e.type = d.type;
+      e.actor = a.Ref();
+      e.case_id = "case_1";
+      e.at = now + std::chrono::milliseconds(next_);
+      e.data = d.data;
+      Status st = Apply(c, e);
+      if (!st.ok()) return st;
+      types.push_back(d.type);
+    }
+    return Status();
+  }
+  CaseState c;
+  std::vector<std::string> types;
+  TimePoint now{std::chrono::milliseconds(1795741323456)};  // 2026-11-27T01:02:03.456Z
+
+ private:
+  int64_t next_ = 0;
+};
+
+}  // namespace qc::domain::testing_support
