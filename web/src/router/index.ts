@@ -2,7 +2,6 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/auth'
 import { useSessionStore } from '@/stores/session'
 import { setUnauthorizedHandler } from '@/utils/http'
-import AppLayout from '@/components/AppLayout.vue'
 import { homeFor } from '@/utils/home'
 
 declare module 'vue-router' {
@@ -19,7 +18,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('@/views/login/index.vue'), meta: { title: '登录', public: true } },
   {
     path: '/',
-    component: AppLayout,
+    component: () => import('@/components/AppLayout.vue'),
     children: [
       { path: '', component: () => import('@/views/dashboard/index.vue'), meta: { title: '工作台', roles: CASE_ROLES } },
       { path: 'cases', component: () => import('@/views/cases/index.vue'), meta: { title: '案件列表', roles: CASE_ROLES } },

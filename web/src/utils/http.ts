@@ -1,8 +1,8 @@
 // The one HTTP wrapper of the front end. Same-origin fetch with the session cookie
 // (qc_session, HttpOnly, set by POST /api/v1/auth/login). Every failure rejects with an
 // ApiError carrying the API's {code, message, field}; the message is shown with ElMessage
-// unless the caller asks for silence, and a 401 sends the user to the login page.
-import { ElMessage } from 'element-plus'
+// unless the caller asks for silence, and a 401 sends the user to the login page. (ElMessage is
+// imported on demand by unplugin-auto-import: vite.config.ts.)
 
 export interface ApiErrorBody {
   code: string

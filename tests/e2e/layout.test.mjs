@@ -1,0 +1,336 @@
+// Layout and labelling at the two sizes the application must work at: 1366×768 (office PC) and
+// 1024×768 (tablet). Every page, every step of the three 新建案件 wizards and every case action
+// dialog, each as a demo user who sees it, must
+//   - not scroll sideways: neither the document, nor the application's scroll area (.el-main), nor
+//     a table inside itself; an open dialog fits the window;
+//   - give every control that assistive technology sees a name from a label, aria-label,
+//     aria-labelledby or its text. The names are Chromium's own (its accessibility tree), so a
+//     control hidden from assistive technology is skipped and a placeholder or title alone fails.
+// Screenshots: tests/e2e/artifacts/layout-<width>-<user>-<page>.png.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launchBrowser, pageAs, login, shot } from './harness.mjs'
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+]
+const DEMO_APPLICATION = '易县商贸博览会大型群众性活动安全许可申请'
+const DEMO_EX_OFFICIO = '金嗓子KTV未按规定备案经营案'
+
+let server, browser
+const made = {}  // case ids set up by before()
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  await setUpCases()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+// ---- The checks -------------------------------------------------------------------------------
+
+// Roles of controls: form fields, buttons, links, menu entries.
+const CONTROL_ROLES = new Set([
+  'button', 'link', 'textbox', 'searchbox', 'combobox', 'listbox', 'spinbutton', 'slider',
+  'checkbox', 'radio', 'switch', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'tab', 'option',
+])
+
+/** Controls whose accessible name is empty or comes only from a placeholder or title. */
+async function unnamedControls(page) {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+    const bad = []
+    for (const n of nodes) {
+      if (n.ignored || !CONTROL_ROLES.has(n.role?.value)) continue
+      const name = (n.name?.value ?? '').trim()
+      // The source that gave the name: the first one with a value that no other supersedes.
+      const from = (n.name?.sources ?? []).find((s) => s.value?.value?.trim() && !s.superseded)
+      const weak = from && (from.attribute === 'title' || from.attribute === 'placeholder' || from.type === 'placeholder')
+      if (name && !weak) continue
+      bad.push(`${n.role.value} without a name${name ? ' (only ' + (from.attribute ?? from.type) + ' "' + name + '")' : ''}: ` +
+        (await describe(cdp, n.backendDOMNodeId)))
+    }
+    return bad
+  } finally {
+    await cdp.detach()
+  }
+}
+
+async function describe(cdp, backendNodeId) {
+  if (!backendNodeId) return '(no DOM node)'
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId })
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    returnByValue: true,
+    functionDeclaration: `function () {
+      const el = this.nodeType === 1 ? this : this.parentElement
+      const item = el.closest('.el-form-item')
+      const label = item?.querySelector('.el-form-item__label')?.textContent.trim()
+      return el.outerHTML.replace(/\\s+/g, ' ').slice(0, 200) + (label ? ' (form item "' + label + '")' : '')
+    }`,
+  })
+  return result.value
+}
+
+/** Sideways scrolling of the page or of the application's scroll area, and dialogs wider than the window. */
+async function overflow(page) {
+  return page.evaluate(() => {
+    const out = []
+    const doc = document.documentElement
+    if (doc.scrollWidth > doc.clientWidth) out.push(`the page scrolls sideways: scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}`)
+    const main = document.querySelector('.el-main')
+    if (main && main.scrollWidth > main.clientWidth) {
+      // Name the widest culprits: elements whose right edge is past the main area's.
+      const edge = main.getBoundingClientRect().right
+      const wide = [...main.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > edge + 1 && !e.closest('.el-table'))
+        .slice(0, 3)
+        .map((e) => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))
+      out.push(`the main area scrolls sideways: scrollWidth ${main.scrollWidth} > ${main.clientWidth} (${wide.join(', ')})`)
+    }
+    // A table wider than its place scrolls inside itself, hiding columns: Element Plus marks one
+    // that does not with is-scrolling-none.
+    for (const t of document.querySelectorAll('.el-table')) {
+      if (t.offsetParent && !t.classList.contains('is-scrolling-none')) {
+        const name = t.getAttribute('aria-label') ?? t.querySelector('table')?.getAttribute('aria-label') ?? ''
+        out.push(`table "${name}" scrolls sideways: ${t.querySelector('.el-table__body')?.offsetWidth} px in ${t.offsetWidth}`)
+      }
+    }
+    for (const d of document.querySelectorAll('.el-dialog')) {
+      const r = d.getBoundingClientRect()
+      if (r.width && (r.left < 0 || r.right > window.innerWidth)) out.push(`dialog "${d.getAttribute('aria-label') ?? ''}" is wider than the window: ${r.left}..${r.right}`)
+    }
+    return out
+  })
+}
+
+/** Waits until the page has its data: no requests in flight, no loading mask. */
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent))
+}
+
+async function check(page, shotName) {
+  await settle(page)
+  const problems = [...(await overflow(page)), ...(await unnamedControls(page))]
+  await fullShot(page, shotName)
+  assert.deepEqual(problems, [], `${shotName}:\n  ${problems.join('\n  ')}`)
+}
+
+/** A screenshot of all the page's content: the window made as tall as the scroll area's content. */
+async function fullShot(page, name) {
+  const size = page.viewportSize()
+  const extra = await page.evaluate(() => {
+    const main = document.querySelector('.el-main')
+    return main && !document.querySelector('.el-overlay:not([style*="display: none"])') ? main.scrollHeight - main.clientHeight : 0
+  })
+  if (extra > 0) await page.setViewportSize({ width: size.width, height: size.height + extra })
+  try {
+    await shot(page, name)
+  } finally {
+    if (extra > 0) await page.setViewportSize(size)
+  }
+}
+
+// ---- Setting up cases in every state that has its own action -----------------------------------
+
+async function api(page, method, path, body) {
+  const r = await page.evaluate(
+    async ([method, path, body]) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, json: await res.json() }
+    },
+    [method, path, body],
+  )
+  assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`)
+  return r.json
+}
+
+async function signedIn(username) {
+  const page = await pageAs(browser, server.url, username)
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  return page
+}
+
+async function approveStart(caseId, username) {
+  const page = await signedIn(username)
+  const c = await api(page, 'GET', '/api/v1/cases/' + caseId)
+  await api(page, 'POST', `/api/v1/approvals/${c.approvals.at(-1).id}/decision`, { decision: 'approve', opinion: '同意' })
+  await page.context().close()
+}
+
+// The demo has a 依申请 case after its supplement notice and a 依职权 case awaiting review. Added:
+// a new 依申请 case (受理 / 不予受理), a 投诉举报 case (不予启动, 提交启动审批) and a 依职权 case
+// through its start approval (进入下一阶段); the demo 依职权 case moves on to the 负责人.
+async function setUpCases() {
+  const officer = await signedIn('officer1')
+  const party = { kind: 'legal_person', name: '易县布局测试有限公司' }
+  const byTitle = async (t) => (await api(officer, 'GET', '/api/v1/cases?page_size=100')).items.find((c) => c.title === t).id
+  made.demoApplication = await byTitle(DEMO_APPLICATION)
+  made.demoExOfficio = await byTitle(DEMO_EX_OFFICIO)
+  made.application = (await api(officer, 'POST', '/api/v1/cases', {
+    start_mode: 'application', title: '布局测试：依申请待受理', parties: [party],
+    application: { channel: 'written', matter: '户外广告设置许可' },
+  })).case.id
+  made.complaint = (await api(officer, 'POST', '/api/v1/cases', {
+    start_mode: 'complaint', title: '布局测试：投诉举报待启动', parties: [party],
+    complaint: { channel: 'phone', content: '夜间施工噪声扰民' },
+  })).case.id
+  made.exOfficio = (await api(officer, 'POST', '/api/v1/cases', {
+    start_mode: 'ex_officio', title: '布局测试：依职权调查取证', parties: [party], start_form: { cause: '巡查发现' },
+  })).case.id
+  await api(officer, 'POST', `/api/v1/cases/${made.exOfficio}/start-approval`, { opinion: '建议启动' })
+  await officer.context().close()
+  await approveStart(made.exOfficio, 'reviewer1')
+  await approveStart(made.exOfficio, 'approver1')
+  await approveStart(made.demoExOfficio, 'reviewer1')
+}
+
+// ---- What each user visits ----------------------------------------------------------------------
+
+async function visit(page, path, heading) {
+  await page.goto(server.url + path)
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+}
+
+async function caseTitle(page, id) {
+  return (await api(page, 'GET', '/api/v1/cases/' + id)).title
+}
+
+/** A case's detail page, then each action it offers, with its dialog open. */
+async function caseDetail(t, page, prefix, id) {
+  await visit(page, '/cases/' + id, await caseTitle(page, id))
+  await check(page, prefix)
+  const actions = page.getByRole('group', { name: '可执行的操作' }).getByRole('button')
+  const names = (await actions.allTextContents()).map((s) => s.trim()).filter((s) => s !== '刷新')
+  for (const [i, name] of names.entries()) {
+    await t.test(`${name}（对话框）`, async () => {
+      await actions.getByText(name, { exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      // Opened: the first field has the focus (ActionDialog).
+      await page.waitForFunction(() => document.activeElement?.closest('.el-dialog__body'))
+      await check(page, `${prefix}-dialog-${i + 1}`)
+      await dialog.getByRole('button', { name: '取消', exact: true }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    })
+  }
+}
+
+/** Each step of a 新建案件 wizard, filled just enough to go on. */
+async function wizard(t, page, prefix, mode, fill) {
+  await visit(page, '/cases/new?mode=' + mode, '新建案件')
+  for (let i = 0; ; i++) {
+    const onConfirm = (await page.getByRole('button', { name: '提交登记' }).count()) > 0
+    await t.test(`step ${i + 1}`, () => check(page, `${prefix}-${i + 1}`))
+    if (onConfirm || i > 6) break
+    await fill(page, i)
+    await page.getByRole('button', { name: '下一步' }).click()
+  }
+}
+
+async function fillParty(page) {
+  await page.getByLabel('当事人名称').or(page.getByLabel('当事人姓名')).first().fill('易县布局测试有限公司')
+  await page.getByRole('button', { name: '添加当事人' }).click()
+}
+
+const WIZARDS = {
+  application: ['案件名称', '申请事项', fillParty],
+  ex_officio: ['案件名称', fillParty, '启动原因'],
+  complaint: ['案件名称', '投诉举报内容', fillParty],
+}
+
+const USERS = {
+  async officer1(t, page, prefix) {
+    await t.test('工作台', async () => (await visit(page, '/', '工作台'), await check(page, prefix + '-dashboard')))
+    await t.test('案件列表', async () => {
+      await visit(page, '/cases', '案件列表')
+      await check(page, prefix + '-cases')
+      // Element Plus speaks Chinese (main.ts): the pagination and the date picker.
+      await page.locator('.el-pagination').getByText(/^共 \d+ 条$/).waitFor()
+      await page.getByLabel('登记日期从').click()
+      const picker = page.locator('.el-date-picker:visible')
+      await picker.locator('.el-date-picker__header').getByText(/\d{4} 年/).waitFor()
+      assert.deepEqual((await picker.locator('.el-date-table th').allTextContents()).map((s) => s.trim()), ['日', '一', '二', '三', '四', '五', '六'])
+      await page.keyboard.press('Escape')
+      await picker.waitFor({ state: 'hidden' })
+    })
+    for (const [mode, fills] of Object.entries(WIZARDS)) {
+      await t.test('新建案件 ' + mode, (t) =>
+        wizard(t, page, `${prefix}-new-${mode}`, mode, async (p, i) => {
+          const f = fills[i]
+          if (typeof f === 'function') await f(p)
+          else if (f) await p.getByLabel(f, { exact: true }).fill('布局测试')
+        }),
+      )
+    }
+    await t.test('案件详情 依申请（补正告知后）', (t) => caseDetail(t, page, prefix + '-case-application', made.demoApplication))
+    await t.test('案件详情 依申请（待受理）', (t) => caseDetail(t, page, prefix + '-case-application-new', made.application))
+    await t.test('案件详情 投诉举报', (t) => caseDetail(t, page, prefix + '-case-complaint', made.complaint))
+    await t.test('案件详情 依职权（调查取证）', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.exOfficio))
+    await t.test('审批', async () => (await visit(page, '/approvals', '审批'), await check(page, prefix + '-approvals')))
+  },
+  async approver1(t, page, prefix) {
+    await t.test('工作台', async () => (await visit(page, '/', '工作台'), await check(page, prefix + '-dashboard')))
+    await t.test('审批', async () => {
+      await visit(page, '/approvals', '审批')
+      await page.getByRole('button', { name: /^审批 / }).first().click()
+      await page.getByRole('dialog').waitFor()
+      await check(page, prefix + '-approvals-dialog')
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'hidden' })
+      await check(page, prefix + '-approvals')
+    })
+    await t.test('案件详情', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.demoExOfficio))
+  },
+  async legal1(t, page, prefix) {
+    await t.test('账本', async () => (await visit(page, '/ledger', '账本'), await check(page, prefix + '-ledger')))
+    await t.test('审批', async () => (await visit(page, '/approvals', '审批'), await check(page, prefix + '-approvals')))
+    await t.test('案件列表', async () => (await visit(page, '/cases', '案件列表'), await check(page, prefix + '-cases')))
+  },
+  async admin(t, page, prefix) {
+    await t.test('用户管理', async () => {
+      await visit(page, '/users', '用户管理')
+      await check(page, prefix + '-users')
+      await page.getByRole('button', { name: '编辑 officer1' }).click()
+      await page.getByRole('dialog').waitFor()
+      await check(page, prefix + '-users-dialog')
+      await page.getByRole('dialog').getByRole('button', { name: '取消', exact: true }).click()
+      await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    })
+    await t.test('账本', async () => (await visit(page, '/ledger', '账本'), await check(page, prefix + '-ledger')))
+  },
+}
+
+for (const size of SIZES) {
+  test(`${size.width}×${size.height}`, async (t) => {
+    await t.test('登录', async () => {
+      const page = await pageAs(browser, server.url, null, size)
+      await page.goto(server.url + '/login')
+      await page.getByLabel('用户名').waitFor()
+      await check(page, `layout-${size.width}-login`)
+      await page.context().close()
+    })
+    for (const [username, visits] of Object.entries(USERS)) {
+      await t.test(username, async (t) => {
+        const page = await pageAs(browser, server.url, null, size)
+        await login(page, server.url, username)
+        await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+        try {
+          await visits(t, page, `layout-${size.width}-${username}`)
+        } finally {
+          await page.context().close()
+        }
+      })
+    }
+  })
+}

@@ -1,0 +1,39 @@
+// One line of what an event recorded, for the case's event timeline (全过程记录).
+import { labelOf, procedureOptions, receiptKindOptions, stageOptions, type CaseEvent } from '@/api/cases'
+import { decisionLabel, stepLabel } from '@/api/approvals'
+
+export function eventSummary(ev: CaseEvent): string {
+  const d = ev.data as Record<string, unknown>
+  const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
+  const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).filter((x) => typeof x === 'string').join('、') : '')
+  switch (ev.type) {
+    case 'StageAdvanced':
+      return `${labelOf(stageOptions, s('from'))} → ${labelOf(stageOptions, s('to'))}${s('reason') ? '：' + s('reason') : ''}`
+    case 'StartApprovalSubmitted':
+      return `承办人意见：${s('opinion')}${s('reasons') ? '；理由：' + s('reasons') : ''}`
+    case 'ApprovalDecided':
+      return `${stepLabel[s('step')] ?? s('step')}：${decisionLabel[s('decision')] ?? s('decision')}${s('opinion') ? '，' + s('opinion') : ''}`
+    case 'PartyAdded': {
+      const p = (d.party ?? d) as Record<string, unknown>
+      return typeof p.name === 'string' ? `当事人：${p.name}` : ''
+    }
+    case 'OfficerAssigned':
+      return s('name') ? `${s('name')}（${s('cert_no')}）` : ''
+    case 'ApplicationCorrected':
+      return `${s('field')}：${s('before')} → ${s('after')}${s('confirmed_by') ? '（' + s('confirmed_by') + '）' : ''}`
+    case 'SupplementNoticeIssued':
+      return `补正材料：${list('items')}${s('deadline') ? '；期限 ' + s('deadline') : ''}${s('note') ? '；' + s('note') : ''}`
+    case 'SupplementReceived':
+      return [list('items') ? '收到：' + list('items') : '', s('note')].filter(Boolean).join('；')
+    case 'ReceiptIssued':
+      return `${labelOf(receiptKindOptions, s('kind'))} ${s('receipt_no')}${s('recipient') ? '，接收人 ' + s('recipient') : ''}`
+    case 'ProcedureChanged':
+      return `变更为${labelOf(procedureOptions, s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
+    case 'MajorFlagChanged':
+      return `${d.major ? '标记为重大复杂案件' : '取消重大复杂标记'}${s('reason') ? '：' + s('reason') : ''}`
+    case 'CaseOpened':
+      return s('title') || s('number')
+    default:
+      return s('reason') || s('opinion') || ''
+  }
+}
