@@ -13,7 +13,12 @@ StatusOr<Json> App::ListDeadlines(const Actor& a, const DeadlineQuery& q) {
   bool mine = q.mine.value_or(a.role == domain::Role::kOfficer);
   TimePoint now = clock_.Now();
   std::string where = " WHERE d.due_at < ?";
-  std::vector<std::string> args{FormatRfc3339(now + std::chrono::hours(24) * q.within_days)};
+  // Calendar days in China Standard Time: "within 7 days" is due by the end of the 7th day after today,
+  // so a date given as a deadline 7 days ahead (due at that day's end) is within 7 days.
+  auto today = std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8));
+  auto cutoff = std::chrono::time_point_cast<std::chrono::milliseconds>(today + std::chrono::days(q.within_days + 1) -
+                                                                       std::chrono::hours(8));
+  std::vector<std::string> args{FormatRfc3339(TimePoint(cutoff))};
   if (visible) {
     where += " AND d.unit_id IN (";
     for (size_t i = 0; i < visible->size(); ++i) {

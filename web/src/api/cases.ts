@@ -110,6 +110,18 @@ export interface NewCaseRequest {
   start_form?: { cause: string }
 }
 
+export type DeadlineKind = 'application_decision' | 'supplement' | 'case_file'
+
+/** A time limit (期限) running on a case. */
+export interface Deadline {
+  /** application_decision: 作出受理决定 (5 days); supplement: the applicant's date (Art. 9); case_file: 形成案卷 (30 days, Art. 33). */
+  kind: DeadlineKind
+  label: string
+  article: string
+  since: string
+  due_at: string
+}
+
 export interface CaseOfficer {
   user_id: string
   name: string
@@ -138,6 +150,9 @@ export interface Case {
   created_by: ActorRef
   created_at: string
   updated_at: string
+  /** When the procedure ended (不予受理, 不予启动, 不予批准). */
+  closed_at: string | null
+  deadlines: Deadline[]
   parties: Party[]
   officers: CaseOfficer[]
   application: null | {
@@ -300,7 +315,7 @@ export function correctApplication(
   return http.post<CaseCommandResult>(cid(id) + '/application/corrections', body, fieldSilent)
 }
 
-/** POST /api/v1/cases/{id}/application/supplement-notice */
+/** POST /api/v1/cases/{id}/application/supplement-notice — `deadline` a date, YYYY-MM-DD (due at the end of that day, CST). */
 export function issueSupplementNotice(id: string, body: { items: string[]; deadline?: string | null; note?: string | null }) {
   return http.post<CaseCommandResult>(cid(id) + '/application/supplement-notice', body, fieldSilent)
 }

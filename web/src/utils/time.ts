@@ -26,3 +26,28 @@ export function cstLocalToRfc3339(v: string | null | undefined): string | undefi
   const s = v.length === 16 ? v + ':00' : v
   return s + '+08:00'
 }
+
+const DAY = 86400
+const HOUR = 3600
+
+/**
+ * Time left until a deadline in words, to the hour (to the minute in the last hour): 剩余2天3小时,
+ * 剩余5小时, 剩余20分钟; negative seconds are overdue: 已超期5小时. Parts are truncated, so 剩余…
+ * never overstates the time left.
+ */
+export function formatRemaining(seconds: number): string {
+  const s = Math.abs(Math.trunc(seconds))
+  const d = Math.floor(s / DAY)
+  const h = Math.floor((s % DAY) / HOUR)
+  const m = Math.floor((s % HOUR) / 60)
+  let span: string
+  if (d > 0) span = d + '天' + (h > 0 ? h + '小时' : '')
+  else if (h > 0) span = h + '小时'
+  else span = m > 0 ? m + '分钟' : '不足1分钟'
+  return (seconds < 0 ? '已超期' : '剩余') + span
+}
+
+/** Seconds from `now` (default: this browser's clock) until an RFC 3339 time; negative when past. */
+export function secondsUntil(iso: string, now: number = Date.now()): number {
+  return Math.floor((new Date(iso).getTime() - now) / 1000)
+}
