@@ -36,6 +36,8 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
   }
   QC_ASSIGN_OR_RETURN(app->keys_, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(),
                                                          options.origin, !has_checkpoints));
+  // Uploads whose last byte was committed before a crash are finished now (app/uploads.h).
+  QC_RETURN_IF_ERROR(app->RecoverUploads());
   app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
   return app;
 }
@@ -61,7 +63,8 @@ StatusOr<int64_t> App::EventCount() {
 
 StatusOr<CommandResult> App::Record(
     const Actor& a, const std::string& case_id,
-    const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory) {
+    const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory,
+    const domain::ActorRef* as) {
   std::vector<store::AppendedEvent> appended;
   Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
     QC_ASSIGN_OR_RETURN(auto drafts, decide(tx));
@@ -69,7 +72,7 @@ StatusOr<CommandResult> App::Record(
     for (auto& d : drafts) {
       domain::Event e;
       e.type = d.type;
-      e.actor = a.user_id.empty() ? SystemActor() : a.Ref();
+      e.actor = as ? *as : a.user_id.empty() ? SystemActor() : a.Ref();
       e.case_id = case_id;
       e.at = now;
       e.data = std::move(d.data);

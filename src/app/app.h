@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <thread>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "app/case_actions.h"
 #include "app/keys.h"
 #include "app/sessions.h"
+#include "app/uploads.h"
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "common/status.h"
@@ -44,6 +46,12 @@ struct Options {
   std::chrono::milliseconds checkpoint_interval{1000};
   // Serve checkpoints, keys and proofs only with a session (they reveal hashes only; public by default).
   bool ledger_requires_session = false;
+  // Uploads (tus): the largest accepted Upload-Length, and how long an unfinished upload is kept after
+  // its last write.
+  int64_t tus_max_size = int64_t{64} << 30;
+  std::chrono::minutes upload_expiry{72 * 60};
+  // How long a playback/download ticket stays valid.
+  std::chrono::minutes media_ticket_ttl{120};
 };
 
 // What a command recorded: each event's ledger index, type and leaf hash (lowercase hex).
@@ -64,7 +72,8 @@ struct CaseQuery {
   int page = 1, page_size = 20;
 };
 
-// Deadlines due within `within_days` from now (overdue ones included). `mine`: only cases the actor
+// Deadlines due by the end of the `within_days`-th calendar day after today in China Standard Time
+// (overdue ones included). `mine`: only cases the actor
 // is an officer of (default for officers); otherwise every case the actor may see.
 struct DeadlineQuery {
   int within_days = 7;
@@ -159,6 +168,36 @@ class App {
   StatusOr<std::string> ProofBundle(const domain::Actor& a, int64_t index);
   const LedgerKeys& ledger_keys() const { return keys_; }
 
+  // --- uploads (uploads.cc): tus resumable uploads of media records
+  StatusOr<UploadInfo> CreateUpload(const Uploader& who, int64_t length, const std::map<std::string, std::string>& meta,
+                                    const std::string& raw_metadata);
+  StatusOr<UploadInfo> GetUpload(const Uploader& who, const std::string& id);
+  // Starts receiving bytes at `offset` (must equal the committed offset: Conflict offset_mismatch).
+  // Locked (code "locked") while another PATCH of the same upload runs.
+  StatusOr<std::unique_ptr<UploadPatch>> BeginPatch(const Uploader& who, const std::string& id, int64_t offset,
+                                                    std::optional<ChecksumSpec> checksum);
+  // Deletes an unfinished upload (tus termination); a completed one is refused.
+  Status TerminateUpload(const Uploader& who, const std::string& id);
+  // Registers a refused upload (not audio or video) as an attachment (附件) instead.
+  StatusOr<UploadInfo> RegisterUploadAsAttachment(const Uploader& who, const std::string& id);
+  // Deletes unfinished uploads past their expiry; returns how many.
+  StatusOr<int> ExpireUploads();
+
+  // --- media records (media.cc)
+  // Records RecordAccessed and returns a ticket for GET .../content (Range requests need no further
+  // events): {"url", "expires_at", "record"}.
+  StatusOr<Json> AccessMedia(const domain::Actor& a, const std::string& record_id, const std::string& purpose,
+                             const std::string& reason);
+  struct MediaFile {
+    std::string path, content_type, file_name, purpose;
+    int64_t size = 0;
+  };
+  StatusOr<MediaFile> OpenMediaByTicket(const std::string& record_id, const std::string& ticket);
+  // Records registered more than 24 hours after capture ended (Art. 33), for an officer, a device or
+  // a case the actor may see.
+  StatusOr<Json> LateMedia(const domain::Actor& a, const std::string& officer_id, const std::string& device_id,
+                           int page, int page_size);
+
   // --- operations
   StatusOr<int64_t> EventCount();
   store::Writer& writer() { return *writer_; }
@@ -175,11 +214,23 @@ class App {
   StatusOr<std::optional<std::vector<std::string>>> VisibleUnits(const domain::Actor& a);
   // Ends a session in memory and in the database.
   Status ForgetSession(const std::string& token_hash);
+  // Records the decided events as `a` (or as `as` when given: a collection station).
   StatusOr<CommandResult> Record(const domain::Actor& a, const std::string& case_id,
                                  const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide,
-                                 bool directory);
+                                 bool directory, const domain::ActorRef* as = nullptr);
 
   void CheckpointLoop();
+  // Uploads (uploads.cc).
+  friend class UploadPatch;
+  Status RecoverUploads();
+  StatusOr<UploadInfo> LoadUpload(const std::string& id);
+  std::shared_ptr<UploadSlot> Slot(const std::string& id);
+  Status CommitOffset(const std::string& id, int64_t offset);
+  // Hashes, probes, adopts and registers a fully received upload. Idempotent: resumes after a crash.
+  StatusOr<UploadInfo> FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
+                                    std::optional<std::string> force_kind = std::nullopt);
+  std::string PartPath(const std::string& upload_id) const;
+  StatusOr<domain::CaseState> LoadCaseState(const std::string& case_id);
 
   Options options_;
   const Clock& clock_;
@@ -198,6 +249,14 @@ class App {
   std::mutex units_mu_;
   std::shared_ptr<const domain::UnitTree> units_;
   int64_t units_generation_ = -1;
+  std::mutex slots_mu_;
+  std::map<std::string, std::weak_ptr<UploadSlot>> slots_;
+  struct MediaTicket {
+    std::string record_id, user_id, purpose;
+    TimePoint expires;
+  };
+  std::mutex tickets_mu_;
+  std::map<std::string, MediaTicket> tickets_;  // token hash -> ticket
   std::mutex actors_mu_;
   std::unordered_map<std::string, std::pair<int64_t, domain::Actor>> actors_;  // user id -> (generation, actor)
 };

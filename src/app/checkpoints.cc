@@ -41,12 +41,19 @@ Status App::SignCheckpoint() {
 
 void App::CheckpointLoop() {
   std::unique_lock<std::mutex> lock(checkpointer_mu_);
+  auto next_expiry = std::chrono::steady_clock::now();
   for (;;) {
     bool stop = checkpointer_cv_.wait_for(lock, options_.checkpoint_interval, [this] { return checkpointer_stop_; });
     lock.unlock();
     // On stop too: the last events written get their checkpoint before the process exits.
     Status st = SignCheckpoint();
     if (!st.ok()) spdlog::critical("checkpoint: {}", st.message());
+    // Unfinished uploads past their expiry go, once a minute (this thread has the time).
+    if (!stop && std::chrono::steady_clock::now() >= next_expiry) {
+      next_expiry = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+      auto expired = ExpireUploads();
+      if (!expired.ok()) spdlog::error("upload expiry: {}", expired.status().message());
+    }
     lock.lock();
     if (stop) return;
   }

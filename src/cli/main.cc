@@ -71,6 +71,12 @@ int main(int argc, char** argv) {
   serve->add_flag("--secure-cookie", server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
   serve->add_option("--log-level", log_level, "日志级别：debug, info, warn, error")->capture_default_str();
   bool ledger_requires_session = false;
+  int64_t tus_max_size = int64_t{64} << 30;
+  int upload_expiry_minutes = 72 * 60;
+  serve->add_option("--tus-max-size", tus_max_size, "上传文件大小上限（字节，Tus-Max-Size）")->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 50));
+  serve->add_option("--upload-expiry-minutes", upload_expiry_minutes, "未完成上传自最后一次写入起的保留时间（分钟）")
+      ->capture_default_str()->check(CLI::Range(0, 60 * 24 * 365));
   serve->add_flag("--ledger-requires-session", ledger_requires_session,
                   "检查点、公钥和证明也须登录后才能获取（默认公开：只含哈希）");
 
@@ -176,6 +182,8 @@ int main(int argc, char** argv) {
     ao.session_idle = std::chrono::minutes(session_idle_minutes);
     ao.read_connections = std::max(4, server.worker_threads / 4);
     ao.ledger_requires_session = ledger_requires_session;
+    ao.tus_max_size = tus_max_size;
+    ao.upload_expiry = std::chrono::minutes(upload_expiry_minutes);
     auto app = qc::app::App::Open(ao, clock);
     if (!app.ok()) return Fail(app.status());
     Status s = qc::http::Serve(**app, server);

@@ -1,6 +1,7 @@
 #include "domain/case_state.h"
 
 #include "domain/deadlines.h"
+#include "domain/media.h"
 
 #include <functional>
 #include <map>
@@ -190,6 +191,8 @@ const std::map<std::string, Applier>& Appliers() {
          c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), false});
          return Status();
        }},
+      {"MediaRegistered", ApplyMediaRegistered},
+      {"RecordAccessed", ApplyRecordAccessed},
       {"ProcedureChanged",
        [](CaseState& c, const Event& e) {
          c.procedure = ParseProcedure(e.data.value("procedure", "")).value_or(c.procedure);
@@ -310,6 +313,9 @@ Json CaseToJson(const CaseState& c) {
   j["complaint"] = c.complaint;
   j["start_form"] = c.start_form;
   j["approvals"] = std::move(approvals);
+  Json media = Json::array();
+  for (const auto& m : c.media) media.push_back(m);
+  j["media"] = std::move(media);
   j["version"] = c.version;
   j["last_index"] = c.last_index;
   return j;

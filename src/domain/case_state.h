@@ -82,6 +82,7 @@ struct CaseState {
   Json complaint = nullptr;    // Art. 11 record
   Json start_form = nullptr;   // Art. 10 程序启动审批表: cause, handler_opinion (+ opinions from steps)
   std::vector<Approval> approvals;
+  std::vector<Json> media;  // MediaRegistered records (domain/media.h), in order
   int64_t version = 0;
   int64_t last_index = -1;
 

@@ -15,6 +15,8 @@ Router MakeApiRouter(bool secure_cookie) {
   RegisterCaseRoutes(r);
   RegisterDirectoryRoutes(r);
   RegisterLedgerRoutes(r);
+  RegisterUploadRoutes(r);
+  RegisterMediaRoutes(r);
   return r;
 }
 

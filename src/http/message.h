@@ -2,11 +2,15 @@
 // server.cc compiles Beast.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "common/status.h"
 
 namespace qc::http {
 
@@ -25,12 +29,31 @@ struct Request {
   }
 };
 
+// A byte range of a file sent as the body (media playback): the server reads it in pieces, so a
+// multi-GB file never sits in memory.
+struct FileBody {
+  std::string path;
+  int64_t offset = 0, length = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string user;  // for the request log only
+  std::optional<FileBody> file;  // when set, the body is this file range instead of `body`
+};
+
+// A request body consumed as it arrives (tus uploads): the server reads the body in pieces and hands
+// each to Write() on a worker thread, one at a time, then calls Finish() once.
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  virtual Status Write(std::string_view chunk) = 0;
+  // `complete`: the whole body arrived and every Write succeeded; `error`: why a Write failed (OK if
+  // none did). Returns the answer (which the client may no longer be there to read).
+  virtual Response Finish(bool complete, const Status& error) = 0;
 };
 
 // Splits "/a/b?x=1&y=%E4%B8%AD" into a decoded path and query. False when the encoding is invalid.

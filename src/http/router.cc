@@ -87,7 +87,11 @@ std::string SessionToken(const Request& req) {
 }
 
 void Router::Add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
-  routes_.push_back({method, pattern, Split(pattern), access, std::move(handler)});
+  routes_.push_back({method, pattern, Split(pattern), access, std::move(handler), nullptr});
+}
+
+void Router::AddStream(const std::string& method, const std::string& pattern, Access access, StreamHandler handler) {
+  routes_.push_back({method, pattern, Split(pattern), access, nullptr, std::move(handler)});
 }
 
 std::vector<std::pair<std::string, std::string>> Router::Routes() const {
@@ -96,42 +100,84 @@ std::vector<std::pair<std::string, std::string>> Router::Routes() const {
   return out;
 }
 
-Response Router::Dispatch(const Request& req, app::App& app) const {
-  std::vector<std::string> segments = Split(req.path);
+std::variant<const Router::Route*, Response> Router::Find(Context& ctx) const {
+  std::vector<std::string> segments = Split(ctx.req.path);
   bool path_matched = false;
   std::string allow;
   for (const auto& route : routes_) {
-    Context ctx{req, app, {}, std::nullopt, ""};
-    if (!Match(route.segments, segments, &ctx.params)) continue;
+    std::map<std::string, std::string> params;
+    if (!Match(route.segments, segments, &params)) continue;
     path_matched = true;
-    if (route.method != req.method) {
+    if (route.method != ctx.req.method) {
       allow += (allow.empty() ? "" : ", ") + route.method;
       continue;
     }
-    try {
-      ctx.token = SessionToken(req);
-      if (route.access == Access::kSession) {
-        auto actor = app.Authenticate(ctx.token);
-        if (!actor.ok()) return ErrorResponse(actor.status());
-        ctx.actor = *actor;
-      }
-      StatusOr<Response> r = route.handler(ctx);
-      Response out = r.ok() ? std::move(*r) : ErrorResponse(r.status());
-      if (ctx.actor) out.user = ctx.actor->username;
-      if (!r.ok() && r.status().error_code() == ErrorCode::kInternal)
-        spdlog::error("{} {}: {}", req.method, req.path, r.status().ToString());
-      return out;
-    } catch (const std::exception& e) {
-      spdlog::error("{} {}: unhandled exception: {}", req.method, req.path, e.what());
-      return ErrorResponse(Status::Internal("服务器内部错误"));
-    }
+    ctx.params = std::move(params);
+    return &route;
   }
   if (path_matched) {
     Response r = ErrorResponse(Status::Make(ErrorCode::kInvalidArgument, "method_not_allowed", "不支持该请求方法"));
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  return ErrorResponse(Status::NotFound("接口不存在：" + req.path));
+  return ErrorResponse(Status::NotFound("接口不存在：" + ctx.req.path));
+}
+
+std::optional<Response> Router::Authorize(const Route& route, Context& ctx) const {
+  ctx.token = SessionToken(ctx.req);
+  if (route.access != Access::kSession) return std::nullopt;
+  auto actor = ctx.app.Authenticate(ctx.token);
+  if (!actor.ok()) return ErrorResponse(actor.status());
+  ctx.actor = *actor;
+  return std::nullopt;
+}
+
+bool Router::IsStream(const std::string& method, const std::string& path) const {
+  std::vector<std::string> segments = Split(path);
+  std::map<std::string, std::string> params;
+  for (const auto& route : routes_)
+    if (route.stream && route.method == method && Match(route.segments, segments, &params)) return true;
+  return false;
+}
+
+Response Router::Dispatch(const Request& req, app::App& app) const {
+  Context ctx{req, app, {}, std::nullopt, ""};
+  auto found = Find(ctx);
+  if (auto* answer = std::get_if<Response>(&found)) return std::move(*answer);
+  const Route& route = *std::get<const Route*>(found);
+  try {
+    if (auto denied = Authorize(route, ctx)) return std::move(*denied);
+    if (!route.handler) return ErrorResponse(Status::Internal("streaming route dispatched without its body"));
+    StatusOr<Response> r = route.handler(ctx);
+    Response out = r.ok() ? std::move(*r) : ErrorResponse(r.status());
+    if (ctx.actor) out.user = ctx.actor->username;
+    if (!r.ok() && r.status().error_code() == ErrorCode::kInternal)
+      spdlog::error("{} {}: {}", req.method, req.path, r.status().ToString());
+    return out;
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: unhandled exception: {}", req.method, req.path, e.what());
+    return ErrorResponse(Status::Internal("服务器内部错误"));
+  }
+}
+
+StreamStart Router::Open(const Request& req, app::App& app) const {
+  Context ctx{req, app, {}, std::nullopt, ""};
+  auto found = Find(ctx);
+  if (auto* answer = std::get_if<Response>(&found)) return std::move(*answer);
+  const Route& route = *std::get<const Route*>(found);
+  try {
+    if (auto denied = Authorize(route, ctx)) return std::move(*denied);
+    if (!route.stream) return ErrorResponse(Status::Internal("route is not a streaming route"));
+    StreamStart start = route.stream(ctx);
+    if (auto* r = std::get_if<Response>(&start)) {
+      if (ctx.actor) r->user = ctx.actor->username;
+      if (r->status >= 500) spdlog::error("{} {}: {} {}", req.method, req.path, r->status, r->body);
+    }
+    return start;
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: unhandled exception: {}", req.method, req.path, e.what());
+    return ErrorResponse(Status::Internal("服务器内部错误"));
+  }
 }
 
 }  // namespace qc::http

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <variant>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,12 +29,21 @@ struct Context {
 };
 
 using Handler = std::function<StatusOr<Response>(Context&)>;
+// A route whose request body is streamed: the handler checks the headers and returns the sink that
+// takes the body, or the answer to give before the body is read (an error, as the protocol wants it).
+using StreamStart = std::variant<Response, std::unique_ptr<BodySink>>;
+using StreamHandler = std::function<StreamStart(Context&)>;
 
 class Router {
  public:
   enum class Access { kPublic, kSession };
   void Add(const std::string& method, const std::string& pattern, Access access, Handler handler);
+  void AddStream(const std::string& method, const std::string& pattern, Access access, StreamHandler handler);
   Response Dispatch(const Request& req, app::App& app) const;
+  // True when (method, path) is a streaming route: the server then calls Open() before the body.
+  bool IsStream(const std::string& method, const std::string& path) const;
+  // Authenticates and runs a streaming route's handler: its sink, or the error answer.
+  StreamStart Open(const Request& req, app::App& app) const;
   // Every (method, pattern) served, for the OpenAPI coverage test.
   std::vector<std::pair<std::string, std::string>> Routes() const;
 
@@ -42,7 +53,12 @@ class Router {
     std::vector<std::string> segments;
     Access access;
     Handler handler;
+    StreamHandler stream;  // set for streaming routes (then handler is empty)
   };
+  // The route matching `req` (its {params} into `ctx`), or the 404/405 answer.
+  std::variant<const Route*, Response> Find(Context& ctx) const;
+  // Sets ctx.token and, for session routes, ctx.actor; the 401 answer when that fails.
+  std::optional<Response> Authorize(const Route& route, Context& ctx) const;
   std::vector<Route> routes_;
 };
 

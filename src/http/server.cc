@@ -4,7 +4,11 @@
 // Boost 1.74 with GCC 12 needs <utility> before Asio (see DESIGN.md).
 #include <utility>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <limits>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -36,7 +40,7 @@ struct State {
   std::atomic<bool> stopping{false};
 };
 
-Request ToRequest(const bhttp::request<bhttp::string_body>& br, const std::string& client, bool* ok) {
+Request ToRequest(const bhttp::request_header<>& br, const std::string& client, bool* ok) {
   Request req;
   req.method = std::string(br.method_string());
   *ok = ParseTarget(std::string(br.target()), &req.path, &req.query);
@@ -45,13 +49,12 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& br, const std::strin
     for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     req.headers[name] = std::string(f.value());
   }
-  req.body = br.body();
   req.client = client;
   return req;
 }
 
-bhttp::response<bhttp::string_body> ToBeast(Response r, unsigned version, bool keep_alive) {
-  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+template <typename Body>
+void SetHeaders(bhttp::response<Body>& res, Response& r, bool keep_alive) {
   res.set(bhttp::field::server, "QuanCheng/" QC_VERSION);
   res.set(bhttp::field::content_type, r.content_type);
   bool cache_set = false;
@@ -60,7 +63,12 @@ bhttp::response<bhttp::string_body> ToBeast(Response r, unsigned version, bool k
   res.set("X-Content-Type-Options", "nosniff");
   for (auto& [k, v] : r.headers) res.insert(k, v);
   res.keep_alive(keep_alive);
-  res.body() = std::move(r.body);
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response r, unsigned version, bool keep_alive, bool head = false) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  SetHeaders(res, r, keep_alive);
+  res.body() = head ? std::string() : std::move(r.body);
   res.prepare_payload();
   return res;
 }
@@ -71,23 +79,116 @@ asio::awaitable<void> WriteError(beast::tcp_stream& stream, const Status& s, uns
   co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
 }
 
+// Runs `f` on the worker pool (nothing blocking on the I/O threads) and resumes here with its result.
+template <typename F>
+auto OnWorker(State& st, F f) -> asio::awaitable<decltype(f())> {
+  co_return co_await asio::co_spawn(
+      st.workers.get_executor(), [&f]() -> asio::awaitable<decltype(f())> { co_return f(); }, asio::use_awaitable);
+}
+
+constexpr size_t kChunk = 1 << 20;  // request and file bodies move in pieces of at most 1 MiB
+
+// Sends `r` whose body is a file range, reading it piece by piece on the workers.
+asio::awaitable<void> WriteFile(beast::tcp_stream& stream, Response r, unsigned version, bool keep_alive, State& st,
+                                beast::error_code& ec) {
+  FileBody file = *r.file;
+  bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(r.status), version};
+  SetHeaders(res, r, keep_alive);
+  res.content_length(static_cast<uint64_t>(file.length));
+  int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    auto err = ToBeast(ErrorResponse(Status::Internal("无法读取媒体文件")), version, false);
+    co_await bhttp::async_write(stream, err, asio::redirect_error(asio::use_awaitable, ec));
+    co_return;
+  }
+  std::vector<char> buf(std::min<int64_t>(kChunk, std::max<int64_t>(file.length, 1)));
+  bhttp::response_serializer<bhttp::buffer_body> sr{res};
+  res.body().data = nullptr;
+  res.body().more = true;
+  co_await bhttp::async_write_header(stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+  int64_t pos = file.offset, left = file.length;
+  while (!ec) {
+    ssize_t n = 0;
+    if (left > 0) {
+      n = co_await OnWorker(st, [&] { return ::pread(fd, buf.data(), std::min<int64_t>(buf.size(), left), pos); });
+      if (n <= 0) {  // the file shrank or failed: cut the connection rather than send short data
+        ec = asio::error::connection_aborted;
+        break;
+      }
+    }
+    pos += n;
+    left -= n;
+    res.body().data = n > 0 ? buf.data() : nullptr;
+    res.body().size = static_cast<size_t>(n);
+    res.body().more = left > 0;
+    stream.expires_after(std::chrono::seconds(60));
+    co_await bhttp::async_write(stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::need_buffer) ec = {};
+    if (left == 0 || sr.is_done()) break;
+  }
+  ::close(fd);
+}
+
+asio::awaitable<void> SendContinue(beast::tcp_stream& stream, const bhttp::request_header<>& h, beast::error_code& ec) {
+  if (!beast::iequals(h[bhttp::field::expect], "100-continue")) co_return;
+  bhttp::response<bhttp::empty_body> res{bhttp::status::continue_, h.version()};
+  co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+}
+
+// A streaming route (tus PATCH/POST): the handler sees the headers first, then the body arrives in
+// pieces that go to its sink on the workers, each awaited before the next is read — so memory stays
+// at one piece per upload whatever the body's size. Returns the answer; *keep_alive false when the
+// connection cannot carry another request.
+asio::awaitable<Response> StreamBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                     bhttp::request_parser<bhttp::empty_body>& head, const Request& req, State& st,
+                                     bool* keep_alive, bool* client_gone) {
+  bhttp::request_parser<bhttp::buffer_body> p{std::move(head)};
+  p.body_limit(std::numeric_limits<std::uint64_t>::max());
+  StreamStart start = co_await OnWorker(st, [&] { return st.router.Open(req, st.app); });
+  if (auto* r = std::get_if<Response>(&start)) {
+    if (!p.is_done()) *keep_alive = false;  // the body was not read
+    co_return std::move(*r);
+  }
+  std::unique_ptr<BodySink> sink = std::move(std::get<std::unique_ptr<BodySink>>(start));
+  beast::error_code ec;
+  co_await SendContinue(stream, p.get(), ec);
+  std::vector<char> buf(kChunk);
+  Status write_error;
+  while (!ec && !p.is_done()) {
+    p.get().body().data = buf.data();
+    p.get().body().size = buf.size();
+    stream.expires_after(std::chrono::seconds(60));
+    co_await bhttp::async_read(stream, buffer, p, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::need_buffer) ec = {};
+    size_t n = buf.size() - p.get().body().size;
+    if (n > 0) {
+      write_error = co_await OnWorker(st, [&] { return sink->Write(std::string_view(buf.data(), n)); });
+      if (!write_error.ok()) break;
+    }
+  }
+  bool complete = !ec && p.is_done() && write_error.ok();
+  if (!complete) *keep_alive = false;
+  *client_gone = static_cast<bool>(ec);
+  Response r = co_await OnWorker(st, [&] { return sink->Finish(complete, write_error); });
+  co_await OnWorker(st, [&] {
+    sink.reset();  // closes files on a worker
+    return 0;
+  });
+  co_return r;
+}
+
 asio::awaitable<void> Session(tcp::socket socket, State& st) {
   beast::error_code ec;
   std::string client = socket.remote_endpoint(ec).address().to_string();
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
   for (;;) {
-    bhttp::request_parser<bhttp::string_body> parser;
-    parser.header_limit(16 * 1024);
-    parser.body_limit(st.options.max_body);
+    bhttp::request_parser<bhttp::empty_body> head;
+    head.header_limit(16 * 1024);
     stream.expires_after(std::chrono::seconds(60));
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_read_header(stream, buffer, head, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
         ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
-      break;
-    }
-    if (ec == bhttp::error::body_limit) {
-      co_await WriteError(stream, Status::PayloadTooLarge("请求体超过 " + std::to_string(st.options.max_body) + " 字节的上限"), 11);
       break;
     }
     if (ec == bhttp::error::header_limit) {
@@ -98,33 +199,68 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       co_await WriteError(stream, Status::InvalidArgument("malformed_request", "HTTP 请求格式错误"), 11);
       break;
     }
-    auto& breq = parser.get();
-    bool keep_alive = breq.keep_alive() && !st.stopping;
-    unsigned version = breq.version();
+    const auto& h = head.get();
+    bool keep_alive = h.keep_alive() && !st.stopping;
+    unsigned version = h.version();
+    std::string target(h.target());
     bool target_ok = true;
-    Request req = ToRequest(breq, client, &target_ok);
+    Request req = ToRequest(h, client, &target_ok);
+    bool head_request = req.method == "HEAD";
     auto started = std::chrono::steady_clock::now();
     Response resp;
+    bool client_gone = false;
     st.in_flight++;
     if (st.stopping) {
       // Nothing new starts once a stop is asked for, so nothing is recorded without an answer.
       resp = ErrorResponse(Status::Unavailable("服务正在停止，请稍后重试"));
+      keep_alive = false;
     } else if (!target_ok) {
       resp = ErrorResponse(Status::InvalidArgument("malformed_request", "请求地址编码错误"));
+      keep_alive = false;
+    } else if (IsApiPath(req.path) && st.router.IsStream(req.method, req.path)) {
+      resp = co_await StreamBody(stream, buffer, head, req, st, &keep_alive, &client_gone);
     } else {
+      bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
+      parser.body_limit(st.options.max_body);
+      if (!parser.is_done()) {
+        if (parser.content_length() && *parser.content_length() > st.options.max_body) {
+          ec = bhttp::error::body_limit;
+        } else {
+          co_await SendContinue(stream, parser.get(), ec);
+          if (!ec) co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        }
+      }
+      if (ec == bhttp::error::body_limit) {
+        st.in_flight--;
+        co_await WriteError(stream, Status::PayloadTooLarge("请求体超过 " + std::to_string(st.options.max_body) + " 字节的上限"), version);
+        break;
+      }
+      if (ec) {
+        st.in_flight--;
+        if (ec != asio::error::eof && ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+            ec != asio::error::connection_reset && ec != bhttp::error::partial_message)
+          co_await WriteError(stream, Status::InvalidArgument("malformed_request", "HTTP 请求格式错误"), version);
+        break;
+      }
+      req.body = std::move(parser.get().body());
       // Run the handler on the worker pool; this coroutine resumes on its own executor afterwards.
-      resp = co_await asio::co_spawn(
-          st.workers.get_executor(),
-          [&st, &req]() -> asio::awaitable<Response> {
-            co_return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req);
-          },
-          asio::use_awaitable);
+      resp = co_await OnWorker(st, [&] { return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req); });
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, std::string(breq.target()), resp.status, resp.body.size(),
-                 ms, client, resp.user.empty() ? "-" : resp.user);
-    auto res = ToBeast(std::move(resp), version, keep_alive && !st.stopping);
-    co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, target, resp.status,
+                 resp.file ? resp.file->length : static_cast<int64_t>(resp.body.size()), ms, client,
+                 resp.user.empty() ? "-" : resp.user);
+    if (client_gone) {
+      st.in_flight--;
+      break;
+    }
+    keep_alive = keep_alive && !st.stopping;
+    if (resp.file && !head_request) {
+      co_await WriteFile(stream, std::move(resp), version, keep_alive, st, ec);
+    } else {
+      auto res = ToBeast(std::move(resp), version, keep_alive, head_request);
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+    }
     st.in_flight--;  // answered (or the client is gone)
     if (ec || !keep_alive || st.stopping) break;
   }

@@ -117,6 +117,15 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
   for (const auto& d : domain::Deadlines(c))
     rows.push_back({"case_deadlines", {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
                                        s(FormatRfc3339(d.due))}});
+  for (const auto& m : c.media) {
+    Json late = m.value("late", Json()), end = m.value("capture_end", Json());
+    rows.push_back({"case_media",
+                    {s(m.value("record_id", "")), s(c.id), s(c.unit_id), s(m.value("kind", "")), s(m.value("act", "")),
+                     s(m.value("stage", "")), s(m.value("officer", Json::object()).value("id", "")), s(m.value("device_id", "")),
+                     s(m.value("station_id", "")), s(m.value("sha256", "")), i(m.value("size", int64_t{0})),
+                     end.is_string() ? s(end.get<std::string>()) : Cell(), s(m.value("registered_at", "")),
+                     late.is_object() ? i(late.value("delay_seconds", int64_t{0})) : Cell()}});
+  }
   return rows;
 }
 

@@ -72,6 +72,28 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL   -- absolute expiry, ms since the epoch
 ) STRICT;
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user_id);
+
+-- Resumable uploads in progress (tus). Operational: the record of a finished upload is its
+-- MediaRegistered event; this row only says how far the bytes got.
+CREATE TABLE IF NOT EXISTS uploads (
+  id         TEXT PRIMARY KEY,
+  owner_id   TEXT NOT NULL,     -- user id or collection-station id
+  length     INTEGER NOT NULL,
+  received   INTEGER NOT NULL,  -- bytes fsynced and acknowledged
+  metadata   TEXT NOT NULL,     -- Upload-Metadata as given
+  params     TEXT NOT NULL,     -- JSON: what the metadata asked for
+  case_id    TEXT NOT NULL,
+  state      TEXT NOT NULL,     -- receiving | complete | registered | refused
+  sha256     TEXT NOT NULL DEFAULT '',
+  sm3        TEXT NOT NULL DEFAULT '',
+  media      TEXT NOT NULL DEFAULT '{}',
+  record_id  TEXT NOT NULL DEFAULT '',
+  error_code TEXT NOT NULL DEFAULT '',
+  error      TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS uploads_by_state ON uploads(state, expires_at);
 )sql";
 
 constexpr std::string_view kProjectionDdl = R"sql(
@@ -114,6 +136,16 @@ CREATE TABLE IF NOT EXISTS case_deadlines (
   article TEXT NOT NULL, since TEXT NOT NULL, due_at TEXT NOT NULL, PRIMARY KEY (case_id, kind)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_deadlines_by_due ON case_deadlines(due_at);
+CREATE TABLE IF NOT EXISTS case_media (
+  record_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, unit_id TEXT NOT NULL, kind TEXT NOT NULL,
+  act TEXT NOT NULL, stage TEXT NOT NULL, officer_id TEXT NOT NULL, device_id TEXT NOT NULL,
+  station_id TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, capture_end TEXT,
+  registered_at TEXT NOT NULL, late_seconds INTEGER  -- NULL: within 24 hours (Art. 33)
+) STRICT;
+CREATE INDEX IF NOT EXISTS case_media_by_case ON case_media(case_id);
+CREATE INDEX IF NOT EXISTS case_media_by_sha256 ON case_media(sha256);
+CREATE INDEX IF NOT EXISTS case_media_late_by_officer ON case_media(officer_id) WHERE late_seconds IS NOT NULL;
+CREATE INDEX IF NOT EXISTS case_media_late_by_device ON case_media(device_id) WHERE late_seconds IS NOT NULL;
 )sql";
 
 }  // namespace

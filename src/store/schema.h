@@ -13,14 +13,14 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines
+inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads, devices
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {
   std::string_view name;
   std::string_view key_columns;
 };
-inline constexpr std::array<ProjectionTable, 7> kProjectionTables{{
+inline constexpr std::array<ProjectionTable, 8> kProjectionTables{{
     {"units", "id"},
     {"users", "id"},
     {"cases", "id"},
@@ -28,6 +28,7 @@ inline constexpr std::array<ProjectionTable, 7> kProjectionTables{{
     {"case_officers", "case_id, user_id"},
     {"approvals", "id"},
     {"case_deadlines", "case_id, kind"},
+    {"case_media", "record_id"},
 }};
 
 // Creates every table, index and trigger if missing; refuses a database of a newer schema. Returns

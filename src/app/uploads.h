@@ -1,0 +1,92 @@
+// Resumable uploads (tus 1.0) of audio-video records and attachments, as the app layer sees them.
+// The HTTP edge (http/handlers_uploads.cc) speaks the protocol; this file keeps the state.
+//
+// Life of an upload (row in `uploads`, bytes in data/uploads/<id>.part):
+//   receiving --PATCH--> receiving ... --last byte fsynced--> complete (digests, container metadata)
+//     --blob adopted into data/blobs, MediaRegistered appended--> registered
+//   complete can also end in `refused` (not audio or video, recorded as such): the same bytes may
+//   then be registered as an attachment (附件) with RegisterUpload.
+//   An unfinished upload past its expiry, or terminated, is deleted; a completed one never is.
+//
+// Durability: bytes are fdatasync'ed before the new offset is committed, and the offset is what
+// HEAD reports; a crash loses at most bytes that were never acknowledged. At start, RecoverUploads()
+// truncates each part file to its committed offset and finishes any upload whose last byte was
+// committed but not yet registered, so a crash leaves either a resumable upload or a registered blob.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "blob/content_hasher.h"
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "common/status.h"
+#include "crypto/digest.h"
+#include "domain/policy.h"
+
+namespace qc::app {
+
+// Who uploads: a logged-in user, or a collection station (采集站) authenticated by its token.
+struct Uploader {
+  std::optional<domain::Actor> user;
+  std::string station_id, station_name, station_unit;
+  std::string owner_id() const { return user ? user->user_id : station_id; }
+};
+
+struct UploadInfo {
+  std::string id;
+  int64_t length = 0, offset = 0;
+  std::string metadata;  // the Upload-Metadata header as given at creation
+  TimePoint expires_at;
+  std::string state;     // receiving | complete | registered | refused
+  std::string case_id, sha256, sm3, record_id;
+  std::string error_code, error;  // why it was refused
+  Json params = Json::object();   // what the metadata asked for
+};
+
+struct ChecksumSpec {
+  crypto::DigestAlg alg;
+  std::string expected;  // raw digest bytes
+};
+
+// In-memory state of uploads being written: one PATCH at a time per upload, and the running digests
+// so a resumed upload is not re-read from the start (unless the process restarted).
+struct UploadSlot {
+  std::mutex mu;
+  bool busy = false;
+  std::unique_ptr<blob::ContentHasher> hasher;
+  int64_t hashed = -1;  // bytes the hasher has seen; -1: none
+};
+
+class App;
+
+// One PATCH (or a creation-with-upload body) being received. Write() may be called from any thread,
+// one call at a time; Finish() exactly once.
+class UploadPatch {
+ public:
+  UploadPatch(App& app, UploadInfo info, std::shared_ptr<UploadSlot> slot, int fd,
+              std::optional<ChecksumSpec> checksum);
+  ~UploadPatch();
+  UploadPatch(const UploadPatch&) = delete;
+  UploadPatch& operator=(const UploadPatch&) = delete;
+
+  Status Write(std::string_view data);
+  // `complete`: the request body arrived whole. Without a checksum, a cut body keeps what arrived.
+  StatusOr<UploadInfo> Finish(bool complete);
+
+ private:
+  App& app_;
+  UploadInfo info_;
+  std::shared_ptr<UploadSlot> slot_;
+  int fd_;
+  std::optional<ChecksumSpec> checksum_;
+  std::optional<crypto::DigestStream> checksum_stream_;
+  int64_t written_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace qc::app

@@ -1,0 +1,55 @@
+#include "blob/content_hasher.h"
+
+#include "common/hex.h"
+
+namespace qc::blob {
+
+ContentHasher::ContentHasher() : thread_([this] { Loop(); }) {}
+
+ContentHasher::~ContentHasher() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ContentHasher::Loop() {
+  for (;;) {
+    std::string chunk;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return done_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // done and drained
+      chunk = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    cv_.notify_all();  // room for the producer
+    sm3_.Update(chunk);
+  }
+}
+
+void ContentHasher::Update(std::string_view data) {
+  if (data.empty()) return;
+  size_ += data.size();
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
+    queue_.emplace_back(data);
+  }
+  cv_.notify_all();
+  sha256_.Update(data);
+}
+
+ContentDigests ContentHasher::Final() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  return {ToHex(sha256_.Final()), ToHex(sm3_.Final()), size_};
+}
+
+}  // namespace qc::blob

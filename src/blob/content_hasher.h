@@ -1,0 +1,54 @@
+// SHA-256 and SM3 of one byte stream in one pass. SM3 is about six times slower than SHA-256 in
+// OpenSSL 3.0 (≈210 vs ≈1,200 MB/s here), so it runs on its own thread: Update() hashes SHA-256 on
+// the caller's thread and queues the chunk for SM3, and blocks only when kMaxQueued chunks wait —
+// memory stays bounded whatever the upload's size.
+//
+//   ContentHasher h;
+//   h.Update(chunk);             // any number of times, one thread at a time
+//   ContentDigests d = h.Final();  // lowercase hex
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "crypto/digest.h"
+
+namespace qc::blob {
+
+struct ContentDigests {
+  std::string sha256, sm3;  // lowercase hex
+  uint64_t size = 0;
+};
+
+class ContentHasher {
+ public:
+  static constexpr size_t kMaxQueued = 16;
+
+  ContentHasher();
+  ~ContentHasher();
+  ContentHasher(const ContentHasher&) = delete;
+  ContentHasher& operator=(const ContentHasher&) = delete;
+
+  void Update(std::string_view data);
+  uint64_t size() const { return size_; }
+  ContentDigests Final();  // the hasher is spent
+
+ private:
+  void Loop();
+
+  crypto::DigestStream sha256_{crypto::DigestAlg::kSha256};
+  crypto::DigestStream sm3_{crypto::DigestAlg::kSm3};
+  uint64_t size_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
+}  // namespace qc::blob

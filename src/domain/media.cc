@@ -1,0 +1,122 @@
+#include "domain/media.h"
+
+namespace qc::domain {
+namespace {
+
+using Drafts = std::vector<EventDraft>;
+
+const std::vector<AvAct> kActs{
+    {"site_inspection", "现场检查"},        {"survey", "勘验"},
+    {"sampling", "抽样取证"},               {"inquiry", "询问"},
+    {"hearing", "听证"},                    {"evidence_preservation", "证据保全"},
+    {"restriction_of_liberty", "限制人身自由"}, {"sealing", "查封"},
+    {"seizure", "扣押"},                    {"freezing", "冻结"},
+    {"lien_service", "留置送达"},           {"public_notice_service", "公告送达"},
+    {"removal_of_obstruction", "排除妨碍"}, {"restoration", "恢复原状"},
+    {"acceptance_window", "受理窗口"},      {"other", "其他"},
+};
+
+}  // namespace
+
+const std::vector<AvAct>& AvActs() { return kActs; }
+
+std::optional<std::string_view> AvActLabel(std::string_view code) {
+  for (const auto& a : kActs)
+    if (a.code == code) return a.label;
+  return std::nullopt;
+}
+
+const Json* FindMedia(const CaseState& c, const std::string& record_id) {
+  for (const auto& m : c.media)
+    if (m.value("record_id", "") == record_id) return &m;
+  return nullptr;
+}
+
+StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by_station, const MediaRegistration& m) {
+  if (!by_station) {
+    if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以登记音像记录");
+    if (!c.HasOfficer(a.user_id)) return Status::PermissionDenied("您不是本案的承办人员");
+  }
+  if (!c.HasOfficer(m.officer_id))
+    return Status::InvalidArgument("invalid_field", "记录人员不是本案的承办人员", "officer");
+  if (m.kind != "av" && m.kind != "attachment") return Status::InvalidArgument("invalid_field", "类型应为 av 或 attachment", "kind");
+  if (!m.act.empty() && !AvActLabel(m.act)) return Status::InvalidArgument("invalid_field", "执法行为无效", "act");
+  if (m.kind == "av") {
+    if (m.act.empty()) return Status::InvalidArgument("invalid_field", "音像记录应当注明所记录的执法行为", "act");
+    if (!m.capture_end) return Status::InvalidArgument("invalid_field", "音像记录应当注明拍摄结束时间", "capture_end");
+    if (!m.parties_informed) return Status::InvalidArgument("invalid_field", "应当注明拍摄前是否告知当事人（第十四条）", "parties_informed");
+  }
+  if (m.capture_start && m.capture_end && *m.capture_end < *m.capture_start)
+    return Status::InvalidArgument("invalid_field", "拍摄结束时间早于开始时间", "capture_end");
+  Stage stage = m.stage.value_or(c.stage);
+  if (static_cast<int>(stage) > static_cast<int>(c.stage))
+    return Status::Conflict("illegal_transition", "案件尚未进入" + std::string(Label(stage)) + "阶段", "stage");
+  for (const auto& r : c.media)
+    if (r.value("sha256", "") == m.sha256 && r.value("kind", "") == m.kind)
+      return Status::Conflict("duplicate_record", "本案已登记过内容相同的文件（" + r.value("file_name", "") + "）", "sha256");
+
+  Json d = Json::object();
+  d["record_id"] = m.record_id;
+  d["upload_id"] = m.upload_id;
+  d["kind"] = m.kind;
+  d["act"] = m.act;
+  d["stage"] = ToString(stage);
+  d["file_name"] = m.file_name;
+  d["content_type"] = m.content_type;
+  d["sha256"] = m.sha256;
+  d["sm3"] = m.sm3;
+  d["size"] = m.size;
+  d["media"] = m.media;
+  d["device_id"] = m.device_id;
+  d["device_serial"] = m.device_serial;
+  d["officer"] = {{"id", m.officer_id}, {"name", m.officer_name}};
+  d["capture_start"] = m.capture_start ? Json(FormatRfc3339(*m.capture_start)) : Json(nullptr);
+  d["capture_end"] = m.capture_end ? Json(FormatRfc3339(*m.capture_end)) : Json(nullptr);
+  d["parties_informed"] = m.parties_informed ? Json(*m.parties_informed) : Json(nullptr);
+  d["station_id"] = m.station_id;
+  return Drafts{{"MediaRegistered", std::move(d)}};
+}
+
+StatusOr<Drafts> DecideAccessRecord(const CaseState& c, const Actor& a, const AccessRequest& r) {
+  if (a.role == Role::kAdmin) return Status::PermissionDenied("系统管理员无权调阅执法记录（第三十六条）");
+  if (FindMedia(c, r.record_id) == nullptr) return Status::NotFound("记录不存在", "record_id");
+  if (r.purpose != "play" && r.purpose != "download")
+    return Status::InvalidArgument("invalid_field", "用途应为 play 或 download", "purpose");
+  bool own = a.role == Role::kOfficer && c.HasOfficer(a.user_id);
+  if (!own && r.reason.empty())
+    return Status::InvalidArgument("invalid_field", "非本案承办人员调阅执法记录应当说明事由", "reason");
+  Json d = {{"record_id", r.record_id}, {"purpose", r.purpose}, {"reason", r.reason}};
+  return Drafts{{"RecordAccessed", std::move(d)}};
+}
+
+Status ApplyMediaRegistered(CaseState& c, const Event& e) {
+  Json r = e.data;
+  r["registered_at"] = FormatRfc3339(e.at);
+  r["registered_by"] = {{"id", e.actor.id}, {"name", e.actor.name}, {"role", e.actor.role}};
+  r["access_count"] = 0;
+  r["act_label"] = std::string(AvActLabel(e.data.value("act", "")).value_or(""));
+  Json late = nullptr;
+  if (e.data.value("kind", "") == "av" && e.data.contains("capture_end") && e.data["capture_end"].is_string()) {
+    auto end = ParseRfc3339(e.data["capture_end"].get<std::string>());
+    if (end.ok() && e.at - *end > kAvDeadline) {
+      int64_t delay = std::chrono::duration_cast<std::chrono::seconds>(e.at - *end).count();
+      late = {{"rule", std::string(kAvLateRule)}, {"article", "第三十三条"}, {"delay_seconds", delay},
+              {"message", "音像记录未在拍摄结束后24小时内存储至执法信息系统"}};
+    }
+  }
+  r["late"] = std::move(late);
+  c.media.push_back(std::move(r));
+  return Status();
+}
+
+Status ApplyRecordAccessed(CaseState& c, const Event& e) {
+  std::string id = e.data.value("record_id", "");
+  for (auto& m : c.media)
+    if (m.value("record_id", "") == id) {
+      m["access_count"] = m.value("access_count", 0) + 1;
+      return Status();
+    }
+  return Status::Internal("RecordAccessed names an unknown record: " + id);
+}
+
+}  // namespace qc::domain
