@@ -51,7 +51,13 @@ export default defineConfig({
         codeSplitting: { groups: [{ name: 'vue', test: /\/node_modules\/(@vue|vue|vue-router|pinia)\// }] },
         // Chunks shared by pages that hold only Element Plus and its dependencies would be named after
         // a style module ("css-…"); name them for what they hold.
-        chunkFileNames: (chunk) => (isElementPlus(chunk.moduleIds) ? 'assets/element-plus-[hash].js' : 'assets/[name]-[hash].js'),
+        // tus-js-client, loaded on the first upload (api/media.ts), would be named after its entry ("browser").
+        chunkFileNames: (chunk) =>
+          isElementPlus(chunk.moduleIds)
+            ? 'assets/element-plus-[hash].js'
+            : chunk.moduleIds.some((id) => id.includes('/node_modules/tus-js-client/'))
+              ? 'assets/tus-js-client-[hash].js'
+              : 'assets/[name]-[hash].js',
         assetFileNames: (asset) => (asset.names.includes('css.css') ? 'assets/element-plus-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },

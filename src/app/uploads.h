@@ -65,9 +65,14 @@ struct UploadSlot {
 class App;
 
 // One PATCH (or a creation-with-upload body) being received. Write() may be called from any thread,
-// one call at a time; Finish() exactly once.
+// one call at a time; Finish() exactly once. A long request without a checksum commits its offset
+// every kCommitEvery bytes, so a crash in the middle of a multi-GB PATCH loses at most that much;
+// write-back of each kFlushEvery is started early so those commits (and the last) wait little.
 class UploadPatch {
  public:
+  static constexpr int64_t kCommitEvery = int64_t{64} << 20;
+  static constexpr int64_t kFlushEvery = int64_t{8} << 20;
+
   UploadPatch(App& app, UploadInfo info, std::shared_ptr<UploadSlot> slot, int fd,
               std::optional<ChecksumSpec> checksum);
   ~UploadPatch();
@@ -85,7 +90,9 @@ class UploadPatch {
   int fd_;
   std::optional<ChecksumSpec> checksum_;
   std::optional<crypto::DigestStream> checksum_stream_;
-  int64_t written_ = 0;
+  int64_t written_ = 0;    // bytes of this request written to the file
+  int64_t committed_ = 0;  // of those, bytes fsynced and committed (long requests commit as they go)
+  int64_t flushing_ = 0;   // of those, bytes whose write-back has been started
   bool finished_ = false;
 };
 

@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "app/keys.h"
+#include "blob/content_hasher.h"
 #include "common/hex.h"
 #include "crypto/base64.h"
 #include "crypto/hash.h"
@@ -180,10 +182,10 @@ Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& 
   return Status();
 }
 
-StatusOr<std::string> HashFile(const fs::path& p) {
+StatusOr<blob::ContentDigests> HashFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return Status::Internal("无法读取 " + p.string());
-  crypto::Sha256Stream h;
+  blob::ContentHasher h;
   std::string buf(1 << 20, '\0');
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -192,25 +194,66 @@ StatusOr<std::string> HashFile(const fs::path& p) {
   return h.Final();
 }
 
-Status CheckBlobs(const fs::path& root, VerifyReport& r) {
-  std::error_code ec;
-  if (!fs::exists(root, ec)) return Status();
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    std::string name = it->path().filename().string();
-    std::string rel = fs::relative(it->path(), root).string();
-    bool addressed = name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos &&
-                     rel == name.substr(0, 2) + "/" + name.substr(2, 2) + "/" + name;
-    ++r.blobs;
-    if (!addressed) {
-      r.divergences.push_back("blob " + rel + ": 不是按内容寻址的文件名（应为 ab/cd/<sha256>）");
-      continue;
+// What the log says each blob is: MediaRegistered names a blob by SHA-256 with its SM3 and size.
+struct RegisteredBlob {
+  std::string sm3, record_id;
+  int64_t size = 0;
+  int64_t index = 0;
+};
+
+StatusOr<std::map<std::string, RegisteredBlob>> RegisteredBlobs(store::Db& db) {
+  std::map<std::string, RegisteredBlob> out;
+  QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare("SELECT idx, bytes FROM events WHERE type = 'MediaRegistered' ORDER BY idx"));
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    auto j = ParseJson(s->Blob(1));
+    if (!j.ok() || !j->contains("data") || !(*j)["data"].is_object()) continue;  // reported by the tree check
+    const Json& d = (*j)["data"];
+    try {
+      out.emplace(d.value("sha256", ""), RegisteredBlob{d.value("sm3", ""), d.value("record_id", ""),
+                                                        d.value("size", int64_t{0}), s->Int(0)});
+    } catch (const std::exception&) {
+      continue;  // a wrong-typed field: the projection replay reports the event
     }
-    QC_ASSIGN_OR_RETURN(std::string h, HashFile(it->path()));
-    if (ToHex(h) != name) r.divergences.push_back("blob " + name + ": 内容的 SHA-256 为 " + ToHex(h) + "（文件被篡改）");
   }
-  if (ec) return Status::Internal("无法遍历 " + root.string() + ": " + ec.message());
+  s->Reset();
+  return out;
+}
+
+Status CheckBlobs(const fs::path& root, std::map<std::string, RegisteredBlob> registered, VerifyReport& r) {
+  std::error_code ec;
+  if (fs::exists(root, ec)) {
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      std::string name = it->path().filename().string();
+      std::string rel = fs::relative(it->path(), root).string();
+      bool addressed = name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos &&
+                       rel == name.substr(0, 2) + "/" + name.substr(2, 2) + "/" + name;
+      ++r.blobs;
+      if (!addressed) {
+        r.divergences.push_back("blob " + rel + ": 不是按内容寻址的文件名（应为 ab/cd/<sha256>）");
+        continue;
+      }
+      QC_ASSIGN_OR_RETURN(blob::ContentDigests d, HashFile(it->path()));
+      if (d.sha256 != name) {
+        r.divergences.push_back("blob " + name + ": 内容的 SHA-256 为 " + d.sha256 + "（文件被篡改）");
+        registered.erase(name);
+        continue;
+      }
+      auto reg = registered.find(name);
+      if (reg == registered.end()) continue;
+      if (reg->second.sm3 != d.sm3 || reg->second.size != static_cast<int64_t>(d.size))
+        r.divergences.push_back("blob " + name + ": SM3 或大小与登记事件 " + std::to_string(reg->second.index) +
+                                " 不符（登记 " + reg->second.sm3 + "，实际 " + d.sm3 + "）");
+      registered.erase(reg);
+    }
+    if (ec) return Status::Internal("无法遍历 " + root.string() + ": " + ec.message());
+  }
+  for (const auto& [sha, reg] : registered)
+    r.divergences.push_back("event " + std::to_string(reg.index) + ": 登记的媒体文件 " + sha + "（" + reg.record_id +
+                            "）不在媒体库中");
   return Status();
 }
 
@@ -277,7 +320,12 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
   r.checkpoints = tree_part.checkpoints;
   r.divergences.insert(r.divergences.begin(), tree_part.divergences.begin(), tree_part.divergences.end());
 
-  QC_RETURN_IF_ERROR(CheckBlobs(dir / "blobs" / "sha256", r));
+  std::map<std::string, RegisteredBlob> registered;
+  {
+    QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
+    QC_ASSIGN_OR_RETURN(registered, RegisteredBlobs(*db));
+  }
+  QC_RETURN_IF_ERROR(CheckBlobs(dir / "blobs" / "sha256", std::move(registered), r));
   return r;
 }
 

@@ -27,16 +27,27 @@ void ContentHasher::Loop() {
     }
     cv_.notify_all();  // room for the producer
     sm3_.Update(chunk);
+    std::lock_guard<std::mutex> lock(mu_);
+    spare_.push_back(std::move(chunk));
   }
 }
 
 void ContentHasher::Update(std::string_view data) {
   if (data.empty()) return;
   size_ += data.size();
+  std::string buf;
   {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
-    queue_.emplace_back(data);
+    if (!spare_.empty()) {
+      buf = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  buf.assign(data.data(), data.size());  // copied outside the lock
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.push_back(std::move(buf));
   }
   cv_.notify_all();
   sha256_.Update(data);

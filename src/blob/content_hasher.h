@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "crypto/digest.h"
 
@@ -47,6 +48,7 @@ class ContentHasher {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::string> queue_;
+  std::vector<std::string> spare_;  // hashed chunks' buffers, reused: no allocation per chunk
   bool done_ = false;
   std::thread thread_;
 };

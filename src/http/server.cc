@@ -67,6 +67,7 @@ void SetHeaders(bhttp::response<Body>& res, Response& r, bool keep_alive) {
 
 bhttp::response<bhttp::string_body> ToBeast(Response r, unsigned version, bool keep_alive, bool head = false) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  if (r.status == 460) res.reason("Checksum Mismatch");  // tus's own status, unknown to Beast
   SetHeaders(res, r, keep_alive);
   res.body() = head ? std::string() : std::move(r.body);
   res.prepare_payload();
@@ -153,6 +154,9 @@ asio::awaitable<Response> StreamBody(beast::tcp_stream& stream, beast::flat_buff
   beast::error_code ec;
   co_await SendContinue(stream, p.get(), ec);
   std::vector<char> buf(kChunk);
+  // Room for large reads: Beast sizes each read by the buffer's free capacity (up to 64 KiB), and the
+  // buffer left from reading the header is small — 512-byte reads otherwise.
+  buffer.reserve(kChunk);
   Status write_error;
   while (!ec && !p.is_done()) {
     p.get().body().data = buf.data();
@@ -185,6 +189,9 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
   for (;;) {
     bhttp::request_parser<bhttp::empty_body> head;
     head.header_limit(16 * 1024);
+    // The header parser must not judge the body: Beast checks Content-Length against the parser's
+    // limit (1 MiB by default) as soon as the header is read. Each route's limit is applied after.
+    head.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(std::chrono::seconds(60));
     co_await bhttp::async_read_header(stream, buffer, head, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||

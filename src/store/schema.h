@@ -13,7 +13,7 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads, devices
+inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {

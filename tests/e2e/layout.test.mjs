@@ -1,6 +1,7 @@
 // Layout and labelling at the two sizes the application must work at: 1366×768 (office PC) and
-// 1024×768 (tablet). Every page, every step of the three 新建案件 wizards and every case action
-// dialog, each as a demo user who sees it, must
+// 1024×768 (tablet). Every page, every step of the three 新建案件 wizards, every case action
+// dialog and the 音像记录 dialogs (上传, 播放, the reason asked of a non-officer), each as a demo user
+// who sees it, must
 //   - not scroll sideways: neither the document, nor the application's scroll area (.el-main), nor
 //     a table inside itself; an open dialog fits the window;
 //   - give every control that assistive technology sees a name from a label, aria-label,
@@ -9,7 +10,11 @@
 // Screenshots: tests/e2e/artifacts/layout-<width>-<user>-<page>.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, login, shot } from './harness.mjs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer, launchBrowser, pageAs, login, shot, PASSWORD } from './harness.mjs'
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -30,6 +35,39 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
+
+/** A 1 s clip registered on `caseId` by officer1 over tus (creation-with-upload), 30 hours after capture ended. */
+async function registerClip(caseId) {
+  const dir = mkdtempSync(join(tmpdir(), 'qc-layout-'))
+  try {
+    const path = join(dir, '布局测试-受理窗口.mp4')
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25',
+      '-f', 'lavfi', '-i', 'sine=frequency=500', '-t', '1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+      '-c:a', 'aac', '-movflags', '+faststart', path])
+    const body = readFileSync(path)
+    const { token } = await (await fetch(server.url + '/api/v1/auth/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: PASSWORD }),
+    })).json()
+    const b64 = (v) => Buffer.from(v).toString('base64')
+    const meta = {
+      filename: '布局测试-受理窗口.mp4', filetype: 'video/mp4', case_id: caseId, act: 'acceptance_window',
+      capture_end: new Date(Date.now() - 30 * 3600e3).toISOString(), parties_informed: 'true', device_id: 'DSJ-LAYOUT-01',
+    }
+    const res = await fetch(server.url + '/api/v1/uploads/', {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer ' + token, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(body.length),
+        'Upload-Metadata': Object.entries(meta).map(([k, v]) => k + ' ' + b64(v)).join(','),
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body,
+    })
+    assert.equal(res.status, 201, await res.text())
+    assert.match(res.headers.get('upload-registration') ?? '', /^registered; record=/)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 // ---- The checks -------------------------------------------------------------------------------
 
@@ -190,6 +228,7 @@ async function setUpCases() {
   })).case.id
   await api(officer, 'POST', `/api/v1/cases/${made.exOfficio}/start-approval`, { opinion: '建议启动' })
   await officer.context().close()
+  await registerClip(made.application)
   await approveStart(made.exOfficio, 'reviewer1')
   await approveStart(made.exOfficio, 'approver1')
   await approveStart(made.demoExOfficio, 'reviewer1')
@@ -224,6 +263,40 @@ async function caseDetail(t, page, prefix, id) {
       await dialog.waitFor({ state: 'hidden' })
     })
   }
+}
+
+/** The 音像记录 panel of a case with a record: its dialogs, for the case's officer or anyone else. */
+async function mediaDialogs(t, page, prefix, id, { officer }) {
+  await visit(page, '/cases/' + id, await caseTitle(page, id))
+  const close = async (dialog, button) => {
+    await dialog.getByRole('button', { name: button, exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+  }
+  if (officer) {
+    await t.test('上传音像记录（对话框）', async () => {
+      await page.getByRole('button', { name: '上传音像记录' }).click()
+      const dialog = page.getByRole('dialog', { name: '上传音像记录' })
+      await dialog.waitFor()
+      await check(page, `${prefix}-media-upload`)
+      await close(dialog, '取消')
+    })
+  }
+  await t.test('播放（对话框）', async () => {
+    await page.getByRole('button', { name: '播放 布局测试-受理窗口.mp4' }).click()
+    if (!officer) {
+      // Anyone but the case's officers says why first (the message box's input is labelled by its message).
+      const prompt = page.getByRole('dialog', { name: '播放音像记录' })
+      await prompt.waitFor()
+      await check(page, `${prefix}-media-reason`)
+      await prompt.getByRole('textbox').fill('布局测试')
+      await prompt.getByRole('button', { name: '播放', exact: true }).click()
+    }
+    const player = page.getByRole('dialog', { name: '播放：布局测试-受理窗口.mp4' })
+    await player.waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-testid="media-player"]')?.readyState >= 1)
+    await check(page, `${prefix}-media-player`)
+    await close(player, '关闭')
+  })
 }
 
 /** Each step of a 新建案件 wizard, filled just enough to go on. */
@@ -275,6 +348,7 @@ const USERS = {
     }
     await t.test('案件详情 依申请（补正告知后）', (t) => caseDetail(t, page, prefix + '-case-application', made.demoApplication))
     await t.test('案件详情 依申请（待受理）', (t) => caseDetail(t, page, prefix + '-case-application-new', made.application))
+    await t.test('案件详情 音像记录', (t) => mediaDialogs(t, page, prefix + '-case-application-new', made.application, { officer: true }))
     await t.test('案件详情 投诉举报', (t) => caseDetail(t, page, prefix + '-case-complaint', made.complaint))
     await t.test('案件详情 依职权（调查取证）', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.exOfficio))
     await t.test('审批', async () => (await visit(page, '/approvals', '审批'), await check(page, prefix + '-approvals')))
@@ -291,6 +365,7 @@ const USERS = {
       await check(page, prefix + '-approvals')
     })
     await t.test('案件详情', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.demoExOfficio))
+    await t.test('案件详情 音像记录', (t) => mediaDialogs(t, page, prefix + '-case-application-new', made.application, { officer: false }))
   },
   async legal1(t, page, prefix) {
     await t.test('账本', async () => (await visit(page, '/ledger', '账本'), await check(page, prefix + '-ledger')))

@@ -81,10 +81,11 @@ HttpResponse Send(int port, const std::string& method, const std::string& path, 
   return SendRaw(port, raw);
 }
 
-Server::Server(std::vector<std::string> extra_args, bool demo) : extra_args_(std::move(extra_args)) {
+Server::Server(std::vector<std::string> extra_args, bool demo, std::string binary)
+    : binary_(std::move(binary)), extra_args_(std::move(extra_args)) {
   std::string tmpl = (fs::temp_directory_path() / "qc-it-XXXXXX").string();
   dir_ = ::mkdtemp(tmpl.data());
-  std::string cmd = std::string(QC_BINARY) + " init --data " + dir_ + (demo ? " --demo" : "") + " > " + dir_ + "/init.log 2>&1";
+  std::string cmd = binary_ + " init --data " + dir_ + (demo ? " --demo" : "") + " > " + dir_ + "/init.log 2>&1";
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("init failed: " + cmd);
   Start();
 }
@@ -108,7 +109,7 @@ void Server::Start() {
     FILE* f = std::freopen(log.c_str(), "w", stdout);
     (void)f;
     ::dup2(::fileno(stdout), STDERR_FILENO);
-    std::vector<std::string> args{QC_BINARY, "serve", "--data", dir_, "--port", "0"};
+    std::vector<std::string> args{binary_, "serve", "--data", dir_, "--port", "0"};
     for (const auto& a : extra_args_) args.push_back(a);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());

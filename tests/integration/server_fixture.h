@@ -29,17 +29,19 @@ HttpResponse SendRaw(int port, const std::string& raw);
 class Server {
  public:
   // Creates a data directory (with the demo unless `demo` is false) and starts serving.
-  explicit Server(std::vector<std::string> extra_args = {}, bool demo = true);
+  explicit Server(std::vector<std::string> extra_args = {}, bool demo = true, std::string binary = QC_BINARY);
   ~Server();
   void Start();
   // Sends `sig`, waits, and returns the exit status (as from waitpid's WEXITSTATUS, or 128+signal).
   int Stop(int sig);
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   const std::string& data_dir() const { return dir_; }
   std::string Log() const;
   int64_t EventCount() const;  // read straight from the SQLite file
 
  private:
+  std::string binary_;
   std::string dir_;
   std::vector<std::string> extra_args_;
   pid_t pid_ = -1;

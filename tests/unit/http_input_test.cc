@@ -107,7 +107,7 @@ TEST(OpenApi, DescribesEveryServedRoute) {
   std::set<std::pair<std::string, std::string>> documented;
   std::string line, path;
   bool in_paths = false;
-  std::regex path_re(R"(^  (/[^:\s]*):\s*$)"), method_re(R"(^    (get|post|put|patch|delete):\s*$)");
+  std::regex path_re(R"(^  (/[^:\s]*):\s*$)"), method_re(R"(^    (get|post|put|patch|delete|head|options):\s*$)");
   std::smatch m;
   while (std::getline(in, line)) {
     if (line.rfind("paths:", 0) == 0) { in_paths = true; continue; }

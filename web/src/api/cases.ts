@@ -1,5 +1,6 @@
 import { http } from '@/utils/http'
 import type { Approval } from './caseTypes'
+import type { MediaRecord } from './media'
 export type { Approval, ApprovalStep } from './caseTypes'
 
 export type StartMode = 'application' | 'ex_officio' | 'complaint'
@@ -189,6 +190,8 @@ export interface Case {
     leader_opinion?: string
   }
   approvals: Approval[]
+  /** 音像记录 and 附件, in the order registered. */
+  media: MediaRecord[]
   version: number
   last_index: number
 }

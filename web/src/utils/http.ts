@@ -61,17 +61,39 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
-  let body: ApiErrorBody = { code: 'http_' + res.status, message: `请求失败（HTTP ${res.status}）`, field: null }
+/** The ApiError of a failed answer: its JSON error envelope, or a generic one when there is none. */
+export function apiErrorOf(status: number, text: string): ApiError {
+  let body: ApiErrorBody = { code: 'http_' + status, message: `请求失败（HTTP ${status}）`, field: null }
   try {
-    const j = await res.json()
+    const j = JSON.parse(text)
     if (j && typeof j.code === 'string' && typeof j.message === 'string') {
       body = { code: j.code, message: j.message, field: j.field ?? null }
     }
   } catch {
     /* not JSON */
   }
-  return new ApiError(res.status, body)
+  return new ApiError(status, body)
+}
+
+/** The error of a request that got no answer. */
+export const networkError = () => new ApiError(0, { code: 'network', message: '无法连接服务器，请检查网络', field: null })
+
+async function toApiError(res: Response): Promise<ApiError> {
+  return apiErrorOf(res.status, await res.text().catch(() => ''))
+}
+
+/**
+ * Shows a failed request's error as every request does: 401 → the login page, anything else as a
+ * message unless `silent`. request() calls it; so do requests it does not make (tus uploads).
+ */
+export function announce(e: ApiError, opts: Pick<RequestOptions, 'silent' | 'noAuthRedirect'> = {}) {
+  const silent = typeof opts.silent === 'function' ? opts.silent(e) : opts.silent
+  if (e.status === 401 && !opts.noAuthRedirect) {
+    ElMessage.warning(e.message || '请先登录')
+    onUnauthorized()
+  } else if (!silent) {
+    ElMessage.error(e.message)
+  }
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -90,19 +112,13 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       credentials: 'same-origin',
     })
   } catch {
-    const e = new ApiError(0, { code: 'network', message: '无法连接服务器，请检查网络', field: null })
+    const e = networkError()
     ElMessage.error(e.message)
     throw e
   }
   if (!res.ok) {
     const e = await toApiError(res)
-    const silent = typeof opts.silent === 'function' ? opts.silent(e) : opts.silent
-    if (res.status === 401 && !opts.noAuthRedirect) {
-      ElMessage.warning(e.message || '请先登录')
-      onUnauthorized()
-    } else if (!silent) {
-      ElMessage.error(e.message)
-    }
+    announce(e, opts)
     throw e
   }
   if (opts.text) return (await res.text()) as unknown as T

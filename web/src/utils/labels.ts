@@ -13,6 +13,8 @@ export const eventTypeLabel: Record<string, string> = {
   ApplicationDecided: '受理 / 不予受理',
   ReceiptIssued: '出具凭证或回执',
   ComplaintNotStarted: '投诉举报不予启动',
+  MediaRegistered: '登记音像记录',
+  RecordAccessed: '调阅执法记录',
   UnitCreated: '新建单位',
   UserCreated: '新建用户',
   UserChanged: '修改用户',

@@ -36,15 +36,18 @@ const HOUR = 3600
  * never overstates the time left.
  */
 export function formatRemaining(seconds: number): string {
+  return (seconds < 0 ? '已超期' : '剩余') + formatSpan(seconds)
+}
+
+/** A span of time in words, truncated to the hour (to the minute under an hour): 2天3小时, 5小时, 20分钟. */
+export function formatSpan(seconds: number): string {
   const s = Math.abs(Math.trunc(seconds))
   const d = Math.floor(s / DAY)
   const h = Math.floor((s % DAY) / HOUR)
   const m = Math.floor((s % HOUR) / 60)
-  let span: string
-  if (d > 0) span = d + '天' + (h > 0 ? h + '小时' : '')
-  else if (h > 0) span = h + '小时'
-  else span = m > 0 ? m + '分钟' : '不足1分钟'
-  return (seconds < 0 ? '已超期' : '剩余') + span
+  if (d > 0) return d + '天' + (h > 0 ? h + '小时' : '')
+  if (h > 0) return h + '小时'
+  return m > 0 ? m + '分钟' : '不足1分钟'
 }
 
 /** Seconds from `now` (default: this browser's clock) until an RFC 3339 time; negative when past. */

@@ -1,8 +1,10 @@
 // One line of what an event recorded, for the case's event timeline (全过程记录).
 import { labelOf, procedureOptions, receiptKindOptions, stageOptions, type CaseEvent } from '@/api/cases'
 import { decisionLabel, stepLabel } from '@/api/approvals'
+import { avActOptions, mediaKindLabel, type MediaKind } from '@/api/media'
 
-export function eventSummary(ev: CaseEvent): string {
+/** `fileOf`: the file name of a record of the case, for the events that name a record by id. */
+export function eventSummary(ev: CaseEvent, fileOf: (recordId: string) => string | undefined = () => undefined): string {
   const d = ev.data as Record<string, unknown>
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
   const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).filter((x) => typeof x === 'string').join('、') : '')
@@ -31,6 +33,12 @@ export function eventSummary(ev: CaseEvent): string {
       return `变更为${labelOf(procedureOptions, s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
     case 'MajorFlagChanged':
       return `${d.major ? '标记为重大复杂案件' : '取消重大复杂标记'}${s('reason') ? '：' + s('reason') : ''}`
+    case 'MediaRegistered': {
+      const kind = mediaKindLabel[s('kind') as MediaKind] ?? s('kind')
+      return `${kind}：${s('file_name')}${s('act') ? '（' + labelOf(avActOptions, s('act')) + '）' : ''}`
+    }
+    case 'RecordAccessed':
+      return `${s('purpose') === 'download' ? '下载' : '播放'}：${fileOf(s('record_id')) ?? s('record_id')}${s('reason') ? '；事由：' + s('reason') : ''}`
     case 'CaseOpened':
       return s('title') || s('number')
     default:
