@@ -160,12 +160,12 @@ ingest() {
   loc=$(tr -d '\r' <"$tmp/create.$tag.headers" | sed -n 's/^[Ll]ocation: //p' | head -n 1)
   [[ -n "$loc" ]] || die "tus creation gave no Location"
   # curl's time_total runs from the start of the transfer to the end of the answer — which the
-  # server sends after the last fdatasync, the digests, the probe and the registration. (curl reads
-  # a --data-binary file into memory before the transfer starts; that read is not counted.)
+  # server sends after the last fdatasync, the digests, the probe and the registration. The file is
+  # streamed from disk (--upload-file), as a collection station would send it.
   t=$(curl -sS --max-time 7200 -o "$tmp/patch.$tag.body" -D "$tmp/patch.$tag.headers" \
     -w '%{http_code} %{time_total}' -X PATCH -H "$auth" -H 'Tus-Resumable: 1.0.0' -H 'Expect:' \
     -H 'Content-Type: application/offset+octet-stream' -H 'Upload-Offset: 0' "${framing[@]}" \
-    --data-binary @"$file" "$base$loc") || die "PATCH request failed"
+    --upload-file "$file" "$base$loc") || die "PATCH request failed"
   [[ "${t%% *}" == 204 ]] || die "PATCH answered ${t%% *}: $(cat "$tmp/patch.$tag.body")"
   tr -d '\r' <"$tmp/patch.$tag.headers" | grep -q '^Upload-Registration: registered; record=' ||
     die "the upload was not registered: $(tr -d '\r' <"$tmp/patch.$tag.headers" | grep -i '^upload-' | tr '\n' ' ')"

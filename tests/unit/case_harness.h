@@ -15,6 +15,18 @@ inline Actor Officer(const std::string& id = "u_off1", const std::string& unit =
 }
 inline Actor Staff(Role role, const std::string& id) { return {id, id, id, role, "bureau", ""}; }
 
+// A written 依申请 application for a large public event (the demo's case C).
+inline OpenCaseCommand Application() {
+  OpenCaseCommand cmd;
+  cmd.case_id = "case_1";
+  cmd.unit_id = "team1";
+  cmd.title = "大型群众性活动安全许可";
+  cmd.mode = StartMode::kApplication;
+  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}});
+  cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"}};
+  return cmd;
+}
+
 class CaseHarness {
  public:
   // Events are stamped `start` plus one millisecond per index, unless the test moves `now`.

@@ -9,20 +9,10 @@ namespace qc::domain {
 namespace {
 
 using namespace std::chrono_literals;
+using testing_support::Application;
 using testing_support::CaseHarness;
 using testing_support::Officer;
 using testing_support::Staff;
-
-OpenCaseCommand Application() {
-  OpenCaseCommand cmd;
-  cmd.case_id = "case_1";
-  cmd.unit_id = "team1";
-  cmd.title = "大型群众性活动安全许可";
-  cmd.mode = StartMode::kApplication;
-  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}});
-  cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"}};
-  return cmd;
-}
 
 TEST(Deadlines, EndOfChinaDayIsMidnightInBeijing) {
   auto t = EndOfChinaDay("2026-12-04");
