@@ -183,6 +183,20 @@ class App {
   // Deletes unfinished uploads past their expiry; returns how many.
   StatusOr<int> ExpireUploads();
 
+  // --- body cameras and collection stations (devices.cc), admin only except AuthenticateStation
+  StatusOr<CommandResult> RegisterDevice(const domain::Actor& a, const std::string& serial, const std::string& model,
+                                         const std::string& officer);
+  StatusOr<CommandResult> ChangeDevice(const domain::Actor& a, const std::string& id, std::optional<std::string> officer,
+                                       std::optional<bool> active);
+  StatusOr<Json> GetDevice(const std::string& id_or_serial);
+  StatusOr<Json> ListDevices(const domain::Actor& a, int page, int page_size);
+  // Registers a station and issues its token, returned this once: {"station", "token", "events"}.
+  StatusOr<Json> RegisterStation(const domain::Actor& a, const std::string& name, const std::string& location,
+                                 const std::string& unit_id);
+  StatusOr<Json> ListStations(const domain::Actor& a);
+  StatusOr<CommandResult> RevokeStation(const domain::Actor& a, const std::string& id);
+  StatusOr<Uploader> AuthenticateStation(const std::string& token);
+
   // --- media records (media.cc)
   // Records RecordAccessed and returns a ticket for GET .../content (Range requests need no further
   // events): {"url", "expires_at", "record"}.
@@ -260,6 +274,9 @@ class App {
   std::mutex actors_mu_;
   std::unordered_map<std::string, std::pair<int64_t, domain::Actor>> actors_;  // user id -> (generation, actor)
 };
+
+// True for a collection station's token ("qcst_" + 64 hex), as opposed to a user's session token.
+bool IsStationToken(const std::string& token);
 
 // The system actor that records set-up events.
 domain::ActorRef SystemActor();

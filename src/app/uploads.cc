@@ -108,6 +108,7 @@ domain::MediaRegistration Registration(const UploadInfo& u, const std::string& k
   m.size = u.length;
   m.media = media;
   m.device_id = p.value("device_id", "");
+  m.device_serial = p.value("device_serial", "");
   m.officer_id = p.value("officer_id", "");
   m.officer_name = p.value("officer_name", "");
   m.capture_start = OptTime(p, "capture_start");
@@ -199,7 +200,16 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
       return MetaError("parties_informed", "应为 true 或 false");
     p["parties_informed"] = get("parties_informed") == "true";
   }
-  if (!get("device_id").empty()) p["device_id"] = get("device_id").substr(0, 64);
+  std::string device_officer;
+  if (!get("device_id").empty()) {
+    // The camera, by id or serial number: registered and in service.
+    auto device = GetDevice(get("device_id"));
+    if (!device.ok()) return MetaError("device_id", "执法记录仪未登记：" + get("device_id"));
+    if (!(*device)["active"].get<bool>()) return MetaError("device_id", "该执法记录仪已停用");
+    p["device_id"] = (*device)["id"];
+    p["device_serial"] = (*device)["serial"];
+    device_officer = (*device)["officer_id"];
+  }
 
   // The case, and whether this uploader may add to it.
   std::string case_id = get("case_id");
@@ -222,6 +232,7 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   }
   std::string officer = get("officer");
   if (officer.empty() && who.user && who.user->role == domain::Role::kOfficer) officer = who.user->user_id;
+  if (officer.empty()) officer = device_officer;  // a station's upload: the camera's officer
   if (officer.empty()) return MetaError("officer", "应当注明记录人员");
   auto officer_id = FindUserId(officer);
   if (!officer_id.ok()) return MetaError("officer", "记录人员不存在：" + officer);

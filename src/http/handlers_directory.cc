@@ -100,6 +100,63 @@ void RegisterDirectoryRoutes(Router& r) {
     return CommandResponse(200, "user", res);
   });
 
+  // 执法记录仪：登记、列表、改配发或停用（系统管理员）
+  r.Add("POST", "/api/v1/devices", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    std::string serial = in.Str("serial", kRequired, 64);
+    std::string model = in.Str("model", kRequired, 100);
+    std::string officer = in.Str("officer_id", kRequired, 64);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RegisterDevice(*c.actor, serial, model, officer));
+    return CommandResponse(201, "device", res);
+  });
+  r.Add("GET", "/api/v1/devices", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QueryReader q(c.req.query);
+    int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
+    QC_RETURN_IF_ERROR(q.Finish());
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ListDevices(*c.actor, page, page_size));
+    return JsonResponse(200, list);
+  });
+  r.Add("PATCH", "/api/v1/devices/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    auto officer = in.OptStr("officer_id", 64);
+    auto active = in.OptBool("active");
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ChangeDevice(*c.actor, c.params["id"], officer, active));
+    return CommandResponse(200, "device", res);
+  });
+
+  // 采集站：登记（令牌只在此时返回一次）、列表、吊销令牌（系统管理员）
+  r.Add("POST", "/api/v1/stations", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    std::string name = in.Str("name", kRequired, 100);
+    std::string location = in.Str("location", kRequired, 200);
+    std::string unit = in.Str("unit_id", kRequired, 64);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(Json out, c.app.RegisterStation(*c.actor, name, location, unit));
+    return JsonResponse(201, out);
+  });
+  r.Add("GET", "/api/v1/stations", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ListStations(*c.actor));
+    return JsonResponse(200, list);
+  });
+  r.Add("POST", "/api/v1/stations/{id}/revoke", A::kSession, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RevokeStation(*c.actor, c.params["id"]));
+    Json out = {{"id", c.params["id"]}, {"active", false}, {"events", app::EventsJson(res.events)}};
+    return JsonResponse(200, out);
+  });
+
   // 我的审批待办
   r.Add("GET", "/api/v1/approvals", A::kSession, [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);

@@ -143,7 +143,9 @@ StatusOr<std::optional<app::ChecksumSpec>> ParseChecksum(const Context& c) {
   return std::optional<app::ChecksumSpec>(app::ChecksumSpec{*alg, *digest});
 }
 
+// A user with a session, or a collection station with its token (Authorization: Bearer qcst_…).
 StatusOr<app::Uploader> UploaderOf(Context& c) {
+  if (app::IsStationToken(c.token)) return c.app.AuthenticateStation(c.token);
   QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.Authenticate(c.token));
   c.actor = a;
   app::Uploader u;
@@ -241,7 +243,7 @@ StreamStart Create(Context& c) {
   }
   auto patch = c.app.BeginPatch(*who, created->id, 0, *checksum);
   if (!patch.ok()) return TusError(c, patch.status());
-  return std::make_unique<TusSink>(c, std::move(*patch), 201, location, c.actor ? c.actor->username : "");
+  return std::make_unique<TusSink>(c, std::move(*patch), 201, location, c.actor ? c.actor->username : who->station_id);
 }
 
 StreamStart Patch(Context& c) {
@@ -257,7 +259,7 @@ StreamStart Patch(Context& c) {
   if (!checksum.ok()) return TusError(c, checksum.status());
   auto patch = c.app.BeginPatch(*who, c.params["id"], *offset, *checksum);
   if (!patch.ok()) return TusError(c, patch.status());
-  return std::make_unique<TusSink>(c, std::move(*patch), 204, "", c.actor ? c.actor->username : "");
+  return std::make_unique<TusSink>(c, std::move(*patch), 204, "", c.actor ? c.actor->username : who->station_id);
 }
 
 Response Options(const Context& c) {
@@ -315,19 +317,17 @@ void RegisterUploadRoutes(Router& r) {
   });
 
   // 上传状态与登记结果（JSON，非 tus）
-  r.Add("GET", "/api/v1/uploads/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/uploads/{id}", A::kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    app::Uploader who;
-    who.user = *c.actor;
+    QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
     QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.GetUpload(who, c.params["id"]));
     return JsonResponse(200, UploadJson(u));
   });
 
   // 非音视频文件改作附件登记
-  r.Add("POST", "/api/v1/uploads/{id}/attachment", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/uploads/{id}/attachment", A::kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    app::Uploader who;
-    who.user = *c.actor;
+    QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
     QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.RegisterUploadAsAttachment(who, c.params["id"]));
     return JsonResponse(200, UploadJson(u));
   });

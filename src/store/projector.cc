@@ -74,6 +74,41 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
     }
     return Status();
   }
+  if (e.type == "DeviceRegistered") {
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
+        "INSERT INTO devices(id, serial, model, officer_id, unit_id, active, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+    s->Bind(1, d.value("device_id", "")).Bind(2, d.value("serial", "")).Bind(3, d.value("model", ""))
+        .Bind(4, d.value("officer_id", "")).Bind(5, d.value("unit_id", "")).Bind(6, at).Bind(7, at);
+    return s->Run();
+  }
+  if (e.type == "DeviceChanged") {
+    for (const char* col : {"officer_id", "unit_id"}) {
+      if (!d.contains(col)) continue;
+      QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string("UPDATE devices SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
+      QC_RETURN_IF_ERROR(s->Bind(1, d[col].get<std::string>()).Bind(2, at).Bind(3, d.value("device_id", "")).Run());
+    }
+    if (d.contains("active")) {
+      QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("UPDATE devices SET active = ?, updated_at = ? WHERE id = ?"));
+      QC_RETURN_IF_ERROR(s->Bind(1, d["active"].get<bool>()).Bind(2, at).Bind(3, d.value("device_id", "")).Run());
+    }
+    return Status();
+  }
+  if (e.type == "StationRegistered") {
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
+        "INSERT INTO stations(id, name, location, unit_id, active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"));
+    s->Bind(1, d.value("station_id", "")).Bind(2, d.value("name", "")).Bind(3, d.value("location", ""))
+        .Bind(4, d.value("unit_id", "")).Bind(5, at).Bind(6, at);
+    return s->Run();
+  }
+  if (e.type == "StationTokenIssued") {  // the token itself is never in the log
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("UPDATE stations SET active = 1, updated_at = ? WHERE id = ?"));
+    return s->Bind(1, at).Bind(2, d.value("station_id", "")).Run();
+  }
+  if (e.type == "StationRevoked") {
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("UPDATE stations SET active = 0, updated_at = ? WHERE id = ?"));
+    return s->Bind(1, at).Bind(2, d.value("station_id", "")).Run();
+  }
   if (e.type == "PasswordChanged") {
     QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("UPDATE users SET updated_at = ? WHERE id = ?"));
     s->Bind(1, at).Bind(2, d.value("user_id", ""));

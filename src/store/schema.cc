@@ -94,6 +94,14 @@ CREATE TABLE IF NOT EXISTS uploads (
   expires_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS uploads_by_state ON uploads(state, expires_at);
+
+-- Collection-station tokens (采集站), issued once and kept only as SHA-256 hashes.
+CREATE TABLE IF NOT EXISTS station_tokens (
+  token_hash TEXT PRIMARY KEY,
+  station_id TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS station_tokens_by_station ON station_tokens(station_id);
 )sql";
 
 constexpr std::string_view kProjectionDdl = R"sql(
@@ -104,6 +112,14 @@ CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
   unit_id TEXT NOT NULL, cert_no TEXT NOT NULL, active INTEGER NOT NULL,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, model TEXT NOT NULL, officer_id TEXT NOT NULL,
+  unit_id TEXT NOT NULL, active INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS stations (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, location TEXT NOT NULL, unit_id TEXT NOT NULL,
+  active INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS cases (
   id TEXT PRIMARY KEY, number TEXT NOT NULL, unit_id TEXT NOT NULL, title TEXT NOT NULL,

@@ -13,16 +13,18 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads
+inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads, devices, stations
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {
   std::string_view name;
   std::string_view key_columns;
 };
-inline constexpr std::array<ProjectionTable, 8> kProjectionTables{{
+inline constexpr std::array<ProjectionTable, 10> kProjectionTables{{
     {"units", "id"},
     {"users", "id"},
+    {"devices", "id"},
+    {"stations", "id"},
     {"cases", "id"},
     {"case_parties", "case_id, pos"},
     {"case_officers", "case_id, user_id"},

@@ -424,6 +424,79 @@ TEST_F(UploadsTest, PlaybackIsRecordedThenServedWithRanges) {
   EXPECT_EQ(officer_->Get("/api/v1/cases/" + case_id_).json()["media"][0]["access_count"], 2);  // the reviewer's and the officer's
 }
 
+TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
+  const std::string& clip = *clip_;
+  Client admin(port(), "admin"), officer2(port(), "officer2");
+  std::string officer_id = officer_->user()["id"], unit = officer_->user()["unit_id"];
+  Json device = {{"serial", "DSJ-X1-0001"}, {"model", "海康威视 DSJ-X1"}, {"officer_id", officer_id}};
+  EXPECT_EQ(officer_->Post("/api/v1/devices", device).status, 403);
+  HttpResponse d = admin.Post("/api/v1/devices", device);
+  ASSERT_EQ(d.status, 201) << d.body;
+  EXPECT_EQ(d.json()["device"]["officer_name"], "张伟");
+  EXPECT_EQ(d.json()["events"][0]["type"], "DeviceRegistered");
+  EXPECT_EQ(admin.Post("/api/v1/devices", device).json()["field"], "serial") << "a serial is registered once";
+  HttpResponse st = admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "易县公安局一楼"}, {"unit_id", unit}});
+  ASSERT_EQ(st.status, 201) << st.body;
+  std::string token = st.json()["token"];
+  EXPECT_EQ(token.rfind("qcst_", 0), 0u);
+  EXPECT_EQ(admin.Get("/api/v1/stations").body.find(token), std::string::npos) << "the token is shown once";
+
+  // The station names the camera; the recording officer is the camera's.
+  auto meta = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  meta.push_back({"device_id", "DSJ-X1-0001"});
+  std::string loc = Create(clip.size(), Meta(meta), token);
+  auto h = Tus(token);
+  h["Upload-Offset"] = "0";
+  h["Content-Type"] = "application/offset+octet-stream";
+  HttpResponse done = Send(port(), "PATCH", loc, clip, h);
+  ASSERT_EQ(done.status, 204) << done.body;
+  EXPECT_EQ(done.headers["upload-registration"].rfind("registered", 0), 0u);
+  Json rec = CaseMedia(case_id_)[0];
+  EXPECT_EQ(rec["registered_by"]["role"], "station");
+  EXPECT_EQ(rec["registered_by"]["name"], "一中队采集站");
+  EXPECT_EQ(rec["officer"]["id"], officer_id);
+  EXPECT_EQ(rec["device_serial"], "DSJ-X1-0001");
+  EXPECT_EQ(rec["station_id"], st.json()["station"]["id"]);
+  EXPECT_EQ(Send(port(), "GET", loc, "", {{"Authorization", "Bearer " + token}}).json()["state"], "registered");
+  EXPECT_EQ(Head(loc).status, 404) << "an upload belongs to its uploader";
+
+  // A station token opens nothing else; a station serves its unit only; unknown cameras are refused.
+  EXPECT_EQ(Send(port(), "GET", "/api/v1/cases", "", {{"Authorization", "Bearer " + token}}).status, 401);
+  std::string other = officer2.Post("/api/v1/cases", {{"start_mode", "ex_officio"}, {"title", "二中队案件"},
+                                                      {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"];
+  auto create = [&](const std::string& m) {
+    auto ch = Tus(token);
+    ch["Upload-Length"] = "100";
+    ch["Upload-Metadata"] = m;
+    return Send(port(), "POST", "/api/v1/uploads/", "", ch);
+  };
+  auto other_meta = AvMeta(other, "2026-11-27T09:10:00+08:00");
+  other_meta.push_back({"officer", "officer2"});
+  EXPECT_EQ(create(Meta(other_meta)).status, 403);
+  auto unknown = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  unknown.push_back({"device_id", "DSJ-NOPE"});
+  EXPECT_EQ(create(Meta(unknown)).json()["field"], "Upload-Metadata.device_id");
+  auto no_officer = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  EXPECT_EQ(create(Meta(no_officer)).json()["field"], "Upload-Metadata.officer") << "no camera, no officer";
+
+  // Revoked: the token no longer works.
+  std::string station_id = st.json()["station"]["id"];
+  ASSERT_EQ(admin.Post("/api/v1/stations/" + station_id + "/revoke", Json::object()).status, 200);
+  EXPECT_EQ(create(Meta(meta)).status, 401);
+  EXPECT_EQ(admin.Post("/api/v1/stations/" + station_id + "/revoke", Json::object()).status, 409);
+
+  // A camera taken out of service is refused by name.
+  std::string device_id = d.json()["device"]["id"];
+  ASSERT_EQ(admin.Patch("/api/v1/devices/" + device_id, {{"active", false}}).status, 200);
+  HttpResponse off = Send(port(), "POST", "/api/v1/uploads/", "",
+                          {{"Authorization", "Bearer " + officer_->token()}, {"Tus-Resumable", "1.0.0"},
+                           {"Upload-Length", "100"}, {"Upload-Metadata", Meta(meta)}});
+  EXPECT_EQ(off.json()["field"], "Upload-Metadata.device_id");
+  Json devices = admin.Get("/api/v1/devices").json();
+  ASSERT_EQ(devices["total"], 1);
+  EXPECT_EQ(devices["items"][0]["active"], false);
+}
+
 TEST(UploadsExpiry, UnfinishedUploadsExpireCompletedOnesStay) {
   Server server({"--upload-expiry-minutes", "0"});
   Client officer(server.port(), "officer1");
