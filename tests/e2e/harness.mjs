@@ -74,3 +74,20 @@ export async function login(page, url, username, password = PASSWORD) {
 export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true })
 }
+
+// Registers body cameras (执法记录仪) through the admin API, each assigned to a user by username:
+// uploads may name only registered cameras.
+export async function registerDevices(url, devices) {
+  const login = await fetch(url + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  })
+  const { token } = await login.json()
+  for (const [serial, officer] of Object.entries(devices)) {
+    const res = await fetch(url + '/api/v1/devices', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+      body: JSON.stringify({ serial, model: '海康威视 DSJ-X1', officer_id: officer }),
+    })
+    if (res.status !== 201 && res.status !== 409) throw new Error(`device ${serial}: ${res.status} ${await res.text()}`)
+  }
+}

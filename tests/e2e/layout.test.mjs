@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startServer, launchBrowser, pageAs, login, shot, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, login, shot, PASSWORD, registerDevices } from './harness.mjs'
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -28,6 +28,7 @@ const made = {}  // case ids set up by before()
 
 before(async () => {
   server = await startServer()
+  await registerDevices(server.url, { 'DSJ-0001': 'officer1', 'DSJ-0042': 'officer1' })
   browser = await launchBrowser()
   await setUpCases()
 })
@@ -51,7 +52,7 @@ async function registerClip(caseId) {
     const b64 = (v) => Buffer.from(v).toString('base64')
     const meta = {
       filename: '布局测试-受理窗口.mp4', filetype: 'video/mp4', case_id: caseId, act: 'acceptance_window',
-      capture_end: new Date(Date.now() - 30 * 3600e3).toISOString(), parties_informed: 'true', device_id: 'DSJ-LAYOUT-01',
+      capture_end: new Date(Date.now() - 30 * 3600e3).toISOString(), parties_informed: 'true', device_id: 'DSJ-0001',
     }
     const res = await fetch(server.url + '/api/v1/uploads/', {
       method: 'POST',

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer, launchBrowser, pageAs, shot, PASSWORD } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, shot, PASSWORD, registerDevices } from './harness.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const tus = createRequire(join(root, 'web', 'package.json'))('tus-js-client')
@@ -46,6 +46,7 @@ before(async () => {
   clips.text = join(dir, '询问笔录说明.txt')
   writeFileSync(clips.text, '这不是音像文件，是询问笔录的说明。\n' + randomBytes(16).toString('hex') + '\n')
   server = await startServer()
+  await registerDevices(server.url, { 'DSJ-0001': 'officer1', 'DSJ-0042': 'officer1' })
   browser = await launchBrowser()
 })
 after(async () => {
@@ -256,7 +257,7 @@ test('browser: officer1 uploads a clip through the 音像记录 panel (pausing o
   const media = (await page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id)).json(), caseId)).media
   const rec = media.find((m) => m.file_name === '受理窗口-DSJ0042.mp4')
   assert.ok(rec, 'registered: ' + JSON.stringify(media.map((m) => m.file_name)))
-  assert.equal(rec.device_id, 'DSJ-0042')
+  assert.equal(rec.device_serial, 'DSJ-0042')
   assert.equal(rec.parties_informed, true)
   assert.equal(rec.capture_end, new Date(end.replace(' ', 'T') + '+08:00').toISOString())
   const row = page.locator('.el-table__row', { hasText: '受理窗口-DSJ0042.mp4' })

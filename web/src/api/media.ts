@@ -81,7 +81,9 @@ export interface MediaRecord {
   sm3: string
   size: number
   media: MediaInfo
+  /** The registered body camera's id (dev_…) and serial number; empty when none was named. */
   device_id: string
+  device_serial: string
   officer: { id: string; name: string }
   capture_start: string | null
   capture_end: string | null
