@@ -1,6 +1,8 @@
-// quancheng — the command line: serve, init, user add|list|passwd, verify, verify-proof, version.
+// quancheng — the command line: serve, init, user add|list|passwd, verify, verify-proof, dock, version.
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -15,6 +17,7 @@
 #include "app/setup.h"
 #include "app/verify.h"
 #include "crypto/base64.h"
+#include "dock/agent.h"
 #include "ledger/checkpoint.h"
 #include "http/server.h"
 
@@ -118,6 +121,32 @@ int main(int argc, char** argv) {
   passwd->add_option("--data", user_data, "数据目录")->capture_default_str();
   passwd->add_option("--username", passwd_user, "用户名")->required();
 
+  qc::dock::DockOptions dock_opts;
+  std::string dock_server, token_file, parties_informed;
+  int chunk_mib = 64;
+  int64_t dock_interval = 5, dock_settle = 10, dock_timeout = 60;
+  auto* dock = cli.add_subcommand("dock", "采集站：上传监视目录（执法记录仪存储）中的新文件，服务器核验摘要后删除本地文件");
+  dock->add_option("--watch", dock_opts.watch_dir, "监视目录（挂载的执法记录仪存储）")->required();
+  dock->add_option("--server", dock_server, "服务器地址，如 http://10.1.2.3:8080")->required();
+  dock->add_option("--device", dock_opts.defaults.device, "执法记录仪（登记的编号或设备 ID）")->required();
+  dock->add_option("--token-file", token_file, "采集站令牌文件（首行）；未指定时取环境变量 QC_STATION_TOKEN");
+  dock->add_option("--state", dock_opts.state_dir, "状态目录（续传进度、已登记清单）")->capture_default_str();
+  dock->add_option("--case", dock_opts.defaults.case_id, "默认所属案件（可由附注文件 <文件>.qc.json 逐个指定）");
+  dock->add_option("--act", dock_opts.defaults.act, "默认执法行为，如 site_inspection、seizure");
+  dock->add_option("--stage", dock_opts.defaults.stage, "默认所属阶段");
+  dock->add_option("--parties-informed", parties_informed, "是否已告知当事人正在录音录像：true 或 false")
+      ->check(CLI::IsMember({"true", "false"}));
+  dock->add_option("--chunk-mib", chunk_mib, "每次续传请求的大小（MiB）")->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  dock->add_option("--max-rate", dock_opts.max_rate, "上传限速（字节/秒，0 为不限）")->capture_default_str()
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  dock->add_option("--interval", dock_interval, "扫描间隔（秒）")->capture_default_str()->check(CLI::Range(1, 3600));
+  dock->add_option("--settle", dock_settle, "文件最后修改后等待多久才上传（秒）")->capture_default_str()
+      ->check(CLI::Range(0, 3600));
+  dock->add_option("--timeout", dock_timeout, "每一步网络操作的超时（秒）")->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  dock->add_flag("--once", dock_opts.once, "扫描上传一遍后退出（有文件未能上传时退出码为 1）");
+
   auto* version = cli.add_subcommand("version", "显示版本");
 
   CLI11_PARSE(cli, argc, argv);
@@ -162,6 +191,29 @@ int main(int argc, char** argv) {
               << verified->checkpoint.size << " (root " << qc::crypto::Base64Encode(verified->checkpoint.root_hash)
               << "), checkpoint signed by " << by << "\n";
     return 0;
+  }
+  if (dock->parsed()) {
+    auto url = qc::http::Url::Parse(dock_server);
+    if (!url.ok()) return Fail(url.status());
+    dock_opts.server = *url;
+    if (!token_file.empty()) {
+      std::ifstream in(token_file);
+      if (!in) return Fail(Status::InvalidArgument("invalid_field", "无法读取令牌文件 " + token_file, "token-file"));
+      std::getline(in, dock_opts.token);
+    } else if (const char* env = std::getenv("QC_STATION_TOKEN")) {
+      dock_opts.token = env;
+    }
+    while (!dock_opts.token.empty() && std::isspace(static_cast<unsigned char>(dock_opts.token.back())))
+      dock_opts.token.pop_back();
+    if (dock_opts.token.empty())
+      return Fail(Status::InvalidArgument("invalid_field", "缺少采集站令牌：用 --token-file 或环境变量 QC_STATION_TOKEN",
+                                          "token-file"));
+    dock_opts.chunk_size = int64_t{chunk_mib} << 20;
+    if (!parties_informed.empty()) dock_opts.defaults.parties_informed = parties_informed == "true";
+    dock_opts.interval = std::chrono::seconds(dock_interval);
+    dock_opts.settle = std::chrono::seconds(dock_settle);
+    dock_opts.timeout = std::chrono::seconds(dock_timeout);
+    return qc::dock::RunDock(dock_opts, clock, std::cout, isatty(STDOUT_FILENO) != 0);
   }
   if (init->parsed()) {
     Status s = qc::app::InitDataDir(init_opts, clock);

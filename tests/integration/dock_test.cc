@@ -1,0 +1,345 @@
+// `quancheng dock`, the collection-station agent, against the real server: files under the watched
+// directory are uploaded with the station's token, confirmed by digest, then deleted; a file the
+// server refuses stays; the agent killed mid-upload resumes the same upload when restarted; a network
+// cut mid-upload (a relay that resets its connections) is resumed; a revoked token stops it.
+// Media are made with ffmpeg at run time.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "cli_run.h"
+#include "common/hex.h"
+#include "crypto/digest.h"
+#include "cut_proxy.h"
+#include "server_fixture.h"
+
+namespace qc::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void WriteFile(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string Sha256Hex(const fs::path& p) { return ToHex(crypto::Digest(crypto::DigestAlg::kSha256, ReadFile(p))); }
+
+void Ffmpeg(const std::string& args, const fs::path& out) {
+  fs::create_directories(out.parent_path());
+  std::string cmd = "ffmpeg -loglevel error -y " + args + " '" + out.string() + "' > /dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("ffmpeg failed: " + cmd);
+}
+
+// A camera-like clip: H.264 + AAC with a creation time; `big` makes it lossless 720p (about 1.7 MB a second).
+void MakeClip(const fs::path& out, int seconds, bool big = false) {
+  std::string d = std::to_string(seconds);
+  Ffmpeg("-f lavfi -i testsrc2=duration=" + d + (big ? ":size=1280x720" : ":size=320x240") +
+             ":rate=25 -f lavfi -i sine=frequency=440:duration=" + d + " -c:v libx264 -preset ultrafast " +
+             (big ? "-qp 0 " : "") + "-c:a aac -shortest -metadata creation_time=2026-11-27T01:00:00Z",
+         out);
+}
+
+bool WaitFor(const std::function<bool()>& done, std::chrono::seconds limit) {
+  auto end = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < end) {
+    if (done()) return true;
+    std::this_thread::sleep_for(100ms);
+  }
+  return done();
+}
+
+// The agent in the background (the watch loop), its output in `log`.
+pid_t Spawn(const std::vector<std::string>& args, const fs::path& log) {
+  pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) std::_Exit(127);
+    FILE* f = std::freopen(log.c_str(), "w", stdout);
+    (void)f;
+    ::dup2(::fileno(stdout), STDERR_FILENO);
+    std::vector<std::string> all{QC_BINARY};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    std::_Exit(127);
+  }
+  return pid;
+}
+
+int Kill(pid_t pid, int sig) {
+  ::kill(pid, sig);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+class DockTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new Server();
+    Client admin(server_->port(), "admin");
+    HttpResponse d = admin.Post("/api/v1/devices", {{"serial", "DOCK-0001"}, {"model", "DSJ-X1"}, {"officer_id", "officer1"}});
+    if (d.status != 201) throw std::runtime_error("device: " + d.body);
+  }
+  static void TearDownTestSuite() { delete server_; }
+
+  void SetUp() override {
+    dir_ = fs::path(server_->data_dir()) / ("dock-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    cam_ = dir_ / "cam";
+    fs::create_directories(cam_);
+    officer_ = std::make_unique<Client>(port(), "officer1");
+    Client admin(port(), "admin");
+    HttpResponse st = admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "值班室"},
+                                                      {"unit_id", officer_->user()["unit_id"]}});
+    if (st.status != 201) throw std::runtime_error("station: " + st.body);
+    station_id_ = st.json()["station"]["id"];
+    token_ = st.json()["token"];
+    WriteFile(dir_ / "token", token_ + "\n");
+    case_id_ = NewCase("采集站上传测试");
+  }
+
+  static int port() { return server_->port(); }
+
+  std::string NewCase(const std::string& title) {
+    HttpResponse r = officer_->Post("/api/v1/cases", {{"start_mode", "ex_officio"},
+                                                      {"title", title},
+                                                      {"parties", {{{"kind", "legal_person"}, {"name", "易县某公司"}}}},
+                                                      {"start_form", {{"cause", "现场检查"}}}});
+    if (r.status != 201) throw std::runtime_error("case: " + r.body);
+    return r.json()["case"]["id"];
+  }
+
+  // The dock's arguments; `server_port` is the server's unless a relay stands between.
+  std::vector<std::string> Args(int server_port, std::vector<std::string> extra = {}) const {
+    std::vector<std::string> a{"dock",  "--watch", cam_.string(), "--server", "http://127.0.0.1:" + std::to_string(server_port),
+                               "--device", "DOCK-0001", "--token-file", (dir_ / "token").string(),
+                               "--state", (dir_ / "state").string(), "--settle", "0"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+  std::vector<std::string> CaseArgs() const {
+    return {"--case", case_id_, "--act", "site_inspection", "--parties-informed", "true"};
+  }
+
+  CliRun RunOnce(const std::vector<std::string>& args) const {
+    std::string line;
+    for (const auto& a : args) line += "'" + a + "' ";
+    return RunQuancheng(line + "--once");
+  }
+
+  // The upload path the agent recorded in its state, once it has created one.
+  std::string StateLocation() const {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir_ / "state" / "files", ec)) {
+      if (e.path().extension() != ".json") continue;
+      Json j = Json::parse(ReadFile(e.path()), nullptr, false);
+      if (j.is_object() && !j.value("location", "").empty()) return j["location"];
+    }
+    return "";
+  }
+
+  int64_t ServerOffset(const std::string& location) const {
+    HttpResponse h = Send(port(), "HEAD", location, "", {{"Authorization", "Bearer " + token_}, {"Tus-Resumable", "1.0.0"}});
+    return h.status == 200 ? std::stoll(h.headers["upload-offset"]) : -1;
+  }
+
+  Json Upload(const std::string& location) const {
+    return Send(port(), "GET", location, "", {{"Authorization", "Bearer " + token_}}).json();
+  }
+
+  Json CaseMedia(const std::string& case_id) const {
+    return officer_->Get("/api/v1/cases/" + case_id).json()["media"];
+  }
+
+  int RecordsWithDigest(const std::string& case_id, const std::string& sha256) const {
+    int n = 0;
+    for (const auto& m : CaseMedia(case_id)) n += m["sha256"] == sha256;
+    return n;
+  }
+
+  static Server* server_;
+  fs::path dir_, cam_;
+  std::unique_ptr<Client> officer_;
+  std::string station_id_, token_, case_id_;
+};
+Server* DockTest::server_ = nullptr;
+
+TEST_F(DockTest, UploadsConfirmsTheDigestThenDeletesAndKeepsWhatTheServerRefuses) {
+  fs::path clip = cam_ / "DCIM" / "100MEDIA" / "FILE0001.MP4", photo = cam_ / "DCIM" / "IMG0001.JPG",
+           orphan = cam_ / "DCIM" / "100MEDIA" / "FILE0002.MP4";
+  MakeClip(clip, 2);
+  Ffmpeg("-f lavfi -i color=red:size=64x64 -frames:v 1", photo);
+  MakeClip(orphan, 1);
+  WriteFile(cam_ / ".Trash" / "old.mp4", "hidden: never uploaded");
+  std::string clip_sha = Sha256Hex(clip), photo_sha = Sha256Hex(photo);
+  std::string sidecar = Json{{"case_id", case_id_}, {"act", "seizure"}, {"parties_informed", true}}.dump();
+  WriteFile(clip.string() + ".qc.json", sidecar);
+  WriteFile(photo.string() + ".qc.json", sidecar);
+
+  // No --case: the files with a sidecar go; the one without stays, with the reason.
+  CliRun r = RunOnce(Args(port()));
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_FALSE(fs::exists(clip)) << r.output;
+  EXPECT_FALSE(fs::exists(clip.string() + ".qc.json"));
+  EXPECT_FALSE(fs::exists(photo));
+  EXPECT_TRUE(fs::exists(orphan)) << "a file without a case is kept";
+  EXPECT_TRUE(fs::exists(cam_ / ".Trash" / "old.mp4"));
+  EXPECT_NE(r.output.find("未指定所属案件"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("不是音视频文件，改作附件登记"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(clip_sha + "（与服务器一致）"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find(token_), std::string::npos) << "the token is never printed";
+
+  Json media = CaseMedia(case_id_);
+  ASSERT_EQ(media.size(), 2u) << media.dump();
+  for (const auto& m : media) {
+    EXPECT_EQ(m["station_id"], station_id_);
+    EXPECT_EQ(m["device_serial"], "DOCK-0001");
+    EXPECT_EQ(m["officer"]["name"], "张伟") << "the camera's officer";
+    EXPECT_EQ(m["registered_by"]["role"], "station");
+    if (m["kind"] == "av") {
+      EXPECT_EQ(m["sha256"], clip_sha);
+      EXPECT_EQ(m["act"], "seizure");
+      EXPECT_EQ(m["file_name"], "FILE0001.MP4");
+      EXPECT_EQ(m["capture_start"], "2026-11-27T01:00:00.000Z") << "the container's creation time";
+      EXPECT_EQ(m["capture_end"], "2026-11-27T01:00:02.000Z") << "creation time + duration";
+    } else {
+      EXPECT_EQ(m["kind"], "attachment");
+      EXPECT_EQ(m["sha256"], photo_sha);
+    }
+  }
+  std::string done = ReadFile(dir_ / "state" / "done.log");
+  EXPECT_NE(done.find(clip_sha), std::string::npos);
+  EXPECT_NE(done.find(photo_sha), std::string::npos);
+
+  // Told once; a sidecar with a wrong key is refused at that key; a good one lets the file go.
+  r = RunOnce(Args(port()));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.output.find("未指定所属案件"), std::string::npos) << "a refusal is reported once: " << r.output;
+  WriteFile(orphan.string() + ".qc.json", R"({"case": "x"})");
+  r = RunOnce(Args(port()));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("sidecar.case"), std::string::npos) << r.output;
+  WriteFile(orphan.string() + ".qc.json", Json{{"case_id", case_id_}, {"act", "no_such_act"}}.dump());
+  r = RunOnce(Args(port(), {"--parties-informed", "false"}));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("Upload-Metadata.act"), std::string::npos) << "the server's field: " << r.output;
+  EXPECT_TRUE(fs::exists(orphan));
+  WriteFile(orphan.string() + ".qc.json", Json{{"case_id", case_id_}, {"act", "site_inspection"}}.dump());
+  r = RunOnce(Args(port(), {"--parties-informed", "false"}));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_FALSE(fs::exists(orphan));
+  EXPECT_EQ(CaseMedia(case_id_).size(), 3u);
+  EXPECT_EQ(RunOnce(Args(port())).status, 0) << "nothing left";
+}
+
+TEST_F(DockTest, KilledMidUploadResumesTheSameUploadWhenRestarted) {
+  fs::path clip = cam_ / "DCIM" / "FILE0003.MP4";
+  MakeClip(clip, 6, /*big=*/true);
+  int64_t size = static_cast<int64_t>(fs::file_size(clip));
+  ASSERT_GT(size, 6 << 20);
+  std::string sha = Sha256Hex(clip);
+
+  auto args = Args(port(), CaseArgs());
+  for (std::string a : {"--chunk-mib", "1", "--max-rate", "1500000", "--interval", "1"}) args.push_back(a);
+  pid_t agent = Spawn(args, dir_ / "agent1.log");
+  std::string location;
+  ASSERT_TRUE(WaitFor([&] { return !(location = StateLocation()).empty(); }, 60s)) << ReadFile(dir_ / "agent1.log");
+  ASSERT_TRUE(WaitFor([&] { return ServerOffset(location) >= (2 << 20); }, 60s)) << ReadFile(dir_ / "agent1.log");
+
+  // A second agent on the same state directory is refused while the first runs.
+  CliRun twin = RunOnce(Args(port(), CaseArgs()));
+  EXPECT_EQ(twin.status, 2) << twin.output;
+  EXPECT_NE(twin.output.find("另一个采集程序"), std::string::npos) << twin.output;
+
+  Kill(agent, SIGKILL);
+  int64_t at_kill = ServerOffset(location);
+  ASSERT_GT(at_kill, 0);
+  ASSERT_LT(at_kill, size) << "killed before the end";
+  EXPECT_TRUE(fs::exists(clip)) << "nothing deleted before the server confirmed";
+  EXPECT_EQ(RecordsWithDigest(case_id_, sha), 0);
+
+  CliRun r = RunOnce(Args(port(), CaseArgs()));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("处续传"), std::string::npos) << "resumed, not restarted: " << r.output;
+  EXPECT_FALSE(fs::exists(clip));
+  Json u = Upload(location);
+  EXPECT_EQ(u["state"], "registered") << "the same upload finished: " << u.dump();
+  EXPECT_EQ(u["sha256"], sha);
+  EXPECT_EQ(RecordsWithDigest(case_id_, sha), 1);
+  EXPECT_NE(ReadFile(dir_ / "state" / "done.log").find(location), std::string::npos);
+}
+
+TEST_F(DockTest, NetworkCutMidUploadIsResumed) {
+  fs::path clip = cam_ / "FILE0004.MP4";
+  MakeClip(clip, 6, /*big=*/true);
+  std::string sha = Sha256Hex(clip);
+  CutProxy proxy(port());
+
+  auto args = Args(proxy.port(), CaseArgs());
+  for (std::string a : {"--chunk-mib", "4", "--max-rate", "1500000", "--interval", "1", "--timeout", "5"})
+    args.push_back(a);
+  pid_t agent = Spawn(args, dir_ / "agent.log");
+  std::string location;
+  ASSERT_TRUE(WaitFor([&] { return !(location = StateLocation()).empty(); }, 60s)) << ReadFile(dir_ / "agent.log");
+  ASSERT_TRUE(WaitFor([&] { return ServerOffset(location) >= (4 << 20); }, 60s)) << ReadFile(dir_ / "agent.log");
+  std::this_thread::sleep_for(1s);  // into the second piece
+  proxy.Cut(3s);
+
+  bool gone = WaitFor([&] { return !fs::exists(clip); }, 120s);
+  Kill(agent, SIGTERM);
+  std::string log = ReadFile(dir_ / "agent.log");
+  ASSERT_TRUE(gone) << log;
+  EXPECT_EQ(proxy.cuts(), 1);
+  EXPECT_NE(log.find("秒后续传"), std::string::npos) << log;
+  EXPECT_NE(log.find("处续传"), std::string::npos) << log;
+  Json u = Upload(location);
+  EXPECT_EQ(u["state"], "registered") << u.dump();
+  EXPECT_EQ(u["sha256"], sha);
+  EXPECT_EQ(RecordsWithDigest(case_id_, sha), 1);
+}
+
+TEST_F(DockTest, ARevokedTokenStopsTheAgentAndKeepsTheFiles) {
+  fs::path clip = cam_ / "FILE0005.MP4";
+  MakeClip(clip, 1);
+  Client admin(port(), "admin");
+  ASSERT_EQ(admin.Post("/api/v1/stations/" + station_id_ + "/revoke", Json::object()).status, 200);
+  CliRun r = RunOnce(Args(port(), CaseArgs()));
+  EXPECT_EQ(r.status, 3) << r.output;
+  EXPECT_NE(r.output.find("令牌"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(clip));
+}
+
+TEST_F(DockTest, BadArgumentsAreRefusedAtTheirFlag) {
+  CliRun r = RunQuancheng("dock --watch " + cam_.string() + " --server https://example.org --device X --token-file " +
+                          (dir_ / "token").string() + " --once");
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("（server）"), std::string::npos) << r.output;
+  r = RunQuancheng("dock --watch " + cam_.string() + " --server http://127.0.0.1:1 --device X --once");
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("token-file"), std::string::npos) << r.output;
+  r = RunQuancheng("dock --watch " + (dir_ / "missing").string() + " --server http://127.0.0.1:1 --device X --token-file " +
+                   (dir_ / "token").string() + " --once");
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("监视目录不存在"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace qc::testing
