@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <thread>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -239,6 +240,11 @@ class App {
   Status RecoverUploads();
   StatusOr<UploadInfo> LoadUpload(const std::string& id);
   std::shared_ptr<UploadSlot> Slot(const std::string& id);
+  // Keeps the slot (and its running digests) of an upload between two of its requests, for the
+  // kWarmUploads uploads written to last; an upload that drops out has its digests rebuilt from the
+  // file by its next request.
+  void KeepWarm(std::shared_ptr<UploadSlot> slot);
+  static constexpr size_t kWarmUploads = 64;
   Status CommitOffset(const std::string& id, int64_t offset);
   // Hashes, probes, adopts and registers a fully received upload. Idempotent: resumes after a crash.
   StatusOr<UploadInfo> FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
@@ -265,6 +271,7 @@ class App {
   int64_t units_generation_ = -1;
   std::mutex slots_mu_;
   std::map<std::string, std::weak_ptr<UploadSlot>> slots_;
+  std::deque<std::shared_ptr<UploadSlot>> warm_slots_;  // most recent first
   struct MediaTicket {
     std::string record_id, user_id, purpose;
     TimePoint expires;

@@ -148,6 +148,17 @@ std::shared_ptr<UploadSlot> App::Slot(const std::string& id) {
   return slot;
 }
 
+void App::KeepWarm(std::shared_ptr<UploadSlot> slot) {
+  std::lock_guard<std::mutex> lock(slots_mu_);
+  for (auto it = warm_slots_.begin(); it != warm_slots_.end(); ++it)
+    if (*it == slot) {
+      warm_slots_.erase(it);
+      break;
+    }
+  warm_slots_.push_front(std::move(slot));
+  if (warm_slots_.size() > kWarmUploads) warm_slots_.pop_back();
+}
+
 StatusOr<UploadInfo> App::LoadUpload(const std::string& id) {
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(std::string(kUploadColumns) + "WHERE id = ?"));
@@ -311,6 +322,7 @@ StatusOr<std::unique_ptr<UploadPatch>> App::BeginPatch(const Uploader& who, cons
   // The running digests continue where the last PATCH left them; after a restart they are rebuilt.
   // (A long PATCH that committed part of itself and then failed leaves hashed != offset: rebuilt too.)
   if (!slot->hasher || slot->hashed != offset) {
+    if (offset > 0) spdlog::info("upload {}: digests rebuilt from the first {} bytes of the file", id, offset);
     slot->hasher = std::make_unique<blob::ContentHasher>();
     Status st = HashPrefix(PartPath(id), offset, *slot->hasher);
     if (!st.ok()) {
@@ -401,6 +413,9 @@ StatusOr<UploadInfo> UploadPatch::Finish(bool complete) {
   info_.offset = offset;
   info_.expires_at = app_.clock().Now() + app_.options().upload_expiry;
   if (offset < info_.length) {
+    // The next PATCH continues these digests (without this, each would re-read the whole file).
+    slot_->hasher->Trim();
+    app_.KeepWarm(slot_);
     release();
     return info_;
   }

@@ -28,8 +28,15 @@ void ContentHasher::Loop() {
     cv_.notify_all();  // room for the producer
     sm3_.Update(chunk);
     std::lock_guard<std::mutex> lock(mu_);
-    spare_.push_back(std::move(chunk));
+    if (!trim_) spare_.push_back(std::move(chunk));
   }
+}
+
+void ContentHasher::Trim() {
+  std::lock_guard<std::mutex> lock(mu_);
+  trim_ = true;
+  spare_.clear();
+  spare_.shrink_to_fit();
 }
 
 void ContentHasher::Update(std::string_view data) {
@@ -39,6 +46,7 @@ void ContentHasher::Update(std::string_view data) {
   {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
+    trim_ = false;
     if (!spare_.empty()) {
       buf = std::move(spare_.back());
       spare_.pop_back();

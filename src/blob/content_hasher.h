@@ -37,6 +37,9 @@ class ContentHasher {
 
   void Update(std::string_view data);
   uint64_t size() const { return size_; }
+  // Frees the reusable buffers (now, and those SM3 hands back until the next Update): a hasher kept
+  // between two requests of an upload holds a thread and a few bytes, not kMaxQueued chunks.
+  void Trim();
   ContentDigests Final();  // the hasher is spent
 
  private:
@@ -50,6 +53,7 @@ class ContentHasher {
   std::deque<std::string> queue_;
   std::vector<std::string> spare_;  // hashed chunks' buffers, reused: no allocation per chunk
   bool done_ = false;
+  bool trim_ = false;
   std::thread thread_;
 };
 

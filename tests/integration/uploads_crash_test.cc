@@ -144,8 +144,12 @@ TEST(UploadsCrash, KilledMidPatchResumesFromTheLastCommittedOffset) {
   EXPECT_EQ(media[0]["sha256"], ToHex(crypto::Digest(crypto::DigestAlg::kSha256, data)));
   EXPECT_EQ(media[0]["sm3"], ToHex(crypto::Digest(crypto::DigestAlg::kSm3, data)));
 
-  // The whole directory checks out: events, checkpoints, projections and the blob's two digests.
+  // The digests lived in the killed process: the restarted one rebuilt them from the file.
   server.Stop(SIGTERM);
+  EXPECT_NE(server.Log().find("upload " + id + ": digests rebuilt from the first " + std::to_string(offset) + " bytes"),
+            std::string::npos);
+
+  // The whole directory checks out: events, checkpoints, projections and the blob's two digests.
   CliRun v = RunQuancheng("verify --data " + server.data_dir());
   EXPECT_EQ(v.status, 0) << v.output;
 }

@@ -124,6 +124,28 @@ Server* UploadsTest::server_ = nullptr;
 fs::path* UploadsTest::media_dir_ = nullptr;
 std::string* UploadsTest::clip_ = nullptr;
 
+// Each PATCH continues the SHA-256 and SM3 of the one before; none re-reads what the file already
+// holds (a 2 GiB upload in 8 MiB pieces would otherwise hash about 256 GiB).
+TEST_F(UploadsTest, APatchContinuesTheDigestsOfTheOneBefore) {
+  const std::string& clip = *clip_;
+  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string id = loc.substr(loc.rfind('/') + 1);
+  size_t piece = clip.size() / 5 + 1;
+  for (size_t off = 0; off < clip.size(); off += piece) {
+    HttpResponse p = Patch(loc, static_cast<int64_t>(off), clip.substr(off, piece));
+    ASSERT_EQ(p.status, 204) << p.body;
+  }
+  EXPECT_EQ(CaseMedia(case_id_)[0]["sm3"], HexDigest(crypto::DigestAlg::kSm3, clip));
+  // The log is written in order: once the registration is in it, any rebuild would be too.
+  std::string log;
+  for (int i = 0; i < 100 && log.find("upload " + id + " registered as") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    log = server_->Log();
+  }
+  ASSERT_NE(log.find("upload " + id + " registered as"), std::string::npos);
+  EXPECT_EQ(log.find("upload " + id + ": digests rebuilt"), std::string::npos);
+}
+
 TEST_F(UploadsTest, OptionsAdvertisesTheProtocol) {
   HttpResponse r = Send(port(), "OPTIONS", "/api/v1/uploads/");
   EXPECT_EQ(r.status, 204);
