@@ -10,6 +10,10 @@
 # also flush whatever other processes have dirtied). Each of the four runs once as a warm-up — fresh
 # memory is slow on these machines — and is then measured once.
 #
+# Then the collection-station agent (`quancheng dock --once`, a station token, 64 MiB PATCHes each
+# with its SHA-256, the whole file hashed first, the digest confirmed, the local copy deleted) on
+# the same bytes (a hard link in a watched directory), reported against the same baseline.
+#
 # Targets: ingest time <= 1.3 x the slowest of the three baselines; server peak RSS (VmHWM of the
 # server process, reset after the warm-up where the kernel allows) < 100 MiB during the upload.
 #
@@ -221,6 +225,28 @@ ref_sm3=$(openssl dgst -sm3 -r "$file" | awk '{ print $1 }')
 [[ "$srv_sha" == "$ref_sha" && "$srv_sm3" == "$ref_sm3" ]] ||
   die "digest mismatch: server sha256 $srv_sha sm3 $srv_sm3, openssl sha256 $ref_sha sm3 $ref_sm3"
 
+# ---- the collection-station agent on the same bytes ----------------------------------------------
+admin=$(curl -sS --max-time 30 -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"Demo@2026"}' "$base/api/v1/auth/login" | jq -r '.token // empty')
+[[ -n "$admin" ]] || die "login as admin failed"
+unit=$(jq -r '.user.unit_id' <<<"$login")
+curl -sS --max-time 30 -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d '{"serial":"BENCH-0001","model":"bench","officer_id":"officer1"}' "$base/api/v1/devices" >/dev/null
+curl -sS --max-time 30 -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"基准采集站\",\"location\":\"bench\",\"unit_id\":\"$unit\"}" "$base/api/v1/stations" |
+  jq -r '.token // empty' >"$tmp/station.token"
+[[ -s "$tmp/station.token" ]] || die "could not register a collection station"
+case_dock=$(new_case dock)
+mkdir -p "$tmp/cam"
+ln "$file" "$tmp/cam/dock.bin"
+t0=$(now)
+"$qc" dock --watch "$tmp/cam" --server "$base" --device BENCH-0001 --token-file "$tmp/station.token" \
+  --state "$tmp/dock-state" --case "$case_dock" --act other --parties-informed true --settle 0 --once \
+  >"$tmp/dock.log" 2>&1 || die "quancheng dock failed: $(tail -n 5 "$tmp/dock.log")"
+dock_s=$(elapsed "$t0" "$(now)")
+[[ ! -e "$tmp/cam/dock.bin" ]] || die "quancheng dock left the file in place"
+grep -q "$ref_sha（与服务器一致）" "$tmp/dock.log" || die "quancheng dock did not confirm the digest: $(tail -n 5 "$tmp/dock.log")"
+
 slowest=$(printf '%s\n' "$sm3_s" "$sha_s" "$cp_s" | sort -g | tail -n 1)
 row() { printf '  %-34s %9s %10s %9s\n' "$1" "$2" "$(mbps "$2")" "$(ratio "$2" "$slowest")"; }
 ing_ratio=$(ratio "$ing_s" "$slowest")
@@ -237,6 +263,7 @@ $(row "openssl dgst -sm3 FILE" "$sm3_s")
 $(row "openssl dgst -sha256 FILE" "$sha_s")
 $(row "cp FILE + sync" "$cp_s")
 $(row "ingest: one tus PATCH ($framing_label)" "$ing_s")
+$(row "quancheng dock --once (64 MiB PATCHes)" "$dock_s")
 ingest ratio ${ing_ratio} (target <= 1.30: $(verdict "$ing_ratio" 1.30))
 server RSS: ${idle_rss} KiB before the upload; peak (VmHWM, ${hwm_reset}) ${hwm} KiB = ${hwm_mib} MiB (target < 100 MiB: $(verdict "$hwm_mib" 99.99))
 digests: the server's SHA-256 and SM3 equal openssl's

@@ -1,7 +1,7 @@
 // Browser tests' harness: the real server (Release build) on a temporary demo data directory,
 // serving the built web application, driven by Debian's Chromium through playwright-core.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
@@ -89,5 +89,43 @@ export async function registerDevices(url, devices) {
       body: JSON.stringify({ serial, model: '海康威视 DSJ-X1', officer_id: officer }),
     })
     if (res.status !== 201 && res.status !== 409) throw new Error(`device ${serial}: ${res.status} ${await res.text()}`)
+  }
+}
+
+/**
+ * Registers a 1 s clip (ffmpeg) on `caseId` as `username` over tus (creation-with-upload), recorded by
+ * the camera `device` and ending `hoursAgo` hours ago: over 24 it carries the Art. 33 finding.
+ */
+export async function registerClip(url, { caseId, username = 'officer1', device, hoursAgo = 30, fileName = '测试-受理窗口.mp4' }) {
+  const dir = mkdtempSync(join(tmpdir(), 'qc-clip-'))
+  try {
+    const path = join(dir, 'clip.mp4')
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25',
+      '-f', 'lavfi', '-i', 'sine=frequency=500', '-t', '1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
+      '-c:a', 'aac', '-movflags', '+faststart', path])
+    const body = readFileSync(path)
+    const { token } = await (await fetch(url + '/api/v1/auth/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+    })).json()
+    const b64 = (v) => Buffer.from(v).toString('base64')
+    const meta = {
+      filename: fileName, filetype: 'video/mp4', case_id: caseId, act: 'acceptance_window',
+      capture_end: new Date(Date.now() - hoursAgo * 3600e3).toISOString(), parties_informed: 'true', device_id: device,
+    }
+    const res = await fetch(url + '/api/v1/uploads/', {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer ' + token, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(body.length),
+        'Upload-Metadata': Object.entries(meta).map(([k, v]) => k + ' ' + b64(v)).join(','),
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body,
+    })
+    const registration = res.headers.get('upload-registration') ?? ''
+    if (res.status !== 201 || !registration.startsWith('registered; record=')) {
+      throw new Error(`clip on ${caseId}: ${res.status} ${registration} ${await res.text()}`)
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,7 +1,8 @@
 // Layout and labelling at the two sizes the application must work at: 1366×768 (office PC) and
 // 1024×768 (tablet). Every page, every step of the three 新建案件 wizards, every case action
-// dialog and the 音像记录 dialogs (上传, 播放, the reason asked of a non-officer), each as a demo user
-// who sees it, must
+// dialog, the 音像记录 dialogs (上传, 播放, the reason asked of a non-officer) and 设备管理's (its two
+// tabs, the camera dialogs, the 逾期记录 drawer, a station's token and revocation), each as a demo
+// user who sees it, must
 //   - not scroll sideways: neither the document, nor the application's scroll area (.el-main), nor
 //     a table inside itself; an open dialog fits the window;
 //   - give every control that assistive technology sees a name from a label, aria-label,
@@ -10,11 +11,7 @@
 // Screenshots: tests/e2e/artifacts/layout-<width>-<user>-<page>.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startServer, launchBrowser, pageAs, login, shot, PASSWORD, registerDevices } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, login, shot, registerDevices, registerClip } from './harness.mjs'
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -36,39 +33,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-/** A 1 s clip registered on `caseId` by officer1 over tus (creation-with-upload), 30 hours after capture ended. */
-async function registerClip(caseId) {
-  const dir = mkdtempSync(join(tmpdir(), 'qc-layout-'))
-  try {
-    const path = join(dir, '布局测试-受理窗口.mp4')
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25',
-      '-f', 'lavfi', '-i', 'sine=frequency=500', '-t', '1', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p',
-      '-c:a', 'aac', '-movflags', '+faststart', path])
-    const body = readFileSync(path)
-    const { token } = await (await fetch(server.url + '/api/v1/auth/login', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'officer1', password: PASSWORD }),
-    })).json()
-    const b64 = (v) => Buffer.from(v).toString('base64')
-    const meta = {
-      filename: '布局测试-受理窗口.mp4', filetype: 'video/mp4', case_id: caseId, act: 'acceptance_window',
-      capture_end: new Date(Date.now() - 30 * 3600e3).toISOString(), parties_informed: 'true', device_id: 'DSJ-0001',
-    }
-    const res = await fetch(server.url + '/api/v1/uploads/', {
-      method: 'POST',
-      headers: {
-        Authorization: 'Bearer ' + token, 'Tus-Resumable': '1.0.0', 'Upload-Length': String(body.length),
-        'Upload-Metadata': Object.entries(meta).map(([k, v]) => k + ' ' + b64(v)).join(','),
-        'Content-Type': 'application/offset+octet-stream',
-      },
-      body,
-    })
-    assert.equal(res.status, 201, await res.text())
-    assert.match(res.headers.get('upload-registration') ?? '', /^registered; record=/)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 // ---- The checks -------------------------------------------------------------------------------
 
@@ -229,7 +193,7 @@ async function setUpCases() {
   })).case.id
   await api(officer, 'POST', `/api/v1/cases/${made.exOfficio}/start-approval`, { opinion: '建议启动' })
   await officer.context().close()
-  await registerClip(made.application)
+  await registerClip(server.url, { caseId: made.application, device: 'DSJ-0001', fileName: '布局测试-受理窗口.mp4' })
   await approveStart(made.exOfficio, 'reviewer1')
   await approveStart(made.exOfficio, 'approver1')
   await approveStart(made.demoExOfficio, 'reviewer1')
@@ -383,8 +347,49 @@ const USERS = {
       await page.getByRole('dialog').getByRole('button', { name: '取消', exact: true }).click()
       await page.getByRole('dialog').waitFor({ state: 'hidden' })
     })
+    await t.test('设备管理', (t) => devicePages(t, page, prefix))
     await t.test('账本', async () => (await visit(page, '/ledger', '账本'), await check(page, prefix + '-ledger')))
   },
+}
+
+/** Opens a dialog (or drawer) with `button`, checks it, and closes it with `close` (a button's name, or Escape). */
+async function checkDialog(page, button, dialogName, shotName, close = '取消') {
+  await page.getByRole('button', { name: button }).click()
+  const dialog = page.getByRole('dialog', { name: dialogName })
+  await dialog.waitFor()
+  await check(page, shotName)
+  if (close === 'Escape') await page.keyboard.press('Escape')
+  else await dialog.getByRole('button', { name: close, exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}
+
+/** 设备管理: both tabs, the camera dialogs and its 逾期记录 drawer (DSJ-0001 has a late clip), a station's token and revocation. */
+async function devicePages(t, page, prefix) {
+  await visit(page, '/devices', '设备管理')
+  await check(page, prefix + '-devices')
+  await t.test('登记执法记录仪（对话框）', () => checkDialog(page, '登记执法记录仪', '登记执法记录仪', prefix + '-devices-register'))
+  await t.test('编辑执法记录仪（对话框）', () => checkDialog(page, '编辑 DSJ-0001', '编辑执法记录仪：DSJ-0001', prefix + '-devices-edit'))
+  await t.test('逾期记录（抽屉）', () =>
+    checkDialog(page, /^逾期记录 DSJ-0001/, '逾期记录：执法记录仪 DSJ-0001', prefix + '-devices-late', 'Escape'))
+  await page.getByRole('tab', { name: '采集站' }).click()
+  await page.waitForURL(/tab=stations/)
+  await check(page, prefix + '-stations')
+  const station = '布局测试采集站' + prefix.split('-')[1]
+  await t.test('登记采集站（对话框与令牌）', async () => {
+    await page.getByRole('button', { name: '登记采集站' }).click()
+    const dialog = page.getByRole('dialog', { name: '登记采集站' })
+    await dialog.waitFor()
+    await check(page, prefix + '-stations-register')
+    await dialog.getByLabel('名称', { exact: true }).fill(station)
+    await dialog.getByLabel('位置', { exact: true }).fill('易县公安局一楼执法办案区')
+    await dialog.getByRole('button', { name: '登记并生成令牌' }).click()
+    const shown = page.getByRole('dialog', { name: '采集站令牌：' + station })
+    await shown.getByLabel('采集站令牌').waitFor()
+    await check(page, prefix + '-stations-token')
+    await shown.getByRole('button', { name: '我已保存令牌，关闭' }).click()
+    await shown.waitFor({ state: 'hidden' })
+  })
+  await t.test('吊销采集站（确认）', () => checkDialog(page, '吊销 ' + station, '吊销采集站令牌', prefix + '-stations-revoke'))
 }
 
 for (const size of SIZES) {

@@ -30,6 +30,7 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '审批', roles: ['officer', 'reviewer', 'approver', 'legal'] },
       },
       { path: 'users', component: () => import('@/views/users/index.vue'), meta: { title: '用户管理', roles: ['admin'] } },
+      { path: 'devices', component: () => import('@/views/devices/index.vue'), meta: { title: '设备管理', roles: ['admin'] } },
       {
         path: 'ledger',
         component: () => import('@/views/ledger/index.vue'),
