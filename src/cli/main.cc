@@ -127,9 +127,10 @@ int main(int argc, char** argv) {
   int64_t dock_interval = 5, dock_settle = 10, dock_timeout = 60;
   auto* dock = cli.add_subcommand("dock", "采集站：上传监视目录（执法记录仪存储）中的新文件，服务器核验摘要后删除本地文件");
   dock->add_option("--watch", dock_opts.watch_dir, "监视目录（挂载的执法记录仪存储）")->required();
-  dock->add_option("--server", dock_server, "服务器地址，如 http://10.1.2.3:8080")->required();
+  dock->add_option("--server", dock_server, "服务器地址，如 https://qc.yixian.gaj 或 http://10.1.2.3:8080")->required();
   dock->add_option("--device", dock_opts.defaults.device, "执法记录仪（登记的编号或设备 ID）")->required();
   dock->add_option("--token-file", token_file, "采集站令牌文件（首行）；未指定时取环境变量 QC_STATION_TOKEN");
+  dock->add_option("--ca", dock_opts.ca_file, "https：信任的 CA 证书（PEM 文件；默认用系统的 CA）")->check(CLI::ExistingFile);
   dock->add_option("--state", dock_opts.state_dir, "状态目录（续传进度、已登记清单）")->capture_default_str();
   dock->add_option("--case", dock_opts.defaults.case_id, "默认所属案件（可由附注文件 <文件>.qc.json 逐个指定）");
   dock->add_option("--act", dock_opts.defaults.act, "默认执法行为，如 site_inspection、seizure");

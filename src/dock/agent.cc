@@ -50,10 +50,12 @@ std::string Describe(const Status& s) {
 class Agent {
  public:
   Agent(const DockOptions& o, const Clock& clock, DockState state, Progress& progress)
-      : o_(o), clock_(clock), state_(std::move(state)), progress_(progress), http_(o.server, o.timeout),
+      : o_(o), clock_(clock), state_(std::move(state)), progress_(progress), http_(o.server, o.timeout, o.ca_file),
         tus_(http_, o.token) {
     http_.set_max_rate(o.max_rate);
   }
+
+  int fatal() const { return fatal_; }
 
   // One scan of the watched directory: the number of files left there, or -1 on a fatal error.
   int Pass() {
@@ -153,6 +155,12 @@ class Agent {
       const Status& s = result.status();
       if (s.error_code() == ErrorCode::kUnauthenticated) {
         progress_.Log("服务器拒绝了采集站令牌（已吊销或有误）：" + s.message() + "。请向管理员重新申领令牌。");
+        fatal_ = kDockBadToken;
+        return Outcome::kFatal;
+      }
+      if (s.code() == "tls_verify") {
+        progress_.Log(s.message());
+        fatal_ = kDockBadServerCertificate;
         return Outcome::kFatal;
       }
       if (s.error_code() == ErrorCode::kNotFound && !e.location.empty()) {
@@ -271,6 +279,7 @@ class Agent {
   http::HttpClient http_;
   TusClient tus_;
   std::set<std::string> complained_;
+  int fatal_ = 0;
 };
 
 }  // namespace
@@ -294,7 +303,7 @@ int RunDock(const DockOptions& options, const Clock& clock, std::ostream& out, b
                options.defaults.device);
   for (;;) {
     int left = agent.Pass();
-    if (left < 0) return kDockBadToken;
+    if (left < 0) return agent.fatal();
     if (options.once) return left == 0 ? kDockOk : kDockFilesLeft;
     std::this_thread::sleep_for(options.interval);
   }

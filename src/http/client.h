@@ -6,7 +6,9 @@
 // One connection, kept alive between requests and re-opened after any error. Every network step
 // (resolve, connect, each write of a body piece, the response) has its own timeout. A request body is
 // either bytes in memory or a range of an open file, sent in pieces (constant memory) with an optional
-// rate limit and a progress callback. Plain http only; see docs/architecture.md §5.3.
+// rate limit and a progress callback. http:// or https:// (TLS 1.2+, the server's certificate checked
+// against the system's CAs or a given PEM file, and its name against the URL's host); see
+// docs/architecture.md §5.3.
 #pragma once
 
 #include <chrono>
@@ -25,11 +27,12 @@
 namespace qc::http {
 
 struct Url {
+  bool tls = false;  // https
   std::string host;
   std::string port = "80";
   std::string base_path;  // "" or "/prefix" (no trailing slash)
 
-  // "http://host[:port][/prefix]". Field "server" in errors.
+  // "http[s]://host[:port][/prefix]". Field "server" in errors.
   static StatusOr<Url> Parse(std::string_view text);
   std::string ToString() const;
   // The request target of an API path: base_path + path.
@@ -63,7 +66,8 @@ struct ClientRequest {
 
 class HttpClient {
  public:
-  HttpClient(Url url, std::chrono::seconds timeout);
+  // `ca_file`: PEM certificates to trust for https instead of the system's ("" for the system's).
+  HttpClient(Url url, std::chrono::seconds timeout, std::string ca_file = "");
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -72,7 +76,7 @@ class HttpClient {
   void set_max_rate(int64_t bytes_per_second);
 
   // Any HTTP status is a response; only network failures are errors (kUnavailable, the cause in the
-  // message). `progress` is called with the body bytes sent so far, after each piece.
+  // message), and a server certificate that cannot be verified (kPermissionDenied, code "tls_verify"). `progress` is called with the body bytes sent so far, after each piece.
   StatusOr<ClientResponse> Send(const ClientRequest& request,
                                 const std::function<void(int64_t sent)>& progress = {});
 

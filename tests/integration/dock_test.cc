@@ -1,11 +1,14 @@
 // `quancheng dock`, the collection-station agent, against the real server: files under the watched
 // directory are uploaded with the station's token, confirmed by digest, then deleted; a file the
 // server refuses stays; the agent killed mid-upload resumes the same upload when restarted; a network
-// cut mid-upload (a relay that resets its connections) is resumed; a revoked token stops it.
+// cut mid-upload (a relay that resets its connections) is resumed; a revoked token stops it; over
+// https (nginx terminating TLS in front) the server's certificate is checked.
 // Media are made with ffmpeg at run time.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,7 +67,7 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::seconds limit) {
 }
 
 // The agent in the background (the watch loop), its output in `log`.
-pid_t Spawn(const std::vector<std::string>& args, const fs::path& log) {
+pid_t Spawn(const std::vector<std::string>& args, const fs::path& log, std::vector<std::string> program = {QC_BINARY}) {
   pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -73,7 +76,7 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& log) {
     FILE* f = std::freopen(log.c_str(), "w", stdout);
     (void)f;
     ::dup2(::fileno(stdout), STDERR_FILENO);
-    std::vector<std::string> all{QC_BINARY};
+    std::vector<std::string> all = program;
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
@@ -90,6 +93,64 @@ int Kill(pid_t pid, int sig) {
   ::waitpid(pid, &status, 0);
   return status;
 }
+
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(fd);
+  return ntohs(a.sin_port);
+}
+
+bool Listening(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// Debian's nginx terminating TLS in front of the server (streaming request bodies), with a
+// self-signed certificate for localhost made by openssl, as a deployment would put it.
+class TlsFront {
+ public:
+  TlsFront(const fs::path& dir, int backend_port) : dir_(dir), port_(FreePort()) {
+    fs::create_directories(dir / "tmp");
+    std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost "
+                      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout '" + (dir / "key.pem").string() +
+                      "' -out '" + cert() + "' > /dev/null 2>&1";
+    if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl req failed");
+    std::string d = dir.string();
+    WriteFile(dir / "nginx.conf",
+              "user root; pid " + d + "/nginx.pid; error_log " + d + "/error.log;\n"
+              "events { worker_connections 64; }\n"
+              "http { access_log off; client_body_temp_path " + d + "/tmp; proxy_temp_path " + d + "/tmp;\n"
+              "  fastcgi_temp_path " + d + "/tmp; uwsgi_temp_path " + d + "/tmp; scgi_temp_path " + d + "/tmp;\n"
+              "  server { listen 127.0.0.1:" + std::to_string(port_) + " ssl;\n"
+              "    ssl_certificate " + cert() + "; ssl_certificate_key " + d + "/key.pem;\n"
+              "    client_max_body_size 0;\n"
+              "    location / { proxy_pass http://127.0.0.1:" + std::to_string(backend_port) + ";\n"
+              "      proxy_http_version 1.1; proxy_request_buffering off; proxy_set_header Connection \"\"; } } }\n");
+    pid_ = Spawn({}, dir / "nginx.out", {"/usr/sbin/nginx", "-p", d, "-c", d + "/nginx.conf", "-g", "daemon off;"});
+    bool up = WaitFor([&] { return Listening(port_); }, 20s);
+    if (!up) throw std::runtime_error("nginx did not start: " + ReadFile(dir / "error.log") + ReadFile(dir / "nginx.out"));
+  }
+  ~TlsFront() { Kill(pid_, SIGTERM); }
+  int port() const { return port_; }
+  std::string cert() const { return (dir_ / "cert.pem").string(); }
+
+ private:
+  fs::path dir_;
+  int port_;
+  pid_t pid_ = -1;
+};
 
 class DockTest : public ::testing::Test {
  protected:
@@ -327,8 +388,30 @@ TEST_F(DockTest, ARevokedTokenStopsTheAgentAndKeepsTheFiles) {
   EXPECT_TRUE(fs::exists(clip));
 }
 
+TEST_F(DockTest, OverHttpsTheServersCertificateIsChecked) {
+  fs::path clip = cam_ / "FILE0006.MP4";
+  MakeClip(clip, 1);
+  std::string sha = Sha256Hex(clip);
+  TlsFront front(dir_ / "nginx", port());
+  std::string https = "https://localhost:" + std::to_string(front.port());
+
+  auto args = Args(port(), CaseArgs());
+  args[4] = https;  // --server
+  CliRun r = RunOnce(args);
+  EXPECT_EQ(r.status, 4) << "a certificate no trusted CA signed: " << r.output;
+  EXPECT_NE(r.output.find("无法验证服务器"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(clip));
+
+  args.push_back("--ca");
+  args.push_back(front.cert());
+  r = RunOnce(args);
+  EXPECT_EQ(r.status, 0) << r.output << ReadFile(dir_ / "nginx" / "error.log");
+  EXPECT_FALSE(fs::exists(clip));
+  EXPECT_EQ(RecordsWithDigest(case_id_, sha), 1);
+}
+
 TEST_F(DockTest, BadArgumentsAreRefusedAtTheirFlag) {
-  CliRun r = RunQuancheng("dock --watch " + cam_.string() + " --server https://example.org --device X --token-file " +
+  CliRun r = RunQuancheng("dock --watch " + cam_.string() + " --server ftp://example.org --device X --token-file " +
                           (dir_ / "token").string() + " --once");
   EXPECT_EQ(r.status, 2) << r.output;
   EXPECT_NE(r.output.find("（server）"), std::string::npos) << r.output;

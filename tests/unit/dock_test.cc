@@ -31,8 +31,18 @@ TEST(DockUrl, ParsesHostPortAndPrefix) {
   EXPECT_EQ(plain->Target("/x"), "/x");
 }
 
+TEST(DockUrl, HttpsDefaultsToPort443) {
+  auto u = http::Url::Parse("https://qc.yixian.gaj");
+  ASSERT_TRUE(u.ok());
+  EXPECT_TRUE(u->tls);
+  EXPECT_EQ(u->port, "443");
+  EXPECT_EQ(u->ToString(), "https://qc.yixian.gaj");
+  EXPECT_EQ(u->Resolve("http://qc.yixian.gaj/api/v1/uploads/upl_1"), "") << "no downgrade to http";
+  EXPECT_EQ(u->Resolve("https://qc.yixian.gaj/api/v1/uploads/upl_1"), "/api/v1/uploads/upl_1");
+}
+
 TEST(DockUrl, RefusesWhatItCannotSpeakAtTheServerField) {
-  for (const char* bad : {"https://qc.example", "ftp://x", "qc.example:8080", "http://", "http://h:80a", "http://u@h/",
+  for (const char* bad : {"https://", "ftp://x", "qc.example:8080", "http://", "http://h:80a", "http://u@h/",
                           "http://h:123456", "http://h/p?q=1"}) {
     auto u = http::Url::Parse(bad);
     ASSERT_FALSE(u.ok()) << bad;
