@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/hex.h"
+#include "crypto/digest.h"
 #include "dock/dock_state.h"
 #include "dock/progress.h"
 #include "dock/tus_client.h"
@@ -32,6 +33,13 @@ struct Found {
 };
 
 enum class Outcome { kDone, kLeft, kFatal };
+
+// The SHA-256 of the file's first `at` bytes, fed by the reads that checksum each piece: an upload
+// sent from its start in one run needs no pass of its own over the file.
+struct RunningDigest {
+  std::optional<crypto::DigestStream> digest;
+  int64_t at = 0;
+};
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -137,20 +145,9 @@ class Agent {
   Outcome Upload(FileEntry& e, const Found& f, int fd, const FileMeta& meta, const std::string& stamp) {
     struct stat st {};
     if (::fstat(fd, &st) != 0 || st.st_size != f.size) return Outcome::kLeft;  // changed since the scan
-    if (e.sha256.empty()) {
-      progress_.Begin("校验", f.rel, f.size, 0);
-      auto digest = HashRange(fd, 0, f.size);
-      progress_.Update(f.size);
-      progress_.End();
-      if (!digest.ok()) {
-        Complain("read:" + f.rel, "无法读取 " + f.rel + "：" + digest.status().message());
-        return Outcome::kLeft;
-      }
-      e.sha256 = ToHex(*digest);
-      if (!Save(e)) return Outcome::kLeft;
-    }
+    RunningDigest running;
     for (int attempt = 0; attempt < kAttemptsPerPass; ++attempt) {
-      auto result = SendAndConfirm(e, f, fd, meta);
+      auto result = SendAndConfirm(e, f, fd, meta, running);
       if (result.ok()) return Confirmed(e, f, *result, stamp);
       const Status& s = result.status();
       if (s.error_code() == ErrorCode::kUnauthenticated) {
@@ -180,25 +177,49 @@ class Agent {
   }
 
   // Creates the upload (once), sends what the server lacks, and reads how it was recorded.
-  StatusOr<Json> SendAndConfirm(FileEntry& e, const Found& f, int fd, const FileMeta& meta) {
+  StatusOr<Json> SendAndConfirm(FileEntry& e, const Found& f, int fd, const FileMeta& meta, RunningDigest& running) {
     if (e.location.empty()) {
       QC_ASSIGN_OR_RETURN(e.location, tus_.Create(f.size, meta.pairs));
       if (!Save(e)) return Status::Internal("无法保存采集状态");
     }
     QC_ASSIGN_OR_RETURN(int64_t offset, tus_.Offset(e.location));
+    if (offset == 0) {
+      running.digest.emplace(crypto::DigestAlg::kSha256);
+      running.at = 0;
+    }
     if (offset < f.size) {
       progress_.Begin("上传", f.rel, f.size, offset);
       while (offset < f.size) {
         int64_t n = std::min(o_.chunk_size, f.size - offset);
         const int64_t base = offset;
-        auto next = tus_.Patch(e.location, fd, offset, n, [&](int64_t sent) { progress_.Update(base + sent); });
+        std::optional<crypto::DigestStream> trial;  // the running digest goes on only if the piece lands
+        if (running.digest && running.at == offset) trial.emplace(*running.digest);
+        auto next = tus_.Patch(e.location, fd, offset, n, [&](int64_t sent) { progress_.Update(base + sent); },
+                               trial ? &*trial : nullptr);
         if (!next.ok()) {
           progress_.End();
           return next.status();
         }
+        if (trial && *next == offset + n) {
+          running.digest.emplace(*trial);
+          running.at = *next;
+        }
         offset = *next;
       }
       progress_.End();
+    }
+    if (e.sha256.empty()) {
+      if (running.digest && running.at == f.size) {
+        e.sha256 = ToHex(running.digest->Final());
+      } else {  // resumed after a restart: the file's digest needs its own pass
+        progress_.Begin("校验", f.rel, f.size, 0);
+        auto digest = HashRange(fd, 0, f.size, nullptr, [&](int64_t done) { progress_.Update(done); });
+        progress_.End();
+        if (!digest.ok()) return Status::Unavailable("无法读取 " + f.rel + "：" + digest.status().message());
+        e.sha256 = ToHex(*digest);
+      }
+      running.digest.reset();
+      if (!Save(e)) return Status::Internal("无法保存采集状态");
     }
     for (int polls = 0;; ++polls) {
       QC_ASSIGN_OR_RETURN(Json d, tus_.Describe(e.location));
@@ -227,6 +248,15 @@ class Agent {
                     "服务器登记的摘要与本地文件不一致（本地 " + e.sha256 + "，服务器 " + d.value("sha256", "") +
                         "），保留本地文件",
                     stamp);
+    }
+    struct stat st {};
+    if (::stat(f.path.c_str(), &st) != 0 || st.st_size != f.size ||
+        int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec != f.mtime_ns) {
+      // What the server holds is the file as it was; the file as it is now is a new file (a new key).
+      progress_.Log(f.rel + " 在上传期间被修改：服务器已登记修改前的内容（记录 " + d.value("record_id", "") +
+                    "），本地文件保留，将作为新文件上传");
+      (void)state_.Remove(e.Key());
+      return Outcome::kLeft;
     }
     e.status = "done";
     e.record_id = d.value("record_id", "");

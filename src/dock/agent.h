@@ -1,8 +1,8 @@
 // `quancheng dock`: the collection-station agent (采集站). It watches a directory (a docked body
 // camera's storage), uploads every settled file with tus, resumes after a network cut or its own
-// restart (the upload URL and the file's SHA-256 are on disk before the first byte is sent), and
-// deletes the local copy only after the server reports the upload registered with the same SHA-256
-// (Art. 33: officers keep no copies). A file the server refuses stays, with the reason logged once;
+// restart (the upload URL is on disk before the first byte is sent), and deletes the local copy only
+// after the server reports the upload registered with the file's SHA-256 and the file is unchanged
+// since it was read (Art. 33: officers keep no copies). A file the server refuses stays, with the reason logged once;
 // changing its sidecar (or the agent's defaults) retries it.
 #pragma once
 

@@ -1,7 +1,7 @@
 // What a collection station remembers between runs, on disk under its state directory:
 //
 //   <state>/lock              held (flock) while an agent runs: one agent per state directory
-//   <state>/files/<key>.json  one per file being uploaded: its upload URL and local SHA-256
+//   <state>/files/<key>.json  one per file being uploaded: its upload URL (then its SHA-256)
 //   <state>/done.log          one JSON line per file the server confirmed (then deleted locally)
 //
 // Each entry is written to a temporary file, fsynced and renamed, so a kill at any point leaves the
@@ -22,7 +22,7 @@ struct FileEntry {
   std::string path;  // relative to the watched directory
   int64_t size = 0;
   int64_t mtime_ns = 0;
-  std::string sha256;    // hex, of the local file, computed once
+  std::string sha256;    // hex, of the local file, once every byte has been read
   std::string location;  // the upload's path on the server, once created
   std::string status = "uploading";  // uploading | refused | done
   std::string error;       // refused: the server's (or the agent's) reason

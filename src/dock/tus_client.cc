@@ -51,7 +51,8 @@ Status ResponseStatus(const http::ClientResponse& r) {
   return Status::Make(CodeOf(r.status), code, message, field);
 }
 
-StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length) {
+StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length, crypto::DigestStream* also,
+                                const std::function<void(int64_t)>& progress) {
   crypto::DigestStream d(crypto::DigestAlg::kSha256);
   std::string buf(1 << 20, '\0');
   int64_t done = 0;
@@ -61,7 +62,9 @@ StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return Status::Internal(std::string("读取文件失败：") + (n < 0 ? std::strerror(errno) : "文件变短了"));
     d.Update(std::string_view(buf.data(), static_cast<size_t>(n)));
+    if (also) also->Update(std::string_view(buf.data(), static_cast<size_t>(n)));
     done += n;
+    if (progress) progress(done);
   }
   return d.Final();
 }
@@ -94,8 +97,8 @@ StatusOr<int64_t> TusClient::Offset(const std::string& location) {
 }
 
 StatusOr<int64_t> TusClient::Patch(const std::string& location, int fd, int64_t offset, int64_t length,
-                                   const std::function<void(int64_t)>& progress) {
-  QC_ASSIGN_OR_RETURN(std::string digest, HashRange(fd, offset, length));
+                                   const std::function<void(int64_t)>& progress, crypto::DigestStream* also) {
+  QC_ASSIGN_OR_RETURN(std::string digest, HashRange(fd, offset, length, also));
   http::ClientRequest req{.method = "PATCH", .target = location};
   req.headers = {{"Upload-Offset", std::to_string(offset)},
                  {"Content-Type", "application/offset+octet-stream"},

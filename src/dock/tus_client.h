@@ -12,6 +12,7 @@
 
 #include "common/canonical_json.h"
 #include "common/status.h"
+#include "crypto/digest.h"
 #include "http/client.h"
 
 namespace qc::dock {
@@ -25,9 +26,10 @@ class TusClient {
   // HEAD: the server's offset. NotFound when the upload expired or never existed.
   StatusOr<int64_t> Offset(const std::string& location);
   // PATCH `length` bytes of `fd` from `offset`, with an Upload-Checksum (sha256) of those bytes:
-  // the new offset. kConflict "checksum_mismatch" on 460, "offset_mismatch" on 409.
+  // the new offset. kConflict "checksum_mismatch" on 460, "offset_mismatch" on 409. The bytes read
+  // for the checksum also go to `also` when given (the file's running digest).
   StatusOr<int64_t> Patch(const std::string& location, int fd, int64_t offset, int64_t length,
-                          const std::function<void(int64_t)>& progress);
+                          const std::function<void(int64_t)>& progress, crypto::DigestStream* also = nullptr);
   // GET /api/v1/uploads/{id}: state, sha256, sm3, record_id, error.
   StatusOr<Json> Describe(const std::string& location);
   // POST /api/v1/uploads/{id}/attachment: a file refused as audio-video registered as an attachment.
@@ -45,7 +47,9 @@ class TusClient {
 // The Status a non-2xx response stands for (its JSON error when it has one).
 Status ResponseStatus(const http::ClientResponse& r);
 
-// SHA-256 of `length` bytes of `fd` from `offset`, read in pieces.
-StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length);
+// SHA-256 of `length` bytes of `fd` from `offset`, read in pieces (each also given to `also`, and
+// `progress` told the bytes read so far).
+StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length, crypto::DigestStream* also = nullptr,
+                                const std::function<void(int64_t)>& progress = {});
 
 }  // namespace qc::dock

@@ -377,6 +377,27 @@ TEST_F(DockTest, NetworkCutMidUploadIsResumed) {
   EXPECT_EQ(RecordsWithDigest(case_id_, sha), 1);
 }
 
+TEST_F(DockTest, AFileChangedDuringItsUploadIsKeptAndSentAgainAsANewFile) {
+  fs::path clip = cam_ / "FILE0007.MP4";
+  MakeClip(clip, 3, /*big=*/true);
+  std::string before = Sha256Hex(clip);
+  auto args = Args(port(), CaseArgs());
+  for (std::string a : {"--chunk-mib", "1", "--max-rate", "1500000", "--interval", "1"}) args.push_back(a);
+  pid_t agent = Spawn(args, dir_ / "agent.log");
+  std::string location;
+  ASSERT_TRUE(WaitFor([&] { return !(location = StateLocation()).empty() && ServerOffset(location) > 0; }, 60s))
+      << ReadFile(dir_ / "agent.log");
+  std::ofstream(clip, std::ios::app | std::ios::binary) << "appended by the camera";
+  std::string after = Sha256Hex(clip);
+  bool gone = WaitFor([&] { return !fs::exists(clip); }, 120s);
+  Kill(agent, SIGTERM);
+  std::string log = ReadFile(dir_ / "agent.log");
+  ASSERT_TRUE(gone) << log;
+  EXPECT_NE(log.find("在上传期间被修改"), std::string::npos) << log;
+  EXPECT_EQ(RecordsWithDigest(case_id_, before), 1) << "the content as it was read";
+  EXPECT_EQ(RecordsWithDigest(case_id_, after), 1) << "and as it is now, before the file went";
+}
+
 TEST_F(DockTest, ARevokedTokenStopsTheAgentAndKeepsTheFiles) {
   fs::path clip = cam_ / "FILE0005.MP4";
   MakeClip(clip, 1);
