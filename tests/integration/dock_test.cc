@@ -179,14 +179,7 @@ class DockTest : public ::testing::Test {
 
   static int port() { return server_->port(); }
 
-  std::string NewCase(const std::string& title) {
-    HttpResponse r = officer_->Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                                      {"title", title},
-                                                      {"parties", {{{"kind", "legal_person"}, {"name", "易县某公司"}}}},
-                                                      {"start_form", {{"cause", "现场检查"}}}});
-    if (r.status != 201) throw std::runtime_error("case: " + r.body);
-    return r.json()["case"]["id"];
-  }
+  std::string NewCase(const std::string& title) { return OpenExOfficioCase(*officer_, title); }
 
   // The dock's arguments; `server_port` is the server's unless a relay stands between.
   std::vector<std::string> Args(int server_port, std::vector<std::string> extra = {}) const {

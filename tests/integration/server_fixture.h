@@ -64,4 +64,7 @@ class Client {
   Json user_;
 };
 
+// An ex officio case (stage 程序启动) of `officer` against one legal person: its id.
+std::string OpenExOfficioCase(const Client& officer, const std::string& title);
+
 }  // namespace qc::testing

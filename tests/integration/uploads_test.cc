@@ -71,14 +71,7 @@ class UploadsTest : public ::testing::Test {
   }
 
   // An ex officio case of officer1 (stage 程序启动).
-  std::string NewCase(const std::string& title) {
-    HttpResponse r = officer_->Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                                      {"title", title},
-                                                      {"parties", {{{"kind", "legal_person"}, {"name", "易县某公司"}}}},
-                                                      {"start_form", {{"cause", "现场检查"}}}});
-    if (r.status != 201) throw std::runtime_error("case: " + r.body);
-    return r.json()["case"]["id"];
-  }
+  std::string NewCase(const std::string& title) { return OpenExOfficioCase(*officer_, title); }
 
   std::map<std::string, std::string> Tus(const std::string& token) const {
     return {{"Authorization", "Bearer " + token}, {"Tus-Resumable", "1.0.0"}};
