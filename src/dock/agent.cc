@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
+#include <map>
 #include <set>
 #include <thread>
 #include <vector>
@@ -30,9 +32,27 @@ struct Found {
   std::string rel;
   int64_t size = 0;
   int64_t mtime_ns = 0;
+  dev_t dev = 0;
+  ino_t ino = 0;
 };
 
-enum class Outcome { kDone, kLeft, kFatal };
+int64_t MtimeNs(const struct stat& st) { return int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec; }
+
+// The same file the scan saw: same inode, size and modification time.
+bool Same(const struct stat& st, const Found& f) {
+  return S_ISREG(st.st_mode) && st.st_dev == f.dev && st.st_ino == f.ino && st.st_size == f.size &&
+         MtimeNs(st) == f.mtime_ns;
+}
+
+// Is `inner` `outer` or below it?
+bool Within(const fs::path& inner, const fs::path& outer) {
+  std::error_code ec;
+  fs::path a = fs::weakly_canonical(inner, ec), b = fs::weakly_canonical(outer, ec);
+  auto [bi, ai] = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return bi == b.end();
+}
+
+enum class Outcome { kDone, kLeft, kOffline, kFatal };  // kOffline: the server is unreachable: end the pass
 
 // The SHA-256 of the file's first `at` bytes, fed by the reads that checksum each piece: an upload
 // sent from its start in one run needs no pass of its own over the file.
@@ -41,13 +61,30 @@ struct RunningDigest {
   int64_t at = 0;
 };
 
+// A piece's checksum, and the running digest as it would be once the piece has landed.
+struct PieceHash {
+  StatusOr<std::string> sha256;
+  std::optional<crypto::DigestStream> running;
+};
+
+// Hashes a piece on its own thread, so that the next piece's checksum is ready when the current
+// piece has been sent (pread is safe to share the descriptor with the sender).
+std::future<PieceHash> HashPiece(int fd, int64_t offset, int64_t length, std::optional<crypto::DigestStream> running) {
+  return std::async(std::launch::async, [fd, offset, length, running = std::move(running)]() mutable {
+    auto sha256 = HashRange(fd, offset, length, running ? &*running : nullptr);
+    return PieceHash{std::move(sha256), std::move(running)};
+  });
+}
+
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // A failure worth retrying in this pass (the network, the server busy or restarting, a torn piece).
 bool Transient(const Status& s) {
+  // kInternal: this machine's trouble (a read error of an undocked camera, a state write): retried.
   return s.error_code() == ErrorCode::kUnavailable || s.error_code() == ErrorCode::kResourceExhausted ||
+         s.error_code() == ErrorCode::kInternal ||
          s.code() == "offset_mismatch" || s.code() == "checksum_mismatch" || s.code() == "locked";
 }
 
@@ -68,9 +105,18 @@ class Agent {
   // One scan of the watched directory: the number of files left there, or -1 on a fatal error.
   int Pass() {
     int left = 0;
-    for (const Found& f : Scan(left)) {
-      Outcome out = Process(f);
+    auto found = Scan(left);
+    for (size_t i = 0; i < found.size(); ++i) {
+      Outcome out;
+      try {
+        out = Process(found[i]);
+      } catch (const std::exception& ex) {  // a malformed answer, a filesystem surprise: this file, this pass
+        progress_.End();
+        progress_.Log(found[i].rel + "：处理出错（" + ex.what() + "），稍后重试");
+        out = Outcome::kLeft;
+      }
       if (out == Outcome::kFatal) return -1;
+      if (out == Outcome::kOffline) return left + static_cast<int>(found.size() - i);
       if (out == Outcome::kLeft) ++left;
     }
     return left;
@@ -97,9 +143,9 @@ class Agent {
       if (EndsWith(name, kSidecarSuffix)) continue;
       struct stat st {};
       if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-      Found f{it->path(), fs::relative(it->path(), o_.watch_dir, ec).string(), st.st_size,
-              int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
-      if (now_ns - f.mtime_ns < std::chrono::duration_cast<std::chrono::nanoseconds>(o_.settle).count()) {
+      Found f{it->path(), fs::relative(it->path(), o_.watch_dir, ec).string(), st.st_size, MtimeNs(st),
+              st.st_dev, st.st_ino};
+      if (!Settled(f, now_ns)) {
         ++unsettled;  // still being written (or copied): next pass
         continue;
       }
@@ -107,6 +153,22 @@ class Agent {
     }
     std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.rel < b.rel; });
     return out;
+  }
+
+  // Settled: modified at least `settle` ago, or (a camera clock ahead, a FAT time read in the wrong
+  // zone) unchanged for `settle` on this machine's own clock.
+  bool Settled(const Found& f, int64_t now_ns) {
+    auto settle_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(o_.settle).count();
+    if (now_ns - f.mtime_ns >= settle_ns) return true;
+    auto now = std::chrono::steady_clock::now();
+    auto [it, fresh] = seen_.try_emplace(f.rel, Seen{f.size, f.mtime_ns, now});
+    if (fresh || it->second.size != f.size || it->second.mtime_ns != f.mtime_ns) {
+      it->second = Seen{f.size, f.mtime_ns, now};
+      if (f.mtime_ns > now_ns + settle_ns)
+        Complain("future:" + f.rel, f.rel + " 的修改时间晚于本机时间（执法记录仪时钟有误？），待其不再变化后上传");
+      return false;
+    }
+    return now - it->second.since >= o_.settle;
   }
 
   // Logs `line` once until the condition `key` clears.
@@ -120,7 +182,17 @@ class Agent {
     fresh.size = f.size;
     fresh.mtime_ns = f.mtime_ns;
     FileEntry e = state_.Load(fresh.Key()).value_or(fresh);
-    if (e.status == "done") return Remove(e, f);
+    if (e.status == "done") {
+      // Confirmed before a crash: delete it only if it still holds the confirmed bytes.
+      int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      struct stat st {};
+      bool same = fd >= 0 && ::fstat(fd, &st) == 0 && Same(st, f);
+      auto digest = same ? HashRange(fd, 0, f.size) : StatusOr<std::string>(Status::Internal("changed"));
+      if (fd >= 0) ::close(fd);
+      if (digest.ok() && ToHex(*digest) == e.sha256) return Remove(e, f);
+      (void)state_.Remove(e.Key());  // another file under the same name, size and time: a new file
+      return Outcome::kLeft;
+    }
     std::string stamp = MetaStamp(f.path.string(), o_.defaults);
     if (e.status == "refused") {
       if (e.meta_stamp == stamp) return Outcome::kLeft;  // reported already; waits for a new sidecar
@@ -132,9 +204,14 @@ class Agent {
       return Refuse(e, f, "未指定所属案件：请在附注文件 " + f.rel + kSidecarSuffix + " 中写明 case_id，或以 --case 指定",
                     stamp);
 
-    int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
       Complain("open:" + f.rel, "无法读取 " + f.rel + "：" + std::strerror(errno));
+      return Outcome::kLeft;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !Same(st, f)) {  // replaced since the scan (by a FIFO, a link…): next pass
+      ::close(fd);
       return Outcome::kLeft;
     }
     Outcome out = Upload(e, f, fd, *meta, stamp);
@@ -143,8 +220,6 @@ class Agent {
   }
 
   Outcome Upload(FileEntry& e, const Found& f, int fd, const FileMeta& meta, const std::string& stamp) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || st.st_size != f.size) return Outcome::kLeft;  // changed since the scan
     RunningDigest running;
     for (int attempt = 0; attempt < kAttemptsPerPass; ++attempt) {
       auto result = SendAndConfirm(e, f, fd, meta, running);
@@ -173,7 +248,7 @@ class Agent {
       std::this_thread::sleep_for(wait);
     }
     progress_.Log(f.rel + "：暂未上传完成，稍后续传");
-    return Outcome::kLeft;
+    return Outcome::kOffline;
   }
 
   // Creates the upload (once), sends what the server lacks, and reads how it was recorded.
@@ -189,19 +264,32 @@ class Agent {
     }
     if (offset < f.size) {
       progress_.Begin("上传", f.rel, f.size, offset);
+      std::optional<crypto::DigestStream> from;
+      if (running.digest && running.at == offset) from.emplace(*running.digest);
+      std::future<PieceHash> pending = HashPiece(fd, offset, std::min(o_.chunk_size, f.size - offset), std::move(from));
       while (offset < f.size) {
         int64_t n = std::min(o_.chunk_size, f.size - offset);
         const int64_t base = offset;
-        std::optional<crypto::DigestStream> trial;  // the running digest goes on only if the piece lands
-        if (running.digest && running.at == offset) trial.emplace(*running.digest);
-        auto next = tus_.Patch(e.location, fd, offset, n, [&](int64_t sent) { progress_.Update(base + sent); },
-                               trial ? &*trial : nullptr);
+        PieceHash piece = pending.get();
+        if (!piece.sha256.ok()) {
+          progress_.End();
+          return Status::Unavailable("无法读取 " + f.rel + "：" + piece.sha256.status().message());
+        }
+        if (offset + n < f.size) {  // the next piece is hashed while this one is sent
+          std::optional<crypto::DigestStream> after;
+          if (piece.running) after.emplace(*piece.running);
+          pending = HashPiece(fd, offset + n, std::min(o_.chunk_size, f.size - offset - n), std::move(after));
+        }
+        auto next = tus_.Patch(e.location, fd, offset, n, *piece.sha256,
+                               [&](int64_t sent) { progress_.Update(base + sent); });
+        if (next.ok() && *next != offset + n)
+          next = Status::Conflict("offset_mismatch", "服务器的偏移与本地不一致");  // the next piece's hash assumed it
         if (!next.ok()) {
           progress_.End();
-          return next.status();
+          return next.status();  // a pending hash finishes in its future's destructor
         }
-        if (trial && *next == offset + n) {
-          running.digest.emplace(*trial);
+        if (piece.running) {  // the running digest goes on only once the piece has landed
+          running.digest.emplace(*piece.running);
           running.at = *next;
         }
         offset = *next;
@@ -237,7 +325,7 @@ class Agent {
 
   Outcome Confirmed(FileEntry& e, const Found& f, const Json& d, const std::string& stamp) {
     if (d.value("state", "") != "registered") {
-      const Json& err = d["error"];
+      const Json err = d.contains("error") ? d.at("error") : Json();
       std::string why = err.is_object() ? err.value("message", "") + "（" + err.value("code", "") + "）" : "未登记";
       e.location.clear();  // a refused upload is spent: a retry starts a new one
       return Refuse(e, f, "服务器未登记：" + why, stamp);
@@ -250,8 +338,7 @@ class Agent {
                     stamp);
     }
     struct stat st {};
-    if (::stat(f.path.c_str(), &st) != 0 || st.st_size != f.size ||
-        int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec != f.mtime_ns) {
+    if (::lstat(f.path.c_str(), &st) != 0 || !Same(st, f)) {
       // What the server holds is the file as it was; the file as it is now is a new file (a new key).
       progress_.Log(f.rel + " 在上传期间被修改：服务器已登记修改前的内容（记录 " + d.value("record_id", "") +
                     "），本地文件保留，将作为新文件上传");
@@ -268,6 +355,8 @@ class Agent {
 
   // The server holds the file with the same digest: the local copy (and its sidecar) go.
   Outcome Remove(FileEntry& e, const Found& f) {
+    struct stat st {};
+    if (::lstat(f.path.c_str(), &st) != 0 || !Same(st, f)) return Outcome::kLeft;  // not the file confirmed
     if (::unlink(f.path.c_str()) != 0 && errno != ENOENT) {
       Complain("unlink:" + e.Key(), "已登记但无法删除本地文件 " + f.rel + "：" + std::strerror(errno));
       return Outcome::kLeft;
@@ -309,6 +398,11 @@ class Agent {
   http::HttpClient http_;
   TusClient tus_;
   std::set<std::string> complained_;
+  struct Seen {
+    int64_t size, mtime_ns;
+    std::chrono::steady_clock::time_point since;
+  };
+  std::map<std::string, Seen> seen_;  // files not yet settled by their modification time
   int fatal_ = 0;
 };
 
@@ -321,6 +415,10 @@ int RunDock(const DockOptions& options, const Clock& clock, std::ostream& out, b
     progress.Log("监视目录 " + options.watch_dir + " 尚不存在，等待挂载");
   } else if (!fs::is_directory(options.watch_dir, ec)) {
     progress.Log("错误：监视目录不存在：" + options.watch_dir);
+    return 2;
+  }
+  if (Within(options.state_dir, options.watch_dir)) {
+    progress.Log("错误：状态目录 " + options.state_dir + " 不能在监视目录 " + options.watch_dir + " 之内");
     return 2;
   }
   auto state = DockState::Open(options.state_dir);

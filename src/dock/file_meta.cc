@@ -1,7 +1,12 @@
 #include "dock/file_meta.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "common/canonical_json.h"
 #include "common/hex.h"
@@ -19,11 +24,35 @@ Status SidecarError(const std::string& key, const std::string& message) {
   return Status::InvalidArgument("invalid_field", message, "sidecar" + (key.empty() ? "" : "." + key));
 }
 
+constexpr int64_t kMaxSidecar = 64 * 1024;
+
+// A sidecar's bytes: nullopt when there is none. Only a regular file of at most kMaxSidecar bytes is
+// read (not a FIFO that would block, not a link to /dev/zero).
+StatusOr<std::optional<std::string>> ReadBounded(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::optional<std::string>();
+    return SidecarError("", "无法读取附注文件 " + path + "：" + std::strerror(errno));
+  }
+  struct stat st {};
+  std::string raw;
+  Status s;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) s = SidecarError("", "附注文件应为普通文件：" + path);
+  else if (st.st_size > kMaxSidecar) s = SidecarError("", "附注文件过大：" + path);
+  else {
+    raw.resize(static_cast<size_t>(st.st_size));
+    ssize_t n = ::pread(fd, raw.data(), raw.size(), 0);
+    if (n != static_cast<ssize_t>(raw.size())) s = SidecarError("", "无法读取附注文件 " + path);
+  }
+  ::close(fd);
+  if (!s.ok()) return s;
+  return std::optional<std::string>(std::move(raw));
+}
+
 StatusOr<Json> ReadSidecar(const std::string& path, std::string& raw) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Json::object();
-  raw.assign(std::istreambuf_iterator<char>(in), {});
-  if (raw.size() > 64 * 1024) return SidecarError("", "附注文件过大：" + path);
+  QC_ASSIGN_OR_RETURN(auto bytes, ReadBounded(path));
+  if (!bytes) return Json::object();
+  raw = std::move(*bytes);
   Json j = Json::parse(raw, nullptr, false);
   if (!j.is_object()) return SidecarError("", "附注文件应为 JSON 对象：" + path);
   for (auto it = j.begin(); it != j.end(); ++it) {
@@ -90,8 +119,8 @@ StatusOr<FileMeta> BuildFileMeta(const std::string& path, const std::string& nam
 }
 
 std::string MetaStamp(const std::string& path, const MetaDefaults& d) {
-  std::ifstream in(path + kSidecarSuffix, std::ios::binary);
-  std::string basis = in ? std::string(std::istreambuf_iterator<char>(in), {}) : "(none)";
+  auto bytes = ReadBounded(path + kSidecarSuffix);
+  std::string basis = !bytes.ok() ? "(unreadable) " + bytes.status().message() : *bytes ? **bytes : "(none)";
   for (const std::string* v : {&d.device, &d.case_id, &d.act, &d.stage, &d.officer}) basis += '\x1f' + *v;
   basis += d.parties_informed ? (*d.parties_informed ? "\x1f" "true" : "\x1f" "false") : "\x1f";
   return ToHex(crypto::Digest(crypto::DigestAlg::kSha256, basis)).substr(0, 16);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 #include "common/hex.h"
@@ -29,9 +30,11 @@ ErrorCode CodeOf(int status) {
 
 StatusOr<int64_t> OffsetHeader(const http::ClientResponse& r) {
   const std::string v = r.Header("upload-offset");
-  if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos)
+  int64_t n = -1;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 0)
     return Status::Unavailable("服务器的应答缺少有效的 Upload-Offset（HTTP " + std::to_string(r.status) + "）");
-  return static_cast<int64_t>(std::stoll(v));
+  return n;
 }
 
 }  // namespace
@@ -41,13 +44,18 @@ Status ResponseStatus(const http::ClientResponse& r) {
   std::string message = "服务器应答 HTTP " + std::to_string(r.status);
   std::string field;
   Json j = Json::parse(r.body, nullptr, false);
-  if (j.is_object()) {
-    if (j.contains("code") && j["code"].is_string()) code = j["code"];
-    if (j.contains("message") && j["message"].is_string()) message = j["message"];
+  bool ours = j.is_object() && j.contains("code") && j["code"].is_string() && j.contains("message") &&
+              j["message"].is_string();
+  if (ours) {
+    code = j["code"];
+    message = j["message"];
     if (j.contains("field") && j["field"].is_string()) field = j["field"];
   }
-  // A 5xx is the server's trouble, to be retried like a network cut.
-  if (r.status >= 500 && r.status != 503) return Status::Unavailable(message + "（HTTP " + std::to_string(r.status) + "）");
+  // A 5xx is the server's trouble, to be retried like a network cut; so is an answer that is not
+  // QuanCheng's (a proxy's 413 or 502 page): only the server itself refuses a file for good.
+  bool tus_status = r.status == 404 || r.status == 410 || r.status == 460 || r.status == 401;
+  if ((r.status >= 500 && r.status != 503) || (!ours && !tus_status))
+    return Status::Unavailable(message + "（HTTP " + std::to_string(r.status) + (ours ? "" : "，不是 QuanCheng 的应答") + "）");
   return Status::Make(CodeOf(r.status), code, message, field);
 }
 
@@ -97,8 +105,7 @@ StatusOr<int64_t> TusClient::Offset(const std::string& location) {
 }
 
 StatusOr<int64_t> TusClient::Patch(const std::string& location, int fd, int64_t offset, int64_t length,
-                                   const std::function<void(int64_t)>& progress, crypto::DigestStream* also) {
-  QC_ASSIGN_OR_RETURN(std::string digest, HashRange(fd, offset, length, also));
+                                   const std::string& digest, const std::function<void(int64_t)>& progress) {
   http::ClientRequest req{.method = "PATCH", .target = location};
   req.headers = {{"Upload-Offset", std::to_string(offset)},
                  {"Content-Type", "application/offset+octet-stream"},

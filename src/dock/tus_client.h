@@ -25,11 +25,10 @@ class TusClient {
   StatusOr<std::string> Create(int64_t length, const std::vector<std::pair<std::string, std::string>>& metadata);
   // HEAD: the server's offset. NotFound when the upload expired or never existed.
   StatusOr<int64_t> Offset(const std::string& location);
-  // PATCH `length` bytes of `fd` from `offset`, with an Upload-Checksum (sha256) of those bytes:
-  // the new offset. kConflict "checksum_mismatch" on 460, "offset_mismatch" on 409. The bytes read
-  // for the checksum also go to `also` when given (the file's running digest).
+  // PATCH `length` bytes of `fd` from `offset`, with their SHA-256 (raw, computed beforehand) as
+  // Upload-Checksum: the new offset. kConflict "checksum_mismatch" on 460, "offset_mismatch" on 409.
   StatusOr<int64_t> Patch(const std::string& location, int fd, int64_t offset, int64_t length,
-                          const std::function<void(int64_t)>& progress, crypto::DigestStream* also = nullptr);
+                          const std::string& sha256, const std::function<void(int64_t)>& progress);
   // GET /api/v1/uploads/{id}: state, sha256, sm3, record_id, error.
   StatusOr<Json> Describe(const std::string& location);
   // POST /api/v1/uploads/{id}/attachment: a file refused as audio-video registered as an attachment.

@@ -69,7 +69,12 @@ std::string Url::ToString() const {
 }
 
 std::string Url::Resolve(std::string_view location) const {
-  if (location.starts_with("/") && !location.starts_with("//")) return std::string(location);
+  if (location.starts_with("/") && !location.starts_with("//")) {
+    // Behind a reverse proxy under a prefix, the server names its own path ("/api/v1/…"), which
+    // the proxy serves at base_path + that path.
+    if (!base_path.empty() && !location.starts_with(base_path + "/")) return base_path + std::string(location);
+    return std::string(location);
+  }
   auto same = Url::Parse(location);
   if (!same.ok() || same->tls != tls || same->host != host || same->port != port) return "";
   return same->base_path.empty() ? "/" : same->base_path;

@@ -124,7 +124,7 @@ class TlsFront {
   TlsFront(const fs::path& dir, int backend_port) : dir_(dir), port_(FreePort()) {
     fs::create_directories(dir / "tmp");
     std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost "
-                      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout '" + (dir / "key.pem").string() +
+                      "-addext subjectAltName=DNS:localhost -keyout '" + (dir / "key.pem").string() +
                       "' -out '" + cert() + "' > /dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl req failed");
     std::string d = dir.string();
@@ -150,6 +150,75 @@ class TlsFront {
   fs::path dir_;
   int port_;
   pid_t pid_ = -1;
+};
+
+// A stand-in for the server that takes every byte but answers the final GET with `describe`: what
+// the agent does when the server's account of an upload is wrong or malformed.
+class StubTusServer {
+ public:
+  explicit StubTusServer(std::string describe) : describe_(std::move(describe)) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::listen(fd_, 8);
+    socklen_t len = sizeof a;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~StubTusServer() {
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);
+    thread_.join();
+  }
+  int port() const { return port_; }
+
+ private:
+  void Loop() {
+    for (;;) {
+      int c = ::accept(fd_, nullptr, nullptr);
+      if (c < 0) return;
+      std::string in;
+      char buf[65536];
+      size_t head_end;
+      while ((head_end = in.find("\r\n\r\n")) == std::string::npos) {
+        ssize_t n = ::recv(c, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        in.append(buf, static_cast<size_t>(n));
+      }
+      if (head_end == std::string::npos) {
+        ::close(c);
+        continue;
+      }
+      std::string head = in.substr(0, head_end), method = head.substr(0, head.find(' '));
+      size_t cl = head.find("Content-Length: ");
+      int64_t length = cl == std::string::npos ? 0 : std::stoll(head.substr(cl + 16));
+      int64_t body = static_cast<int64_t>(in.size() - head_end - 4);
+      while (body < length) {
+        ssize_t n = ::recv(c, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        body += n;
+      }
+      std::string out;
+      if (method == "POST") out = "HTTP/1.1 201 Created\r\nLocation: /api/v1/uploads/upl_stub\r\nContent-Length: 0\r\n";
+      if (method == "HEAD") out = "HTTP/1.1 200 OK\r\nUpload-Offset: " + std::to_string(received_) + "\r\nContent-Length: 0\r\n";
+      if (method == "PATCH") {
+        received_ += body;
+        out = "HTTP/1.1 204 No Content\r\nUpload-Offset: " + std::to_string(received_) + "\r\n";
+      }
+      if (method == "GET") out = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                 std::to_string(describe_.size()) + "\r\n";
+      out += "Connection: close\r\n\r\n" + (method == "GET" ? describe_ : "");
+      ::send(c, out.data(), out.size(), MSG_NOSIGNAL);
+      ::close(c);
+    }
+  }
+  std::string describe_;
+  int fd_ = -1, port_ = 0;
+  int64_t received_ = 0;
+  std::thread thread_;
 };
 
 class DockTest : public ::testing::Test {
@@ -391,6 +460,46 @@ TEST_F(DockTest, AFileChangedDuringItsUploadIsKeptAndSentAgainAsANewFile) {
   EXPECT_EQ(RecordsWithDigest(case_id_, after), 1) << "and as it is now, before the file went";
 }
 
+TEST_F(DockTest, NothingIsDeletedUnlessTheServerHoldsTheSameDigest) {
+  fs::path clip = cam_ / "FILE0008.MP4";
+  MakeClip(clip, 1);
+  int64_t size = static_cast<int64_t>(fs::file_size(clip));
+  {
+    StubTusServer wrong(Json{{"state", "registered"}, {"sha256", std::string(64, '0')}, {"length", size},
+                             {"record_id", "rec_stub"}, {"sm3", ""}}.dump());
+    CliRun r = RunOnce(Args(wrong.port(), CaseArgs()));
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_NE(r.output.find("摘要与本地文件不一致"), std::string::npos) << r.output;
+    EXPECT_TRUE(fs::exists(clip));
+  }
+  fs::remove_all(dir_ / "state");
+  {
+    StubTusServer shorter(Json{{"state", "registered"}, {"sha256", Sha256Hex(clip)}, {"length", size - 1}}.dump());
+    CliRun r = RunOnce(Args(shorter.port(), CaseArgs()));
+    EXPECT_EQ(r.status, 1) << r.output;
+    EXPECT_TRUE(fs::exists(clip)) << "a length that differs keeps the file";
+  }
+  fs::remove_all(dir_ / "state");
+  {
+    StubTusServer malformed(R"({"state": null, "sha256": 7, "error": "x"})");
+    CliRun r = RunOnce(Args(malformed.port(), CaseArgs()));
+    EXPECT_EQ(r.status, 1) << "no crash on a malformed answer: " << r.output;
+    EXPECT_TRUE(fs::exists(clip));
+  }
+  // The real server, afterwards: the file goes.
+  fs::remove_all(dir_ / "state");
+  EXPECT_EQ(RunOnce(Args(port(), CaseArgs())).status, 0);
+  EXPECT_FALSE(fs::exists(clip));
+}
+
+TEST_F(DockTest, TheStateDirectoryMayNotBeInTheWatchedOne) {
+  auto args = Args(port(), CaseArgs());
+  args[10] = (cam_ / ".state").string();  // --state
+  CliRun r = RunOnce(args);
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("不能在监视目录"), std::string::npos) << r.output;
+}
+
 TEST_F(DockTest, ARevokedTokenStopsTheAgentAndKeepsTheFiles) {
   fs::path clip = cam_ / "FILE0005.MP4";
   MakeClip(clip, 1);
@@ -418,6 +527,12 @@ TEST_F(DockTest, OverHttpsTheServersCertificateIsChecked) {
 
   args.push_back("--ca");
   args.push_back(front.cert());
+  std::vector<std::string> by_address = args;
+  by_address[4] = "https://127.0.0.1:" + std::to_string(front.port());
+  r = RunOnce(by_address);
+  EXPECT_EQ(r.status, 4) << "a trusted certificate for another name (localhost, not 127.0.0.1): " << r.output;
+  EXPECT_TRUE(fs::exists(clip));
+
   r = RunOnce(args);
   EXPECT_EQ(r.status, 0) << r.output << ReadFile(dir_ / "nginx" / "error.log");
   EXPECT_FALSE(fs::exists(clip));

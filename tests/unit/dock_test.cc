@@ -2,6 +2,9 @@
 // the state directory (durable entries, one agent at a time), and the metadata a file is sent with.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +60,9 @@ TEST(DockUrl, ResolvesLocationsOnTheSameServerOnly) {
   EXPECT_EQ(u.Resolve("http://evil.example/api/v1/uploads/upl_1"), "") << "the token is not sent elsewhere";
   EXPECT_EQ(u.Resolve("//evil.example/x"), "");
   EXPECT_EQ(u.Resolve(""), "");
+  auto prefixed = *http::Url::Parse("http://10.1.2.3/quancheng");
+  EXPECT_EQ(prefixed.Resolve("/api/v1/uploads/upl_1"), "/quancheng/api/v1/uploads/upl_1") << "the server behind a proxy";
+  EXPECT_EQ(prefixed.Resolve("/quancheng/api/v1/uploads/upl_1"), "/quancheng/api/v1/uploads/upl_1");
 }
 
 TEST(DockProgress, DrawsABarWithSizesAndRate) {
@@ -174,12 +180,25 @@ TEST(DockFileMeta, SidecarOverridesTheDefaultsAndIsCheckedKeyByKey) {
            {R"({"parties_informed": "yes"})", "sidecar.parties_informed"},
            {R"({"act": 3})", "sidecar.act"},
            {R"([1, 2])", "sidecar"},
-           {R"({"case_id": )", "sidecar"}}) {
+           {R"({"case_id": )", "sidecar"},
+    {std::string(70 * 1024, ' ') + "{}", "sidecar"}}) {
     std::ofstream(file + kSidecarSuffix, std::ios::trunc) << text;
     auto bad = BuildFileMeta(file, "FILE0001.MP4", mtime_ns, d);
     ASSERT_FALSE(bad.ok()) << text;
     EXPECT_EQ(bad.status().field(), field) << text;
   }
+
+  // A FIFO would block a plain read; a link could point anywhere: neither is read.
+  std::filesystem::remove(file + kSidecarSuffix);
+  ASSERT_EQ(::mkfifo((file + kSidecarSuffix).c_str(), 0600), 0);
+  auto fifo = BuildFileMeta(file, "FILE0001.MP4", mtime_ns, d);
+  ASSERT_FALSE(fifo.ok());
+  EXPECT_EQ(fifo.status().field(), "sidecar");
+  EXPECT_NE(MetaStamp(file, d), before);
+  std::filesystem::remove(file + kSidecarSuffix);
+  std::filesystem::create_symlink("/dev/zero", file + kSidecarSuffix);
+  EXPECT_FALSE(BuildFileMeta(file, "FILE0001.MP4", mtime_ns, d).ok());
+  std::filesystem::remove(file + kSidecarSuffix);
 
   MetaDefaults no_case = d;
   no_case.case_id.clear();
