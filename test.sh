@@ -23,7 +23,9 @@ run_gtest() {
   grep -E '^\[  (FAILED|PASSED) |^\[==========\]' "$logs/$name.log" | tail -n 5
   local p f
   p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$logs/$name.log" | grep -oE '[0-9]+$' || echo 0)
-  f=$(grep -cE '^\[  FAILED  \] [A-Za-z_0-9]+\.' "$logs/$name.log" || true)
+  # Each failing test once: gtest names it twice (as it runs and in the closing list), and says how
+  # many in "[  FAILED  ] N tests, listed below:".
+  f=$(grep -oE '^\[  FAILED  \] [0-9]+ tests?, listed below' "$logs/$name.log" | grep -oE '[0-9]+' | head -n 1 || true)
   if [[ $rc -ne 0 && ${f:-0} -eq 0 ]]; then
     f=1  # crashed (a sanitizer report, a signal) before gtest could count
     tail -n 60 "$logs/$name.log"
@@ -44,8 +46,13 @@ echo "== web (browser)"
 if scripts/apt-install.sh scripts/apt-packages-test.txt && scripts/setup-web.sh; then
   node --test --test-reporter=tap tests/e2e/*.test.mjs >"$logs/e2e.log" 2>&1
   rc=$?
-  p=$(grep -oE '^# pass [0-9]+' "$logs/e2e.log" | grep -oE '[0-9]+$' || echo 0)
-  f=$(grep -oE '^# fail [0-9]+' "$logs/e2e.log" | grep -oE '[0-9]+$' || echo 0)
+  # Leaf tests only: node's "# pass"/"# fail" count a test and every test enclosing it. In TAP a
+  # test's subtests come just before its own result line, indented deeper: a result line preceded by
+  # a deeper one closes a suite and is not counted.
+  read -r p f < <(awk '/^ *(ok|not ok) [0-9]+/ { match($0, /^ */); d = RLENGTH
+                      if (!(seen && pd > d)) { if ($0 ~ /^ *not ok/) f++; else p++ }
+                      pd = d; seen = 1 }
+                      END { print p + 0, f + 0 }' "$logs/e2e.log")
   [[ $rc -ne 0 && ${f:-0} -eq 0 ]] && f=1
   if [[ ${f:-0} -gt 0 ]]; then tail -n 80 "$logs/e2e.log"; fi
   grep -E '^# (tests|pass|fail)' "$logs/e2e.log"

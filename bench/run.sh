@@ -2,14 +2,16 @@
 # QuanCheng benchmarks.   bench/run.sh
 #
 #  (a) SQLite baseline: one row per WAL transaction, synchronous=FULL, on the disk of the data dir;
-#  (b) POST /api/v1/cases with wrk -t2 -c16: durable events/s counted in the events table;
+#  (b) POST /api/v1/cases with wrk -t2 -c16: durable events/s counted in the events table, on an
+#      empty database and again after QC_BENCH_CASES cases (an O(n) write shows as a falling rate);
 #  (c) GET /api/v1/cases/{id} with wrk -t2 -c64 --latency, against nginx serving a 1 KiB static file.
 # Everything runs on loopback, in a temporary directory under bench/results/ (same filesystem as the
 # repository), removed at the end, also on failure. Needs the Release build (./run.sh or
 # scripts/setup.sh release) and build/bench/bench_sqlite_baseline
 # (cmake --build build --target bench_sqlite_baseline).
 #
-# Environment: QC_BENCH_SECONDS (default 10) — duration of each measurement.
+# Environment: QC_BENCH_SECONDS (default 10) — duration of each measurement; QC_BENCH_CASES (default
+# 100000) — the cases in the database for the second write measurement.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -136,30 +138,53 @@ sqlite_rps=$(sed -n 's/^rows_per_sec=//p' "$tmp/baseline.txt")
 [[ -n "$sqlite_rps" ]] || die "baseline printed no rows_per_sec"
 echo
 
-# ---- (b) POST /api/v1/cases --------------------------------------------------------------------
-echo "== (b) POST /api/v1/cases (complaint case, 1 CaseOpened event each): wrk -t2 -c16 -d${secs}s"
-before=$(count_events)
-t0=$(now)
-QC_TOKEN="$token" wrk -t2 -c16 -d"${secs}s" --timeout 10s -s "$root/bench/post_case.lua" \
-  "$base/api/v1/cases" | tee "$tmp/wrk_post.txt"
-t1=$(now)
-# Requests still in flight when wrk stops (up to one per connection) are committed a moment later:
-# wait until the count is stable (bounded), so that they are counted; the duration stays wrk's run.
-after=$(count_events)
-for ((i = 0; i < 25; i++)); do
-  sleep 0.2
-  n=$(count_events)
-  [[ "$n" == "$after" ]] && break
-  after=$n
+# ---- (b) POST /api/v1/cases, on an empty database and after QC_BENCH_CASES cases ----------------
+# A write that gets slower with every case (an O(n) lookup inside the single writer) shows here as a
+# falling rate: the second run must stay within 20 % of the first.
+count_cases() { sqlite3 -cmd ".timeout 10000" "$db" "SELECT COUNT(*) FROM cases;"; }
+measure_post() {  # measure_post LABEL: sets events_ps, post_rps, post_non2xx, post_events, post_elapsed
+  local label=$1 before after t0 t1 n
+  echo "== (b) POST /api/v1/cases $label (complaint case, 1 CaseOpened event each): wrk -t2 -c16 -d${secs}s"
+  before=$(count_events)
+  t0=$(now)
+  QC_TOKEN="$token" wrk -t2 -c16 -d"${secs}s" --timeout 10s -s "$root/bench/post_case.lua" \
+    "$base/api/v1/cases" | tee "$tmp/wrk_post.txt"
+  t1=$(now)
+  # Requests still in flight when wrk stops (up to one per connection) are committed a moment later:
+  # wait until the count is stable (bounded), so that they are counted; the duration stays wrk's run.
+  after=$(count_events)
+  for ((i = 0; i < 25; i++)); do
+    sleep 0.2
+    n=$(count_events)
+    [[ "$n" == "$after" ]] && break
+    after=$n
+  done
+  post_elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+  post_events=$((after - before))
+  events_ps=$(awk -v n="$post_events" -v d="$post_elapsed" 'BEGIN { printf "%.1f", n / d }')
+  post_rps=$(wrk_rps "$tmp/wrk_post.txt")
+  post_non2xx=$(sed -n 's/^post_case: .*non2xx=\([0-9]*\).*/\1/p' "$tmp/wrk_post.txt")
+  echo "events:  $before -> $after (+$post_events) in ${post_elapsed} s wall = ${events_ps} durable events/s"
+  echo "ratio:   events/s ÷ SQLite 1-row-per-commit rows/s = $(ratio "$events_ps" "$sqlite_rps")"
+  echo
+}
+
+measure_post "on an empty database ($(count_cases) cases)"
+empty_events_ps=$events_ps empty_post_rps=$post_rps empty_non2xx=$post_non2xx
+empty_post_events=$post_events empty_post_elapsed=$post_elapsed
+
+fill_to=${QC_BENCH_CASES:-100000}
+echo "== filling the database to $fill_to cases (wrk -t2 -c16, unmeasured)"
+fill_t0=$(now)
+for ((round = 0; round < 200; round++)); do
+  have=$(count_cases)
+  ((have >= fill_to)) && break
+  QC_TOKEN="$token" wrk -t2 -c16 -d20s --timeout 10s -s "$root/bench/post_case.lua" "$base/api/v1/cases" >/dev/null
 done
-post_elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-post_events=$((after - before))
-events_ps=$(awk -v n="$post_events" -v d="$post_elapsed" 'BEGIN { printf "%.1f", n / d }')
-post_rps=$(wrk_rps "$tmp/wrk_post.txt")
-post_non2xx=$(sed -n 's/^post_case: .*non2xx=\([0-9]*\).*/\1/p' "$tmp/wrk_post.txt")
-echo "events:  $before -> $after (+$post_events) in ${post_elapsed} s wall = ${events_ps} durable events/s"
-echo "ratio:   events/s ÷ SQLite 1-row-per-commit rows/s = $(ratio "$events_ps" "$sqlite_rps")"
+echo "filled:  $(count_cases) cases in $(awk -v a="$fill_t0" -v b="$(now)" 'BEGIN { printf "%.0f", b - a }') s"
 echo
+measure_post "after $(count_cases) cases"
+full_events_ps=$events_ps
 
 # ---- (c) GET /api/v1/cases/{id} vs nginx -------------------------------------------------------
 case_id=$(curl -sS --max-time 30 -H "$auth" "$base/api/v1/cases?page_size=1" | jq -r '.items[0].id // empty')
@@ -235,11 +260,14 @@ cat <<SUMMARY
 ================================ summary ================================
 disk (data dir + SQLite baseline): $disk
 SQLite baseline, 1 row/commit, WAL, sync=FULL: ${sqlite_rps} rows/s
-POST /api/v1/cases (wrk -t2 -c16, ${secs}s):
-  durable events/s (events table)  ${events_ps}   (+${post_events} events in ${post_elapsed} s; target >= 5000/s)
-  wrk requests/s                   ${post_rps}
-  non-2xx responses                ${post_non2xx:-?}
-  events/s ÷ SQLite baseline       $(ratio "$events_ps" "$sqlite_rps")
+POST /api/v1/cases (wrk -t2 -c16, ${secs}s), on an empty database:
+  durable events/s (events table)  ${empty_events_ps}   (+${empty_post_events} events in ${empty_post_elapsed} s; target >= 5000/s)
+  wrk requests/s                   ${empty_post_rps}
+  non-2xx responses                ${empty_non2xx:-?}
+  events/s ÷ SQLite baseline       $(ratio "$empty_events_ps" "$sqlite_rps")
+POST /api/v1/cases after ${fill_to} cases:
+  durable events/s (events table)  ${full_events_ps}   (non-2xx ${post_non2xx:-?})
+  rate after ÷ rate empty          $(ratio "$full_events_ps" "$empty_events_ps") (target >= 0.80)
 GET /api/v1/cases/{id} vs nginx 1 KiB static (wrk -t2 -c64 --latency, ${secs}s):
   QuanCheng req/s / p99            ${get_rps} / ${get_p99} ms   (non-2xx: ${get_bad:-0}, body ${get_bytes} B)
   nginx     req/s / p99            ${ng_rps} / ${ng_p99} ms

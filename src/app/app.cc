@@ -1,5 +1,8 @@
 #include "app/app.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "common/hex.h"
@@ -25,6 +28,16 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
   if (ec) return Status::Internal("无法创建数据目录 " + options.data_dir + ": " + ec.message());
   std::unique_ptr<App> app(new App(options, clock));
   std::string path = (fs::path(options.data_dir) / "quancheng.db").string();
+  // The record is for its custodians only: the directory 0700, the database files 0600 (made so
+  // before SQLite opens them: its -wal and -shm files take the database file's mode). Tightened on
+  // every open, so data directories made before this rule are fixed too.
+  fs::permissions(options.data_dir, fs::perms::owner_all, ec);
+  if (ec) return Status::Internal("无法设置数据目录权限 " + options.data_dir + ": " + ec.message());
+  if (int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600); fd >= 0) ::close(fd);
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    if (fs::exists(path + suffix, ec))
+      fs::permissions(path + suffix, fs::perms::owner_read | fs::perms::owner_write, ec);
+  }
   QC_ASSIGN_OR_RETURN(app->writer_, store::Writer::Open(path));
   QC_ASSIGN_OR_RETURN(app->reads_, store::ReadPool::Open(path, options.read_connections));
   // Keys are made on the first start only: a log with checkpoints never gets new keys silently.
@@ -38,7 +51,7 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
                                                          options.origin, !has_checkpoints));
   // Uploads whose last byte was committed before a crash are finished now (app/uploads.h).
   QC_RETURN_IF_ERROR(app->RecoverUploads());
-  app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
+  if (options.background) app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
   return app;
 }
 
@@ -47,11 +60,7 @@ App::App(const Options& options, const Clock& clock)
       throttle_(clock) {}
 
 App::~App() {
-  {
-    std::lock_guard<std::mutex> lock(checkpointer_mu_);
-    checkpointer_stop_ = true;
-  }
-  checkpointer_cv_.notify_all();
+  checkpointer_stop_.Set();
   if (checkpointer_.joinable()) checkpointer_.join();
 }
 

@@ -45,12 +45,21 @@ struct Options {
   std::string origin = "yixian.gaj/quancheng";
   // How often a new checkpoint may be signed while events arrive (at most once a second).
   std::chrono::milliseconds checkpoint_interval{1000};
+  // Serving: a thread signs checkpoints every interval (and once more on close) and expires unfinished
+  // uploads. Off for CLI commands (init, user, verify), which sign, if at all, themselves.
+  bool background = false;
   // Serve checkpoints, keys and proofs only with a session (they reveal hashes only; public by default).
   bool ledger_requires_session = false;
   // Uploads (tus): the largest accepted Upload-Length, and how long an unfinished upload is kept after
   // its last write.
   int64_t tus_max_size = int64_t{64} << 30;
   std::chrono::minutes upload_expiry{72 * 60};
+  // The declared bytes of one uploader's unfinished uploads together may not pass this.
+  int64_t upload_quota = int64_t{128} << 30;
+  // Free space the data directory keeps for the ledger and its projections: an upload is refused (507)
+  // when its bytes, with every unfinished upload's remaining bytes, would eat into it, and a PATCH
+  // stops when the disk has no more than this left.
+  int64_t disk_reserve = int64_t{2} << 30;
   // How long a playback/download ticket stays valid.
   std::chrono::minutes media_ticket_ttl{120};
 };
@@ -206,6 +215,7 @@ class App {
   struct MediaFile {
     std::string path, content_type, file_name, purpose;
     int64_t size = 0;
+    bool playable = false;  // audio or video by its container: may be shown inline
   };
   StatusOr<MediaFile> OpenMediaByTicket(const std::string& record_id, const std::string& ticket);
   // Records registered more than 24 hours after capture ended (Art. 33), for an officer, a device or
@@ -250,15 +260,16 @@ class App {
   StatusOr<UploadInfo> FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
                                     std::optional<std::string> force_kind = std::nullopt);
   std::string PartPath(const std::string& upload_id) const;
+  // Refuses (507 insufficient_storage) when the disk's free space, less the reserve, cannot take
+  // `more` bytes on top of what unfinished uploads still have to write.
+  Status CheckDiskFor(int64_t more);
   StatusOr<domain::CaseState> LoadCaseState(const std::string& case_id);
 
   Options options_;
   const Clock& clock_;
   LedgerKeys keys_;
   std::mutex sign_mu_;  // one signer at a time
-  std::mutex checkpointer_mu_;
-  std::condition_variable checkpointer_cv_;
-  bool checkpointer_stop_ = false;
+  Wakeup checkpointer_stop_;
   std::thread checkpointer_;
   std::unique_ptr<store::Writer> writer_;
   std::unique_ptr<store::ReadPool> reads_;

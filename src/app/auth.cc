@@ -33,7 +33,8 @@ int64_t App::LoginRetryAfter(const std::string& username, const std::string& cli
 
 StatusOr<App::LoginResult> App::Login(const std::string& username, const std::string& password,
                                       const std::string& client) {
-  int64_t wait = LoginRetryAfter(username, client);
+  const std::string user_key = "u:" + Lower(username), client_key = "c:" + client;
+  int64_t wait = throttle_.Begin({user_key, client_key});  // counted as failed until it succeeds
   if (wait > 0)
     return Status::ResourceExhausted("too_many_attempts",
                                      "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试");
@@ -52,14 +53,11 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
     s->Reset();
   }
   bool ok = crypto::VerifyPassword(password, hash.empty() ? DummyHash() : hash) && !hash.empty();
-  if (!ok) {
-    throttle_.Failed("u:" + Lower(username));
-    throttle_.Failed("c:" + client);
-    return Status::Unauthenticated("用户名或密码错误");
-  }
+  if (!ok) return Status::Unauthenticated("用户名或密码错误");  // Begin counted the failure
   // Only the account's counter is cleared: one good login must not reset an address that has been
-  // guessing at other accounts.
-  throttle_.Succeeded("u:" + Lower(username));
+  // guessing at other accounts (the address only has this attempt taken back).
+  throttle_.Succeeded(user_key);
+  throttle_.Forgive(client_key);
 
   QC_ASSIGN_OR_RETURN(Actor actor, LoadActor(user_id));
   std::string token = ToHex(crypto::RandomBytes(32));
@@ -83,15 +81,21 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
   if (token.empty()) return Status::Unauthenticated("请先登录");
   std::string th = TokenHash(token);
   SessionStore::Touched t = sessions_.Touch(th);
-  if (t.state == SessionStore::Touched::kUnknown) {
-    // Not in memory: a session from before a restart?
+  if (t.state != SessionStore::Touched::kExpired) {
+    // The row is the authority: `quancheng user passwd` in another process ends sessions by deleting
+    // their rows, and a session not in memory (from before a restart) is restored from its row.
     auto db = reads_->Acquire();
     QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
         "SELECT user_id, expires_at, last_seen, created_at FROM sessions WHERE token_hash = ?"));
     s->Bind(1, th);
     QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) {
+      s->Reset();
+      if (t.state == SessionStore::Touched::kLive) sessions_.Remove(th);
+      return Status::Unauthenticated("登录已过期，请重新登录");
+    }
     bool restored = false;
-    if (row) {
+    if (t.state == SessionStore::Touched::kUnknown) {
       auto ms = [&](int col) { return TimePoint(std::chrono::milliseconds(s->Int(col))); };
       restored = sessions_.Restore(th, s->Text(0), ms(1), ms(2), ms(3));
     }

@@ -5,6 +5,7 @@
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "store/event_log.h"
+#include "store/sequences.h"
 
 namespace qc::app {
 
@@ -21,29 +22,16 @@ int CstYear(TimePoint t) {
   return tm.tm_year + 1900;
 }
 
-// "易公一队〔2026〕00001号": the unit's code, the year, a per-unit sequence.
+// "易公一队〔2026〕00001号": the unit's code, the year, a per-unit sequence (store/sequences.h).
 StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, TimePoint now) {
-  QC_ASSIGN_OR_RETURN(store::Stmt * u, db.Prepare("SELECT code FROM units WHERE id = ?"));
-  u->Bind(1, unit_id);
-  QC_ASSIGN_OR_RETURN(bool found, u->Step());
-  std::string code = found ? u->Text(0) : "";
-  u->Reset();
-  if (!found) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
-  std::string prefix = code + "〔" + std::to_string(CstYear(now)) + "〕";
-  // The highest number of this unit and year, found through the (unit_id, number) index: the
-  // sequence is zero-padded, so byte order is numeric order among equal lengths, and ':' sorts right
-  // after '9'.
-  // Past 99999 the sequence has six digits: the longer number is the later one.
-  QC_ASSIGN_OR_RETURN(store::Stmt * c, db.Prepare(
-      "SELECT number FROM cases WHERE unit_id = ? AND number > ? AND number < ? "
-      "ORDER BY length(number) DESC, number DESC LIMIT 1"));
-  c->Bind(1, unit_id).Bind(2, prefix).Bind(3, prefix + ":");
-  QC_ASSIGN_OR_RETURN(bool row, c->Step());
-  std::string last = row && !c->IsNull(0) ? c->Text(0) : "";
-  c->Reset();
-  int64_t n = last.empty() ? 0 : std::atoll(last.c_str() + prefix.size());
+  QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(db, unit_id));
+  int year = CstYear(now);
+  std::string prefix = code + "〔" + std::to_string(year) + "〕";
+  QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, unit_id, "case", year, [&] {
+    return store::HighestCaseNumber(db, unit_id, prefix);
+  }));
   char seq[32];
-  std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n + 1));
+  std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n));
   return prefix + seq + "号";
 }
 

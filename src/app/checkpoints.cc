@@ -39,23 +39,22 @@ Status App::SignCheckpoint() {
   return writer_->Run([&](store::WriteTx& tx) { return store::InsertCheckpoint(tx.db(), c); });
 }
 
+// The only signer while serving (CLI commands do not start it), so checkpoints are at least one interval
+// apart by construction; one more is signed when the server stops.
 void App::CheckpointLoop() {
-  std::unique_lock<std::mutex> lock(checkpointer_mu_);
-  auto next_expiry = std::chrono::steady_clock::now();
+  MonoTime next_expiry = clock_.Monotonic();
   for (;;) {
-    bool stop = checkpointer_cv_.wait_for(lock, options_.checkpoint_interval, [this] { return checkpointer_stop_; });
-    lock.unlock();
+    bool stop = clock_.SleepFor(options_.checkpoint_interval, checkpointer_stop_);
     // On stop too: the last events written get their checkpoint before the process exits.
     Status st = SignCheckpoint();
     if (!st.ok()) spdlog::critical("checkpoint: {}", st.message());
+    if (stop) return;
     // Unfinished uploads past their expiry go, once a minute (this thread has the time).
-    if (!stop && std::chrono::steady_clock::now() >= next_expiry) {
-      next_expiry = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    if (clock_.Monotonic() >= next_expiry) {
+      next_expiry = clock_.Monotonic() + std::chrono::minutes(1);
       auto expired = ExpireUploads();
       if (!expired.ok()) spdlog::error("upload expiry: {}", expired.status().message());
     }
-    lock.lock();
-    if (stop) return;
   }
 }
 
@@ -101,6 +100,8 @@ Json App::LedgerKeysJson() const {
 }
 
 StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
+  // A case's event: whoever may see the case (never the administrator). Another event (units, users,
+  // devices): the auditing roles.
   bool auditor = a.role == domain::Role::kLegal || a.role == domain::Role::kCustodian || a.role == domain::Role::kAdmin;
   ledger::ProofBundle b;
   b.index = index;
@@ -115,10 +116,9 @@ StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
     b.extra = std::move(entry[0].bytes);
     case_id = entry[0].event.case_id;
   }
-  if (!auditor) {
-    if (case_id.empty()) return Status::PermissionDenied("只有法制员、档案管理员和系统管理员可以下载该事件的证明");
-    QC_RETURN_IF_ERROR(GetCaseJson(a, case_id).status());  // may this user see the case?
-  }
+  if (case_id.empty() && !auditor)
+    return Status::PermissionDenied("只有法制员、档案管理员和系统管理员可以下载该事件的证明");
+  if (!case_id.empty()) QC_RETURN_IF_ERROR(GetCaseJson(a, case_id).status());  // may this user see the case?
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(auto cp, store::LatestCheckpoint(*db));
   if (!cp || cp->size <= index)

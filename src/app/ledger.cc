@@ -49,18 +49,38 @@ StatusOr<Json> App::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
 }
 
 StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t count) {
-  // Event contents: only the roles that audit the record (法制员, 档案管理员, 系统管理员).
+  // Event contents: only the roles that audit the record (法制员, 档案管理员, 系统管理员), and of a
+  // case's events only those of cases the actor may see: the administrator reads the directory's
+  // events, never a case's (a complainant's name and telephone). Others' entries keep their index and
+  // leaf hash, so the tree can still be checked, without their bytes.
   if (a.role != domain::Role::kLegal && a.role != domain::Role::kCustodian && a.role != domain::Role::kAdmin)
     return Status::PermissionDenied("只有法制员、档案管理员和系统管理员可以查阅账本条目");
+  QC_ASSIGN_OR_RETURN(auto units, Units());
   auto db = reads_->Acquire();
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
   if (start < 0 || start > n)
     return Status::InvalidArgument("invalid_field", "起始序号应在 0 到 " + std::to_string(n) + " 之间", "start");
   QC_ASSIGN_OR_RETURN(auto entries, log.ReadRange(start, count));
+  std::map<std::string, bool> visible;  // case id -> may the actor see it
+  QC_ASSIGN_OR_RETURN(store::Stmt * unit_of, db->Prepare("SELECT unit_id FROM cases WHERE id = ?"));
   Json items = Json::array();
-  for (const auto& e : entries)
-    items.push_back({{"index", e.event.index}, {"bytes", crypto::Base64Encode(e.bytes)}, {"leaf_hash", ToHex(e.leaf_hash)}});
+  for (const auto& e : entries) {
+    Json item = {{"index", e.event.index}, {"leaf_hash", ToHex(e.leaf_hash)}};
+    const std::string& case_id = e.event.case_id;
+    if (!case_id.empty() && !visible.count(case_id)) {
+      unit_of->Bind(1, case_id);
+      QC_ASSIGN_OR_RETURN(bool row, unit_of->Step());
+      visible[case_id] = row && domain::CanSeeUnit(a, unit_of->Text(0), *units);
+      unit_of->Reset();
+    }
+    if (case_id.empty() || visible[case_id]) {
+      item["bytes"] = crypto::Base64Encode(e.bytes);
+    } else {
+      item["withheld"] = true;  // a case the actor may not see
+    }
+    items.push_back(std::move(item));
+  }
   return Json{{"start", start}, {"count", items.size()}, {"size", n}, {"entries", std::move(items)}};
 }
 

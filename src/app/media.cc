@@ -25,17 +25,22 @@ StatusOr<std::string> CaseOfRecord(store::Db& db, const std::string& record_id) 
   return case_id;
 }
 
-// The content type a browser can play, from what the uploader said or the container.
-std::string ContentType(const Json& r) {
-  std::string t = r.value("content_type", "");
-  if (!t.empty() && t.find('/') != std::string::npos && t.find_first_of("\r\n") == std::string::npos) return t;
-  std::string container = r.value("media", Json::object()).value("container", "");
-  if (container.find("mp4") != std::string::npos) return "video/mp4";
-  if (container.find("matroska") != std::string::npos) return "video/webm";
+// The content type the bytes are served as: only from the container that libavformat found in them,
+// never from what the uploader said (an "attachment" declared text/html would otherwise run as a page
+// of the application's origin). Empty: not audio or video, served as a download.
+std::string PlayableType(const Json& r) {
+  if (r.value("kind", "") == "attachment") return "";
+  const Json media = r.value("media", Json::object());
+  std::string container = media.value("container", "");
+  bool video = !media.value("video_codec", "").empty();
+  if (container.find("mp4") != std::string::npos) return video ? "video/mp4" : "audio/mp4";
+  if (container.find("matroska") != std::string::npos) return video ? "video/webm" : "audio/webm";
   if (container == "avi") return "video/x-msvideo";
+  if (container == "mpegts") return "video/mp2t";
   if (container == "wav") return "audio/wav";
   if (container == "mp3") return "audio/mpeg";
-  return "application/octet-stream";
+  if (container == "ogg") return "audio/ogg";
+  return "";
 }
 
 }  // namespace
@@ -69,14 +74,17 @@ StatusOr<Json> App::AccessMedia(const Actor& a, const std::string& record_id, co
 }
 
 StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, const std::string& ticket) {
-  std::string purpose;
+  std::string purpose, user_id;
   {
     std::lock_guard<std::mutex> lock(tickets_mu_);
     auto it = tickets_.find(ToHex(crypto::Sha256(ticket)));
     if (it == tickets_.end() || it->second.expires < clock_.Now() || it->second.record_id != record_id)
       return Status::Unauthenticated("调阅凭证无效或已过期，请重新申请调阅");
     purpose = it->second.purpose;
+    user_id = it->second.user_id;
   }
+  // A ticket is worth no more than its holder's account: deactivated, it plays nothing.
+  if (!LoadActor(user_id).ok()) return Status::Unauthenticated("调阅凭证无效或已过期，请重新申请调阅");
   std::string detail;
   {
     auto db = reads_->Acquire();
@@ -93,8 +101,9 @@ StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, co
     blob::BlobStore blobs(fs::path(options_.data_dir) / "blobs");
     std::string sha = m.value("sha256", "");
     QC_ASSIGN_OR_RETURN(uint64_t size, blobs.Size(sha));
-    return MediaFile{blobs.PathFor(sha).string(), ContentType(m), m.value("file_name", ""), purpose,
-                     static_cast<int64_t>(size)};
+    std::string type = PlayableType(m);
+    return MediaFile{blobs.PathFor(sha).string(), type.empty() ? "application/octet-stream" : type,
+                     m.value("file_name", ""), purpose, static_cast<int64_t>(size), !type.empty()};
   }
   return Status::NotFound("记录不存在", "record_id");
 }

@@ -69,6 +69,10 @@ void SessionStore::RemoveUser(const std::string& user_id) {
 
 int64_t LoginThrottle::RetryAfter(const std::string& key) const {
   std::lock_guard<std::mutex> lock(mu_);
+  return RetryAfterLocked(key);
+}
+
+int64_t LoginThrottle::RetryAfterLocked(const std::string& key) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return 0;
   auto wait = it->second.blocked_until - clock_.Now();
@@ -76,8 +80,21 @@ int64_t LoginThrottle::RetryAfter(const std::string& key) const {
   return (wait.count() + 999) / 1000;
 }
 
+int64_t LoginThrottle::Begin(std::initializer_list<std::string> keys) {
+  std::lock_guard<std::mutex> lock(mu_);
+  int64_t wait = 0;
+  for (const auto& k : keys) wait = std::max(wait, RetryAfterLocked(k));
+  if (wait > 0) return wait;
+  for (const auto& k : keys) FailedLocked(k);
+  return 0;
+}
+
 void LoginThrottle::Failed(const std::string& key) {
   std::lock_guard<std::mutex> lock(mu_);
+  FailedLocked(key);
+}
+
+void LoginThrottle::FailedLocked(const std::string& key) {
   if (entries_.size() >= kMaxEntries && !entries_.count(key)) {
     // Bounded memory under a spray of usernames: forget keys that are not blocked right now.
     TimePoint now = clock_.Now();
@@ -96,6 +113,17 @@ void LoginThrottle::Failed(const std::string& key) {
 void LoginThrottle::Succeeded(const std::string& key) {
   std::lock_guard<std::mutex> lock(mu_);
   entries_.erase(key);
+}
+
+void LoginThrottle::Forgive(const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return;
+  if (--it->second.failures <= 0) {
+    entries_.erase(it);
+  } else if (it->second.failures < kFreeFailures) {
+    it->second.blocked_until = TimePoint{};
+  }
 }
 
 }  // namespace qc::app

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -72,14 +73,24 @@ class LoginThrottle {
 
   // Seconds to wait before `key` may try again, 0 when it may try now.
   int64_t RetryAfter(const std::string& key) const;
+  // Atomically: the seconds to wait when any of `keys` is blocked (nothing counted); else 0, and the
+  // attempt is counted as a failure of every key before the password is checked, so that parallel
+  // guesses cannot all pass the check before the first of them fails. A success then calls Succeeded
+  // or Forgive for each key.
+  int64_t Begin(std::initializer_list<std::string> keys);
   void Failed(const std::string& key);
+  // Clears the key's failures (the account logged in).
   void Succeeded(const std::string& key);
+  // Takes back the failure that Begin counted for a successful attempt, keeping earlier ones.
+  void Forgive(const std::string& key);
 
  private:
   struct Entry {
     int failures = 0;
     TimePoint blocked_until;
   };
+  int64_t RetryAfterLocked(const std::string& key) const;
+  void FailedLocked(const std::string& key);
   const Clock& clock_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;

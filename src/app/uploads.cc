@@ -1,6 +1,7 @@
 // Resumable uploads: creation, offsets, termination, expiry, and the finish that turns the bytes into
 // a content-addressed blob and a MediaRegistered event. See app/uploads.h for the life of an upload.
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -268,6 +269,24 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
     return dry;
   }
 
+  // Room: the uploader's quota of unfinished bytes, and the disk (a full disk would stop the ledger
+  // for everyone).
+  {
+    auto db = reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
+        "SELECT COALESCE(SUM(length), 0) FROM uploads WHERE owner_id = ? AND state = 'receiving' AND expires_at > ?"));
+    s->Bind(1, who.owner_id()).Bind(2, FormatRfc3339(clock_.Now()));
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    int64_t open = row ? s->Int(0) : 0;
+    s->Reset();
+    if (open + length > options_.upload_quota)
+      return Status::Make(ErrorCode::kResourceExhausted, "insufficient_storage",
+                          "未完成的上传合计将超过每人 " + std::to_string(options_.upload_quota >> 30) +
+                              " GiB 的限额（已有 " + std::to_string(open) + " 字节），请先完成或删除之前的上传",
+                          "Upload-Length");
+  }
+  QC_RETURN_IF_ERROR(CheckDiskFor(length));
+
   fs::path dir = fs::path(options_.data_dir) / "uploads";
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Errno("无法创建上传目录");
   int fd = ::open(PartPath(u.id).c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -284,6 +303,28 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   }));
   spdlog::info("upload {} created: {} bytes for case {} by {}", u.id, length, case_id, who.owner_id());
   return u;
+}
+
+Status App::CheckDiskFor(int64_t more) {
+  struct statvfs v {};
+  if (::statvfs(options_.data_dir.c_str(), &v) != 0) return Errno("无法读取磁盘空间");
+  int64_t free_bytes = static_cast<int64_t>(v.f_bavail) * static_cast<int64_t>(v.f_frsize);
+  int64_t pending = 0;
+  {
+    auto db = reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
+        "SELECT COALESCE(SUM(length - received), 0) FROM uploads WHERE state = 'receiving' AND expires_at > ?"));
+    s->Bind(1, FormatRfc3339(clock_.Now()));
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    pending = row ? s->Int(0) : 0;
+    s->Reset();
+  }
+  if (free_bytes - options_.disk_reserve - pending < more)
+    return Status::Make(ErrorCode::kResourceExhausted, "insufficient_storage",
+                        "服务器存储空间不足（可用 " + std::to_string(free_bytes >> 20) + " MiB，须保留 " +
+                            std::to_string(options_.disk_reserve >> 20) + " MiB），请联系管理员",
+                        "Upload-Length");
+  return Status();
 }
 
 StatusOr<UploadInfo> App::GetUpload(const Uploader& who, const std::string& id) {
@@ -370,6 +411,11 @@ Status UploadPatch::Write(std::string_view data) {
     flushing_ = written_;
   }
   if (!checksum_ && written_ - committed_ >= kCommitEvery) {
+    // The reserve holds while writing too (the disk may have filled from elsewhere).
+    struct statvfs v {};
+    if (::fstatvfs(fd_, &v) == 0 &&
+        static_cast<int64_t>(v.f_bavail) * static_cast<int64_t>(v.f_frsize) < app_.options().disk_reserve)
+      return Status::Make(ErrorCode::kResourceExhausted, "insufficient_storage", "服务器存储空间不足，请稍后续传");
     if (::fdatasync(fd_) != 0) return Errno("数据落盘失败");
     QC_RETURN_IF_ERROR(app_.CommitOffset(info_.id, info_.offset + written_));
     committed_ = written_;
@@ -499,6 +545,12 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
   // Decided once before the bytes move (a refusal leaves them in staging for another try) ...
   {
     QC_ASSIGN_OR_RETURN(domain::CaseState c, LoadCaseState(u.case_id));
+    // The uploader may have lost the case since the upload began (moved to another unit): checked
+    // again as at creation.
+    if (!by_station) {
+      QC_ASSIGN_OR_RETURN(auto units, Units());
+      if (!domain::CanSeeUnit(acting, c.unit_id, *units)) return refuse("forbidden", "上传人已无权访问该案件");
+    }
     Status pre = domain::DecideRegisterMedia(c, acting, by_station, reg).status();
     if (!pre.ok()) return refuse(pre.code(), pre.message());
   }

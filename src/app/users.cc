@@ -175,11 +175,12 @@ StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
   QC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(u.password));  // slow: outside the writer
   std::string user_id = crypto::TimeOrderedId("user_", clock_.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT 1 FROM users WHERE username = ?"));
+    // Unique whatever the case: "Officer1" and "officer1" would share a login throttle and a name.
+    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT 1 FROM users WHERE lower(username) = lower(?)"));
     s->Bind(1, u.username);
     QC_ASSIGN_OR_RETURN(bool exists, s->Step());
     s->Reset();
-    if (exists) return Status::Conflict("username_taken", "用户名已存在", "username");
+    if (exists) return Status::Conflict("username_taken", "用户名已存在（不区分大小写）", "username");
     QC_ASSIGN_OR_RETURN(store::Stmt * un, tx.db().Prepare("SELECT 1 FROM units WHERE id = ?"));
     un->Bind(1, u.unit_id);
     QC_ASSIGN_OR_RETURN(bool unit_ok, un->Step());

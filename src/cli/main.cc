@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   serve->add_option("--bind", server.bind, "监听地址")->capture_default_str();
   serve->add_option("--max-body", server.max_body, "请求体上限（字节）")->capture_default_str();
   serve->add_option("--workers", server.worker_threads, "工作线程数")->capture_default_str()->check(CLI::Range(1, 512));
+  serve->add_option("--max-connections", server.max_connections, "同时打开的连接数上限（超出时答 503）")
+      ->capture_default_str()->check(CLI::Range(1, 1000000));
   serve->add_option("--session-idle-minutes", session_idle_minutes, "会话空闲超时（分钟）")->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
   serve->add_option("--web", server.web_root, "前端目录（已构建的 web/dist）")->capture_default_str();
@@ -76,8 +78,13 @@ int main(int argc, char** argv) {
   bool ledger_requires_session = false;
   int64_t tus_max_size = int64_t{64} << 30;
   int upload_expiry_minutes = 72 * 60;
+  int64_t upload_quota_mib = int64_t{128} << 10, disk_reserve_mib = 2048;
   serve->add_option("--tus-max-size", tus_max_size, "上传文件大小上限（字节，Tus-Max-Size）")->capture_default_str()
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 50));
+  serve->add_option("--upload-quota-mib", upload_quota_mib, "每个上传者未完成上传的合计上限（MiB）")
+      ->capture_default_str()->check(CLI::Range(int64_t{1}, int64_t{1} << 30));
+  serve->add_option("--disk-reserve-mib", disk_reserve_mib, "数据目录须保留的可用空间（MiB），不足时拒绝上传（507）")
+      ->capture_default_str()->check(CLI::Range(int64_t{0}, int64_t{1} << 30));
   serve->add_option("--upload-expiry-minutes", upload_expiry_minutes, "未完成上传自最后一次写入起的保留时间（分钟）")
       ->capture_default_str()->check(CLI::Range(0, 60 * 24 * 365));
   serve->add_flag("--ledger-requires-session", ledger_requires_session,
@@ -235,8 +242,11 @@ int main(int argc, char** argv) {
     ao.session_idle = std::chrono::minutes(session_idle_minutes);
     ao.read_connections = std::max(4, server.worker_threads / 4);
     ao.ledger_requires_session = ledger_requires_session;
+    ao.background = true;  // the checkpointer and the upload reaper
     ao.tus_max_size = tus_max_size;
     ao.upload_expiry = std::chrono::minutes(upload_expiry_minutes);
+    ao.upload_quota = upload_quota_mib << 20;
+    ao.disk_reserve = disk_reserve_mib << 20;
     auto app = qc::app::App::Open(ao, clock);
     if (!app.ok()) return Fail(app.status());
     Status s = qc::http::Serve(**app, server);

@@ -5,6 +5,57 @@
 
 namespace qc {
 
+void Wakeup::Set() {
+  std::lock_guard<std::mutex> lock(mu_);
+  set_ = true;
+  cv_.notify_all();
+}
+
+bool Wakeup::IsSet() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return set_;
+}
+
+bool SystemClock::SleepUntil(MonoTime deadline, Wakeup& wake) const {
+  std::unique_lock<std::mutex> lock(wake.mu_);
+  return wake.cv_.wait_until(lock, deadline, [&] { return wake.set_; });
+}
+
+bool FakeClock::SleepUntil(MonoTime deadline, Wakeup& wake) const {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    sleepers_.insert(&wake);
+    ++sleeps_begun_;
+  }
+  sleepers_cv_.notify_all();
+  bool woken;
+  {
+    // Advance moves the time before it takes wake.mu_ to notify, so a deadline passed between the
+    // check and the wait is not missed.
+    std::unique_lock<std::mutex> lock(wake.mu_);
+    wake.cv_.wait(lock, [&] { return wake.set_ || Monotonic() >= deadline; });
+    woken = wake.set_;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  sleepers_.erase(sleepers_.find(&wake));
+  return woken;
+}
+
+void FakeClock::Advance(std::chrono::milliseconds d) {
+  ms_ += d.count();
+  mono_ms_ += d.count();
+  std::lock_guard<std::mutex> lock(mu_);
+  for (Wakeup* w : sleepers_) {
+    std::lock_guard<std::mutex> wl(w->mu_);
+    w->cv_.notify_all();
+  }
+}
+
+void FakeClock::AwaitSleeps(int64_t n) const {
+  std::unique_lock<std::mutex> lock(mu_);
+  sleepers_cv_.wait(lock, [&] { return sleeps_begun_ >= n; });
+}
+
 std::string FormatRfc3339(TimePoint t) {
   int64_t ms = t.time_since_epoch().count();
   int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;

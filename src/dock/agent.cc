@@ -160,7 +160,7 @@ class Agent {
   bool Settled(const Found& f, int64_t now_ns) {
     auto settle_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(o_.settle).count();
     if (now_ns - f.mtime_ns >= settle_ns) return true;
-    auto now = std::chrono::steady_clock::now();
+    MonoTime now = clock_.Monotonic();
     auto [it, fresh] = seen_.try_emplace(f.rel, Seen{f.size, f.mtime_ns, now});
     if (fresh || it->second.size != f.size || it->second.mtime_ns != f.mtime_ns) {
       it->second = Seen{f.size, f.mtime_ns, now};
@@ -245,7 +245,7 @@ class Agent {
       if (attempt + 1 == kAttemptsPerPass) break;
       auto wait = std::chrono::seconds(1 << attempt);
       progress_.Log(f.rel + "：" + s.message() + "；" + std::to_string(wait.count()) + " 秒后续传");
-      std::this_thread::sleep_for(wait);
+      clock_.SleepFor(wait);
     }
     progress_.Log(f.rel + "：暂未上传完成，稍后续传");
     return Outcome::kOffline;
@@ -319,7 +319,7 @@ class Agent {
       }
       if (state == "registered" || state == "refused") return d;
       if (polls >= 60) return Status::Unavailable("服务器尚未完成登记");
-      std::this_thread::sleep_for(std::chrono::seconds(1));  // "complete": being registered
+      clock_.SleepFor(std::chrono::seconds(1));  // "complete": being registered
     }
   }
 
@@ -400,7 +400,7 @@ class Agent {
   std::set<std::string> complained_;
   struct Seen {
     int64_t size, mtime_ns;
-    std::chrono::steady_clock::time_point since;
+    MonoTime since;
   };
   std::map<std::string, Seen> seen_;  // files not yet settled by their modification time
   int fatal_ = 0;
@@ -433,7 +433,7 @@ int RunDock(const DockOptions& options, const Clock& clock, std::ostream& out, b
     int left = agent.Pass();
     if (left < 0) return agent.fatal();
     if (options.once) return left == 0 ? kDockOk : kDockFilesLeft;
-    std::this_thread::sleep_for(options.interval);
+    clock.SleepFor(options.interval);
   }
 }
 

@@ -39,7 +39,7 @@ void Progress::Log(const std::string& line) {
 }
 
 double Progress::Rate() const {
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  double secs = std::chrono::duration<double>(clock_.Monotonic() - started_).count();
   return secs > 0.2 ? static_cast<double>(done_ - start_bytes_) / secs : 0;
 }
 
@@ -49,7 +49,7 @@ void Progress::Begin(const std::string& verb, const std::string& name, int64_t t
   name_ = name;
   total_ = total;
   start_bytes_ = done_ = already;
-  started_ = last_draw_ = last_line_ = std::chrono::steady_clock::now();
+  started_ = last_draw_ = last_line_ = clock_.Monotonic();
   next_tenth_ = total > 0 ? static_cast<int>(already * 10 / total) + 1 : 10;
   if (!tty_) {
     Line(verb + " " + name + (already > 0 ? "：从 " + Bytes(already) + " 处续传，共 " : "：共 ") + Bytes(total));
@@ -61,7 +61,7 @@ void Progress::Begin(const std::string& verb, const std::string& name, int64_t t
 void Progress::Update(int64_t done) {
   if (!active_) return;
   done_ = done;
-  auto now = std::chrono::steady_clock::now();
+  auto now = clock_.Monotonic();
   if (tty_) {
     if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100) && done < total_) return;
     out_ << "\r\033[K" << verb_ << " " << Bar(name_, done, total_, Rate()) << std::flush;

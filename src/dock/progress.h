@@ -39,7 +39,7 @@ class Progress {
   std::string verb_, name_;
   int64_t total_ = 0, start_bytes_ = 0, done_ = 0;
   int next_tenth_ = 1;
-  std::chrono::steady_clock::time_point started_, last_draw_, last_line_;
+  MonoTime started_, last_draw_, last_line_;
 };
 
 }  // namespace qc::dock

@@ -16,6 +16,13 @@ Status RequireCaseOfficer(const CaseState& c, const Actor& a) {
   return Status();
 }
 
+std::string StepLabel(const std::string& step) {
+  if (step == "review") return "审核";
+  if (step == "legal_review") return "法制审核";
+  if (step == "decide") return "批准";
+  return step;
+}
+
 Status RequireNotTerminal(const CaseState& c) {
   if (IsTerminal(c.status)) return Illegal("案件已终结（" + std::string(Label(c.status)) + "），不能再办理");
   return Status();
@@ -190,9 +197,13 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   Role need = *ap->pending_role();
   if (a.role != need)
     return Status::PermissionDenied("该审批环节应由" + std::string(Label(need)) + "办理（第七条）");
-  for (const auto& s : ap->steps)
-    if (s.step == "submit" && s.actor.id == a.user_id)
-      return Status::PermissionDenied("承办人不能审批自己提交的事项（第七条）");
+  // Art. 7: 承办、审核、批准 by different people. One person takes at most one step of an approval,
+  // whatever their role has become since (a reviewer made approver may not approve what they reviewed).
+  for (const auto& s : ap->steps) {
+    if (s.actor.id != a.user_id) continue;
+    if (s.step == "submit") return Status::PermissionDenied("承办人不能审批自己提交的事项（第七条）");
+    return Status::PermissionDenied("同一人不能办理同一审批事项的两个环节（第七条：已办理" + StepLabel(s.step) + "）");
+  }
   if (decision != "approve" && decision != "return" && decision != "reject")
     return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
   if (decision != "approve" && opinion.empty())

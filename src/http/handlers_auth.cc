@@ -46,9 +46,7 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
         0, std::chrono::duration_cast<std::chrono::seconds>(res->expires_at - c.app.clock().Now()).count());
     Response out = JsonResponse(200, {{"user", res->user}, {"token", res->token},
                                       {"expires_at", FormatRfc3339(res->expires_at)}});
-    out.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + res->token +
-                                               "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
-                                               (secure_cookie ? "; Secure" : ""));
+    for (auto& h : SessionCookies(res->token, max_age, secure_cookie)) out.headers.push_back(std::move(h));
     out.user = username;
     return out;
   });
@@ -57,16 +55,19 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
   r.Add("POST", "/api/v1/auth/logout", A::kSession, [secure_cookie](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(c.app.Logout(c.token));
     Response out = JsonResponse(200, {{"ok", true}});
-    out.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) +
-                                               "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
-                                               (secure_cookie ? "; Secure" : ""));
+    for (auto& h : SessionCookies("", 0, secure_cookie)) out.headers.push_back(std::move(h));
     return out;
   });
 
   // 当前用户
-  r.Add("GET", "/api/v1/auth/me", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/auth/me", A::kSession, [secure_cookie](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.actor->user_id));
-    return JsonResponse(200, u);
+    Response out = JsonResponse(200, u);
+    // A cookie session from before CSRF tokens gets its token here (the page asks /auth/me first).
+    if (c.token_from_cookie)
+      out.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + CsrfToken(c.token) +
+                                                 "; Path=/; SameSite=Strict" + (secure_cookie ? "; Secure" : ""));
+    return out;
   });
 }
 

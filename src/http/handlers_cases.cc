@@ -82,6 +82,12 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
       for (auto [field, max] : {std::pair<const char*, size_t>{"name", 50}, {"phone", 30}, {"address", 200}})
         if (auto v = who->OptStr(field, max)) cp[field] = *v;
       cp["anonymous"] = who->Bool("anonymous", false);
+      // An anonymous complainant leaves no identity in the record (it could never be taken out again).
+      if (cp["anonymous"].get<bool>())
+        for (const char* field : {"name", "phone", "address"})
+          if (cp.contains(field))
+            who->Merge(Status::InvalidArgument("invalid_field", "匿名投诉举报不记录投诉举报人的姓名、电话和住址",
+                                               std::string("complaint.complainant.") + field));
       c->Merge(who->Finish());
       comp["complainant"] = std::move(cp);
     }

@@ -33,6 +33,7 @@ int TusStatus(const Status& s) {
   if (code == "checksum_mismatch") return 460;
   if (code == "unsupported_media_type") return 415;
   if (code == "tus_version") return 412;
+  if (code == "insufficient_storage") return 507;
   return HttpStatus(s.error_code());
 }
 

@@ -1,6 +1,11 @@
 #include "http/input.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <set>
+#include <vector>
 
 namespace qc::http {
 
@@ -12,21 +17,82 @@ size_t Utf8Length(const std::string& s) {
 
 namespace {
 
-bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+// The code points of valid UTF-8 (nlohmann has already refused invalid UTF-8 in a body).
+template <typename F>
+void ForEachCodePoint(const std::string& s, F f) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (!f(cp)) return;
+    i += n;
+  }
+}
+
+// White space, including the Unicode spaces (U+3000 ideographic space, no-break space, ...) and the
+// invisible characters that would make a blank name look filled.
+bool Invisible(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+         cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool Blank(const std::string& s) {
+  bool blank = true;
+  ForEachCodePoint(s, [&](uint32_t cp) { return blank = Invisible(cp); });
+  return blank;
+}
+
+// Characters that have no place in a record's text: C0 controls but tab and line breaks, DEL, C1
+// controls, bidirectional overrides and isolates (U+202E turns "exe.txt" into "txt.exe"), zero-width
+// characters and the BOM, and non-characters.
+bool Forbidden(uint32_t cp) {
+  if (cp < 0x20) return cp != '\n' && cp != '\r' && cp != '\t';
+  return (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF ||
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
 
 bool HasControl(const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return true;
-  return false;
+  bool found = false;
+  ForEachCodePoint(s, [&](uint32_t cp) { return !(found = Forbidden(cp)); });
+  return found;
 }
 
 }  // namespace
 
 StatusOr<Json> ParseBody(const Request& req) {
+  // Exactly application/json (parameters such as charset may follow): "text/plain;
+  // charset=application/json" is a simple request a foreign page can send without a preflight.
   auto ct = req.Header("content-type");
-  if (!ct || ct->find("application/json") == std::string::npos)
+  std::string type = ct ? ct->substr(0, ct->find(';')) : "";
+  type.erase(type.find_last_not_of(" \t") + 1);
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (type != "application/json")
     return Status::InvalidArgument("unsupported_media_type", "请求体须为 JSON（Content-Type: application/json）");
-  QC_ASSIGN_OR_RETURN(Json j, ParseJson(req.body));
+  // Strict: no NUL anywhere (a trailing one passed), and no key twice in an object (which of two
+  // values a proxy, a log and the server each took would be anyone's guess).
+  if (req.body.find('\0') != std::string::npos)
+    return Status::InvalidArgument("malformed_json", "请求体含有 NUL 字符");
+  std::vector<std::set<std::string>> keys;
+  std::string duplicate;
+  auto check = [&](int, Json::parse_event_t ev, Json& parsed) {
+    if (ev == Json::parse_event_t::object_start) keys.emplace_back();
+    if (ev == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (ev == Json::parse_event_t::key && !keys.empty() && !keys.back().insert(parsed.get<std::string>()).second &&
+        duplicate.empty())
+      duplicate = parsed.get<std::string>();
+    return true;
+  };
+  Json j;
+  try {
+    j = Json::parse(req.body, check);
+  } catch (const Json::exception&) {
+    QC_ASSIGN_OR_RETURN(j, ParseJson(req.body));  // the same failure, with its message
+  }
+  if (!duplicate.empty())
+    return Status::InvalidArgument("duplicate_key", "JSON 对象中字段重复出现", duplicate);
   if (!j.is_object()) return Status::InvalidArgument("malformed_json", "请求体须为 JSON 对象");
   return j;
 }
@@ -60,12 +126,12 @@ std::string Reader::Str(const std::string& name, bool required, size_t max_chars
     Fail(Status::InvalidArgument("too_long", "长度不能超过 " + std::to_string(max_chars) + " 个字符", Path(name)));
     return "";
   }
-  if (HasControl(s)) {
-    Fail(Status::InvalidArgument("invalid_field", "含有不允许的控制字符", Path(name)));
+  if (Blank(s)) {  // only spaces says nothing: as if not given, so a required reason cannot be "   "
+    if (required) Fail(Status::InvalidArgument("missing_field", "不能为空", Path(name)));
     return "";
   }
-  if (required && Blank(s)) {
-    Fail(Status::InvalidArgument("missing_field", "不能为空", Path(name)));
+  if (HasControl(s)) {
+    Fail(Status::InvalidArgument("invalid_field", "含有不允许的控制字符、方向控制符或零宽字符", Path(name)));
     return "";
   }
   return s;
@@ -125,8 +191,11 @@ std::vector<std::string> Reader::StrList(const std::string& name, bool required,
     }
     std::string s = e.get<std::string>();
     if (Utf8Length(s) > max_chars || Blank(s) || HasControl(s)) {
-      Fail(Status::InvalidArgument(Blank(s) ? "missing_field" : "too_long",
-                                   Blank(s) ? "不能为空" : "长度不能超过 " + std::to_string(max_chars) + " 个字符", p));
+      Fail(Status::InvalidArgument(Blank(s) ? "missing_field" : HasControl(s) ? "invalid_field" : "too_long",
+                                   Blank(s)        ? "不能为空"
+                                   : HasControl(s) ? "含有不允许的控制字符、方向控制符或零宽字符"
+                                                   : "长度不能超过 " + std::to_string(max_chars) + " 个字符",
+                                   p));
       return out;
     }
     out.push_back(std::move(s));

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/hex.h"
+#include "crypto/hash.h"
+
 namespace qc::http {
 namespace {
 
@@ -64,14 +67,17 @@ Response ErrorResponse(const Status& s) {
   if (s.code() == "unsupported_media_type") status = 415;
   if (s.code() == "method_not_allowed") status = 405;
   if (s.code() == "headers_too_large") status = 431;
+  if (s.code() == "insufficient_storage") status = 507;
   return JsonResponse(status, body);
 }
 
-std::string SessionToken(const Request& req) {
+std::string SessionToken(const Request& req, bool* from_cookie) {
+  if (from_cookie) *from_cookie = false;
   if (auto auth = req.Header("authorization")) {
     const std::string prefix = "Bearer ";
     if (auth->size() > prefix.size() && auth->compare(0, prefix.size(), prefix) == 0) return auth->substr(prefix.size());
   }
+  if (from_cookie) *from_cookie = true;
   if (auto cookie = req.Header("cookie")) {
     const std::string name = std::string(kSessionCookie) + "=";
     size_t pos = 0;
@@ -84,6 +90,39 @@ std::string SessionToken(const Request& req) {
     }
   }
   return "";
+}
+
+std::string CsrfToken(const std::string& session_token) {
+  return ToHex(crypto::Sha256("qc-csrf\n" + session_token));
+}
+
+std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, int64_t max_age,
+                                                                bool secure) {
+  std::string tail = "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age) + (secure ? "; Secure" : "");
+  return {{"Set-Cookie", std::string(kSessionCookie) + "=" + token + "; HttpOnly" + tail},
+          {"Set-Cookie", std::string(kCsrfCookie) + "=" + (token.empty() ? "" : CsrfToken(token)) + tail}};
+}
+
+std::optional<Response> CheckCsrf(const Context& ctx) {
+  const Request& req = ctx.req;
+  if (!ctx.token_from_cookie || ctx.token.empty()) return std::nullopt;  // a Bearer token is no ambient credential
+  if (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS") return std::nullopt;
+  auto refuse = [](const std::string& msg) {
+    return ErrorResponse(Status::Make(ErrorCode::kPermissionDenied, "csrf_refused", msg));
+  };
+  if (auto site = req.Header("sec-fetch-site"); site && *site != "same-origin" && *site != "none")
+    return refuse("拒绝跨站请求（Sec-Fetch-Site: " + *site + "）");
+  if (auto origin = req.Header("origin")) {
+    // "http://host:port" must name the host the request was sent to (or the proxy's forwarded host).
+    size_t scheme = origin->find("://");
+    std::string host = scheme == std::string::npos ? "" : origin->substr(scheme + 3);
+    bool same = !host.empty() && (host == req.Header("host").value_or("") ||
+                                  host == req.Header("x-forwarded-host").value_or(""));
+    if (!same) return refuse("拒绝跨站请求（Origin: " + *origin + "）");
+  }
+  if (req.Header(kCsrfHeader).value_or("") != CsrfToken(ctx.token))
+    return refuse("缺少或错误的 CSRF 令牌（请刷新页面后重试）");
+  return std::nullopt;
 }
 
 void Router::Add(const std::string& method, const std::string& pattern, Access access, Handler handler) {
@@ -124,12 +163,26 @@ std::variant<const Router::Route*, Response> Router::Find(Context& ctx) const {
 }
 
 std::optional<Response> Router::Authorize(const Route& route, Context& ctx) const {
-  ctx.token = SessionToken(ctx.req);
+  ctx.token = SessionToken(ctx.req, &ctx.token_from_cookie);
   if (route.access != Access::kSession) return std::nullopt;
+  if (auto refused = CheckCsrf(ctx)) return refused;
   auto actor = ctx.app.Authenticate(ctx.token);
   if (!actor.ok()) return ErrorResponse(actor.status());
   ctx.actor = *actor;
   return std::nullopt;
+}
+
+std::optional<Response> Router::Preauthorize(const Request& req, app::App& app) const {
+  Context ctx{req, app, {}, std::nullopt, ""};
+  auto found = Find(ctx);
+  if (auto* answer = std::get_if<Response>(&found)) return std::move(*answer);
+  const Route& route = *std::get<const Route*>(found);
+  try {
+    return Authorize(route, ctx);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: unhandled exception: {}", req.method, req.path, e.what());
+    return ErrorResponse(Status::Internal("服务器内部错误"));
+  }
 }
 
 bool Router::IsStream(const std::string& method, const std::string& path) const {

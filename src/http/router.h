@@ -19,6 +19,11 @@
 namespace qc::http {
 
 inline constexpr const char* kSessionCookie = "qc_session";
+// A cookie session's CSRF token: readable by the page (not HttpOnly), sent back in the header
+// kCsrfHeader on every request that changes something. Derived from the session token, so the server
+// keeps nothing for it.
+inline constexpr const char* kCsrfCookie = "qc_csrf";
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
 
 struct Context {
   const Request& req;
@@ -26,6 +31,7 @@ struct Context {
   std::map<std::string, std::string> params;  // from {name} segments
   std::optional<domain::Actor> actor;          // set for authenticated routes
   std::string token;                           // the session token presented, if any
+  bool token_from_cookie = false;              // the browser's cookie, not an Authorization header
 };
 
 using Handler = std::function<StatusOr<Response>(Context&)>;
@@ -40,6 +46,9 @@ class Router {
   void Add(const std::string& method, const std::string& pattern, Access access, Handler handler);
   void AddStream(const std::string& method, const std::string& pattern, Access access, StreamHandler handler);
   Response Dispatch(const Request& req, app::App& app) const;
+  // Before a body is read: the answer when the request is refused on its headers alone (no such
+  // route, or a session route without a valid session or CSRF token), nullopt when the body may be read.
+  std::optional<Response> Preauthorize(const Request& req, app::App& app) const;
   // True when (method, path) is a streaming route: the server then calls Open() before the body.
   bool IsStream(const std::string& method, const std::string& path) const;
   // Authenticates and runs a streaming route's handler: its sink, or the error answer.
@@ -66,6 +75,13 @@ class Router {
 Response JsonResponse(int status, const Json& body);
 Response ErrorResponse(const Status& s);
 int HttpStatus(ErrorCode ec);
-std::string SessionToken(const Request& req);  // Bearer header first, then the cookie
+std::string SessionToken(const Request& req, bool* from_cookie = nullptr);  // Bearer header first, then the cookie
+std::string CsrfToken(const std::string& session_token);
+// The Set-Cookie values of a new cookie session (the session and its CSRF token), and of a logout.
+std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, int64_t max_age,
+                                                                bool secure);
+// Refuses a cookie session's unsafe request (POST, PATCH, PUT, DELETE) that is cross-site by its
+// Sec-Fetch-Site or Origin, or lacks the CSRF token: the answer, or nullopt when it may go on.
+std::optional<Response> CheckCsrf(const Context& ctx);
 
 }  // namespace qc::http

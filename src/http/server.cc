@@ -38,6 +38,29 @@ struct State {
   asio::thread_pool workers;
   std::atomic<int> in_flight{0};  // requests read and not yet answered
   std::atomic<bool> stopping{false};
+  std::atomic<int> connections{0};
+  std::atomic<size_t> body_bytes{0};  // bodies being read (ServerOptions::max_body_bytes_in_flight)
+};
+
+// A reservation of body memory, given back when the request is done.
+class BodyBudget {
+ public:
+  BodyBudget(State& st, size_t bytes) : st_(st) {
+    size_t before = st_.body_bytes.fetch_add(bytes);
+    if (before + bytes > st_.options.max_body_bytes_in_flight) {
+      st_.body_bytes -= bytes;
+    } else {
+      bytes_ = bytes;
+    }
+  }
+  ~BodyBudget() { st_.body_bytes -= bytes_; }
+  BodyBudget(const BodyBudget&) = delete;
+  BodyBudget& operator=(const BodyBudget&) = delete;
+  bool granted(size_t wanted) const { return bytes_ == wanted; }
+
+ private:
+  State& st_;
+  size_t bytes_ = 0;
 };
 
 Request ToRequest(const bhttp::request_header<>& br, const std::string& client, bool* ok) {
@@ -53,14 +76,47 @@ Request ToRequest(const bhttp::request_header<>& br, const std::string& client, 
   return req;
 }
 
+// The request target for the log, with the values of query parameters that are credentials (a
+// playback ticket, a token) replaced by "***".
+std::string RedactTarget(std::string target) {
+  size_t q = target.find('?');
+  if (q == std::string::npos) return target;
+  for (size_t pos = q + 1; pos < target.size();) {
+    size_t end = target.find('&', pos);
+    if (end == std::string::npos) end = target.size();
+    size_t eq = target.find('=', pos);
+    if (eq != std::string::npos && eq < end) {
+      std::string key = target.substr(pos, eq - pos);
+      if (key == "ticket" || key == "token" || key == "access_token") {
+        target.replace(eq + 1, end - eq - 1, "***");
+        end = eq + 4;
+      }
+    }
+    pos = end + 1;
+  }
+  return target;
+}
+
+constexpr const char* kDefaultCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
 template <typename Body>
 void SetHeaders(bhttp::response<Body>& res, Response& r, bool keep_alive) {
   res.set(bhttp::field::server, "QuanCheng/" QC_VERSION);
   res.set(bhttp::field::content_type, r.content_type);
-  bool cache_set = false;
-  for (const auto& [k, v] : r.headers) cache_set |= beast::iequals(k, "Cache-Control");
+  bool cache_set = false, csp_set = false;
+  for (const auto& [k, v] : r.headers) {
+    cache_set |= beast::iequals(k, "Cache-Control");
+    csp_set |= beast::iequals(k, "Content-Security-Policy");
+  }
   if (!cache_set) res.set(bhttp::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
+  // Every response: scripts and styles only from the application's own files (no inline script or
+  // style, no eval), never framed; a route may set a stricter policy of its own (media content).
+  if (!csp_set) res.set("Content-Security-Policy", kDefaultCsp);
+  res.set("Referrer-Policy", "same-origin");
   for (auto& [k, v] : r.headers) res.insert(k, v);
   res.keep_alive(keep_alive);
 }
@@ -224,9 +280,30 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
     } else if (!target_ok) {
       resp = ErrorResponse(Status::InvalidArgument("malformed_request", "请求地址编码错误"));
       keep_alive = false;
+    } else if (auto te = req.Header("transfer-encoding"); te && !beast::iequals(*te, "chunked")) {
+      // RFC 9112 §6.1: a request's transfer coding other than chunked (even "identity") is a 400.
+      resp = ErrorResponse(Status::InvalidArgument("malformed_request", "不支持的 Transfer-Encoding：" + *te,
+                                                   "Transfer-Encoding"));
+      keep_alive = false;
     } else if (IsApiPath(req.path) && st.router.IsStream(req.method, req.path)) {
       resp = co_await StreamBody(stream, buffer, head, req, st, &keep_alive, &client_gone);
+    } else if (std::optional<Response> refused; !head.is_done() && IsApiPath(req.path) &&
+               (refused = co_await OnWorker(st, [&] { return st.router.Preauthorize(req, st.app); }))) {
+      // A session route answers 401 from the headers alone: no memory for an unauthenticated body.
+      resp = std::move(*refused);
+      keep_alive = false;
     } else {
+      size_t wanted = head.content_length() ? static_cast<size_t>(std::min<std::uint64_t>(*head.content_length(), st.options.max_body))
+                                            : (head.chunked() ? st.options.max_body : 0);
+      BodyBudget budget(st, wanted);
+      if (!budget.granted(wanted)) {
+        st.in_flight--;
+        Response busy = ErrorResponse(Status::Unavailable("服务器繁忙，请稍后重试"));
+        busy.headers.emplace_back("Retry-After", "1");
+        auto res = ToBeast(std::move(busy), version, false);
+        co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        break;
+      }
       bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
       parser.body_limit(st.options.max_body);
       if (!parser.is_done()) {
@@ -254,7 +331,7 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       resp = co_await OnWorker(st, [&] { return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req); });
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, target, resp.status,
+    spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, RedactTarget(target), resp.status,
                  resp.file ? resp.file->length : static_cast<int64_t>(resp.body.size()), ms, client,
                  resp.user.empty() ? "-" : resp.user);
     if (client_gone) {
@@ -283,7 +360,22 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, State& st) {
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), st), asio::detached);
+    if (st.connections.load() >= st.options.max_connections) {
+      // Over the cap: a short 503 and close, without a session coroutine or buffers.
+      static const std::string kBusy = [] {
+        std::string body = R"({"code":"unavailable","message":"连接数已达上限，请稍后重试","field":null})";
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+      }();
+      socket.non_blocking(true, ec);
+      socket.send(asio::buffer(kBusy), 0, ec);
+      socket.close(ec);
+      continue;
+    }
+    st.connections++;
+    asio::co_spawn(acceptor.get_executor(), Session(std::move(socket), st),
+                   [&st](std::exception_ptr) { st.connections--; });
   }
 }
 

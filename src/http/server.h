@@ -22,6 +22,12 @@ struct ServerOptions {
   int worker_threads = 32;
   bool secure_cookie = false;
   std::string web_root = "web/dist";  // the built web application served at "/" (see static_files.h)
+  // Open connections beyond this are answered 503 and closed at once.
+  int max_connections = 1024;
+  // Request bodies being read at once, all connections together (each counted at its Content-Length,
+  // a chunked one at max_body): past it a request is answered 503 before its body is read. Bodies of
+  // session routes are read only once the session is known (no memory for the unauthenticated).
+  size_t max_body_bytes_in_flight = size_t{64} << 20;
 };
 
 // Blocks until a stop signal. Prints "QuanCheng listening on http://<bind>:<port>" once listening.

@@ -23,8 +23,12 @@ StatusOr<int64_t> EventLog::Size() {
 }
 
 StatusOr<AppendedEvent> EventLog::Append(domain::Event& e) {
-  QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
   QC_ASSIGN_OR_RETURN(int64_t idx, Size());
+  return AppendAt(e, idx);
+}
+
+StatusOr<AppendedEvent> EventLog::AppendAt(domain::Event& e, int64_t idx) {
+  QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
   std::string leaf = crypto::LeafHash(bytes);
   QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
       "INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));

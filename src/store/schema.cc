@@ -94,6 +94,18 @@ CREATE TABLE IF NOT EXISTS uploads (
   expires_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS uploads_by_state ON uploads(state, expires_at);
+CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner_id, state);
+
+-- Gap-free number sequences (store/sequences.h): the last number given per scope (a unit), kind
+-- (case numbers; the 文号 of written records to come) and year. Written in the transaction that
+-- records the numbered thing, so a rolled-back command gives its number back.
+CREATE TABLE IF NOT EXISTS number_sequences (
+  scope TEXT NOT NULL,
+  kind  TEXT NOT NULL,
+  year  INTEGER NOT NULL,
+  last  INTEGER NOT NULL CHECK (last >= 0),
+  PRIMARY KEY (scope, kind, year)
+) STRICT, WITHOUT ROWID;
 
 -- Collection-station tokens (采集站), issued once and kept only as SHA-256 hashes.
 CREATE TABLE IF NOT EXISTS station_tokens (

@@ -7,7 +7,11 @@
 namespace qc::store {
 
 StatusOr<AppendedEvent> WriteTx::Append(domain::Event e) {
-  QC_ASSIGN_OR_RETURN(AppendedEvent appended, log_.Append(e));
+  if (next_index_ < 0) {
+    QC_ASSIGN_OR_RETURN(next_index_, log_.Size());
+  }
+  QC_ASSIGN_OR_RETURN(AppendedEvent appended, log_.AppendAt(e, next_index_));
+  ++next_index_;
   QC_RETURN_IF_ERROR(projector_.Apply(db_, e));
   appended_.push_back(appended);
   return appended;
@@ -97,14 +101,17 @@ void Writer::Loop() {
 void Writer::RunBatch(std::vector<Pending>& batch) {
   std::vector<Status> results(batch.size());
   Status begin = Control("BEGIN IMMEDIATE");
+  // Another process (`quancheng user` beside a running server) may have appended since the last batch.
+  next_index_ = -1;
   if (!begin.ok()) {
     for (auto& p : batch) p.done.set_value(begin);
     return;
   }
-  WriteTx tx(*db_, projector_);
+  WriteTx tx(*db_, projector_, next_index_);
   bool lost = false;  // SQLite rolled the whole transaction back (disk full, I/O error, ...)
   for (size_t i = 0; i < batch.size() && !lost; ++i) {
     tx.BeginJob();
+    const int64_t job_start = next_index_;
     Status st = Control("SAVEPOINT job");
     if (st.ok()) {
       try {
@@ -117,6 +124,7 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
         (void)Control("ROLLBACK TO job");
         (void)Control("RELEASE job");
         projector_.Clear();
+        next_index_ = job_start;  // its events vanished with the savepoint
       }
     }
     results[i] = st;
@@ -125,6 +133,7 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
   if (lost) {
     // Nothing of this batch survived: every job fails, including those that had succeeded.
     projector_.Clear();
+    next_index_ = -1;
     Status gone = Status::Unavailable("写入失败，事务已回滚，请重试");
     for (auto& r : results)
       if (r.ok()) r = gone;
@@ -140,6 +149,7 @@ void Writer::RunBatch(std::vector<Pending>& batch) {
   if (!commit.ok()) {
     (void)Control("ROLLBACK");
     projector_.Clear();
+    next_index_ = -1;
     for (auto& r : results)
       if (r.ok()) r = commit;
   }

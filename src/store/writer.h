@@ -35,7 +35,9 @@ namespace qc::store {
 
 class WriteTx {
  public:
-  WriteTx(Db& db, Projector& projector) : db_(db), projector_(projector), log_(db) {}
+  // `next_index`: the writer's counter of the next ledger index (-1: not known, read from the log).
+  WriteTx(Db& db, Projector& projector, int64_t& next_index)
+      : db_(db), projector_(projector), log_(db), next_index_(next_index) {}
   Db& db() { return db_; }
   Projector& projector() { return projector_; }
   // Appends `e` at the next index and applies it to the projections.
@@ -48,6 +50,7 @@ class WriteTx {
   Db& db_;
   Projector& projector_;
   EventLog log_;
+  int64_t& next_index_;
   std::vector<AppendedEvent> appended_;
 };
 
@@ -82,6 +85,7 @@ class Writer {
   std::unique_ptr<Db> db_;
   std::unique_ptr<Db> checkpoint_db_;
   Projector projector_;
+  int64_t next_index_ = -1;  // the writer thread's; -1 after anything that may have rolled back
   mutable std::mutex mu_;
   std::condition_variable cv_;             // wakes the writer
   std::condition_variable checkpoint_cv_;  // wakes the checkpointer (only to stop)

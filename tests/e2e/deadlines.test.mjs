@@ -4,7 +4,7 @@
 // picker sends a date the API accepts and offers no day before today.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, shot } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, shot, pageApi } from './harness.mjs'
 
 const DEMO_APPLICATION = '易县商贸博览会大型群众性活动安全许可申请'
 const DEMO_EX_OFFICIO = '金嗓子KTV未按规定备案经营案'
@@ -25,22 +25,7 @@ async function signedIn(username) {
   return page
 }
 
-/** A request from the page, with its session; fails the test unless it succeeds. */
-async function api(page, method, path, body) {
-  const r = await page.evaluate(
-    async ([method, path, body]) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      return { status: res.status, json: await res.json() }
-    },
-    [method, path, body],
-  )
-  assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`)
-  return r.json
-}
+const api = pageApi
 
 async function caseByTitle(page, title) {
   return (await api(page, 'GET', '/api/v1/cases?page_size=100')).items.find((c) => c.title === title)

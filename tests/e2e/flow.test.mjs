@@ -3,7 +3,7 @@
 // field, another 执法队's officer refused, and a screenshot of every page (tests/e2e/artifacts/).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, login, shot } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, login, shot, pageApi } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -122,11 +122,9 @@ test('every other page renders: users (admin), ledger (legal1), tablet width', a
   // against the one this browser saw, with a consistency proof verified in the browser.
   const officer = await pageAs(browser, server.url, 'officer1')
   await officer.waitForURL((u) => !u.pathname.startsWith('/login'))
-  const made = await officer.evaluate(async () => (await fetch('/api/v1/cases', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ start_mode: 'ex_officio', title: '账本一致性测试', start_form: { cause: '巡查发现' } }),
-  })).status)
-  assert.equal(made, 201)
+  const made = await pageApi(officer, 'POST', '/api/v1/cases',
+    { start_mode: 'ex_officio', title: '账本一致性测试', start_form: { cause: '巡查发现' } })
+  assert.ok(made.case.id)
   await officer.context().close()
   for (let i = 0; i < 50; i++) {
     const size = await legal.evaluate(async () => (await (await fetch('/api/v1/ledger/checkpoint')).text()).split('\n')[1])

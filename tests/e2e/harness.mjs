@@ -71,6 +71,27 @@ export async function login(page, url, username, password = PASSWORD) {
   await page.getByLabel('密码').press('Enter')  // the keyboard is enough
 }
 
+/**
+ * A request from the page, with its cookie session and the CSRF token the server requires of it;
+ * fails the test unless it succeeds. Resolves to the JSON answer.
+ */
+export async function pageApi(page, method, path, body) {
+  const r = await page.evaluate(
+    async ([method, path, body]) => {
+      const csrf = (/(?:^|;\s*)qc_csrf=([0-9a-f]+)/.exec(document.cookie) ?? [])[1] ?? ''
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, json: await res.json() }
+    },
+    [method, path, body],
+  )
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`)
+  return r.json
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, name + '.png'), fullPage: true })
 }

@@ -11,7 +11,7 @@
 // Screenshots: tests/e2e/artifacts/layout-<width>-<user>-<page>.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, login, shot, registerDevices, registerClip } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, login, shot, registerDevices, registerClip, pageApi } from './harness.mjs'
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -142,21 +142,7 @@ async function fullShot(page, name) {
 
 // ---- Setting up cases in every state that has its own action -----------------------------------
 
-async function api(page, method, path, body) {
-  const r = await page.evaluate(
-    async ([method, path, body]) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      return { status: res.status, json: await res.json() }
-    },
-    [method, path, body],
-  )
-  assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`)
-  return r.json
-}
+const api = pageApi
 
 async function signedIn(username) {
   const page = await pageAs(browser, server.url, username)

@@ -280,6 +280,16 @@ TEST_F(ApiTest, LedgerProofsVerifyAgainstTheRoot) {
   EXPECT_EQ(e["leaf_hash"], leaf_hex);
   EXPECT_EQ(ledger::HashLeaf(Unb64(e["bytes"])), leaf) << "the bytes hash to the leaf";
   EXPECT_EQ(legal.Get("/api/v1/ledger/entries?count=1001").json()["field"], "count");
+  // Security probe: the administrator read a complainant's name and telephone through the entries.
+  // It gets the case's entry without its bytes (index and leaf hash still there), and the
+  // directory's entries whole.
+  Client admin(port(), "admin");
+  Json withheld = admin.Get("/api/v1/ledger/entries?start=" + std::to_string(index) + "&count=1").json()["entries"][0];
+  EXPECT_EQ(withheld["leaf_hash"], leaf_hex);
+  EXPECT_FALSE(withheld.contains("bytes")) << withheld.dump();
+  EXPECT_EQ(withheld["withheld"], true);
+  Json directory = admin.Get("/api/v1/ledger/entries?start=0&count=1").json()["entries"][0];
+  EXPECT_TRUE(directory.contains("bytes")) << directory.dump();
 }
 
 }  // namespace

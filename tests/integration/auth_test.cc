@@ -3,14 +3,21 @@
 
 #include <signal.h>
 
+#include <sstream>
+
 #include "server_fixture.h"
 
 namespace qc::testing {
 namespace {
 
-std::string Cookie(const HttpResponse& r) {
+// The Set-Cookie line of cookie `name`.
+std::string Cookie(const HttpResponse& r, const std::string& name = "qc_session") {
   auto it = r.headers.find("set-cookie");
-  return it == r.headers.end() ? "" : it->second;
+  if (it == r.headers.end()) return "";
+  std::istringstream lines(it->second);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind(name + "=", 0) == 0) return line;
+  return "";
 }
 
 TEST(Auth, LoginSetsAStrictHttpOnlyCookieThatWorksLikeTheBearer) {
@@ -30,10 +37,53 @@ TEST(Auth, LoginSetsAStrictHttpOnlyCookieThatWorksLikeTheBearer) {
   EXPECT_EQ(server.Log().find(login.json()["token"].get<std::string>()), std::string::npos) << "tokens are never logged";
   EXPECT_EQ(server.Log().find("Demo@2026"), std::string::npos);
 
-  HttpResponse out = Send(server.port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", pair}});
+  // A cookie session's changes carry the CSRF token of the qc_csrf cookie (readable by the page).
+  std::string csrf_cookie = Cookie(login, "qc_csrf");
+  EXPECT_EQ(csrf_cookie.find("HttpOnly"), std::string::npos) << csrf_cookie;
+  std::string csrf = csrf_cookie.substr(8, csrf_cookie.find(';') - 8);
+  ASSERT_EQ(csrf.size(), 64u) << csrf_cookie;
+  HttpResponse out = Send(server.port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", pair}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(out.status, 200);
   EXPECT_NE(Cookie(out).find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(Send(server.port(), "GET", "/api/v1/auth/me", "", {{"Cookie", pair}}).status, 401);
+}
+
+// Security probe: "text/plain; charset=application/json" passed the JSON check (a cross-site form or
+// fetch sends it without a preflight), and logout or a station's revocation took a body-less POST
+// carried by the cookie alone.
+TEST(Auth, CookieSessionsRefuseCrossSiteAndTokenlessChanges) {
+  Server server;
+  HttpResponse login = Send(server.port(), "POST", "/api/v1/auth/login",
+                            Json{{"username", "officer1"}, {"password", "Demo@2026"}}.dump());
+  ASSERT_EQ(login.status, 200);
+  std::string session = Cookie(login);
+  session = session.substr(0, session.find(';'));
+  std::string csrf = Cookie(login, "qc_csrf");
+  csrf = csrf.substr(8, csrf.find(';') - 8);
+  Json body = {{"start_mode", "ex_officio"}, {"title", "跨站"}, {"start_form", {{"cause", "巡查"}}}};
+  auto post = [&](std::map<std::string, std::string> h, const std::string& type = "application/json") {
+    h["Cookie"] = session;
+    h["Content-Type"] = type;
+    return Send(server.port(), "POST", "/api/v1/cases", body.dump(), h);
+  };
+  HttpResponse no_token = post({});
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_EQ(no_token.json()["code"], "csrf_refused");
+  EXPECT_EQ(post({{"X-CSRF-Token", std::string(64, '0')}}).status, 403);
+  EXPECT_EQ(post({{"X-CSRF-Token", csrf}, {"Sec-Fetch-Site", "cross-site"}}).status, 403);
+  EXPECT_EQ(post({{"X-CSRF-Token", csrf}, {"Origin", "http://evil.example"}}).status, 403);
+  EXPECT_EQ(post({{"X-CSRF-Token", csrf}}, "text/plain; charset=application/json").status, 415);
+  EXPECT_EQ(Send(server.port(), "POST", "/api/v1/auth/logout", "", {{"Cookie", session}}).status, 403);
+  HttpResponse ok = post({{"X-CSRF-Token", csrf}, {"Sec-Fetch-Site", "same-origin"}, {"Origin", "http://127.0.0.1"}},
+                         "application/json; charset=utf-8");
+  EXPECT_EQ(ok.status, 201) << ok.body;
+  // A Bearer token is not ambient: it needs no CSRF token.
+  HttpResponse bearer = Send(server.port(), "POST", "/api/v1/cases", body.dump(),
+                             {{"Authorization", "Bearer " + login.json()["token"].get<std::string>()},
+                              {"Content-Type", "application/json"}});
+  EXPECT_EQ(bearer.status, 201) << bearer.body;
+  // Reads need no token.
+  EXPECT_EQ(Send(server.port(), "GET", "/api/v1/cases", "", {{"Cookie", session}}).status, 200);
 }
 
 TEST(Auth, WrongPasswordsAreSlowedDown) {
@@ -52,6 +102,8 @@ TEST(Auth, WrongPasswordsAreSlowedDown) {
   // Unknown users answer exactly like wrong passwords.
   HttpResponse unknown = Send(server.port(), "POST", "/api/v1/auth/login",
                               Json{{"username", "nobody"}, {"password", "x"}}.dump());
+  // 429 while this client address is still throttled (for a second after its fifth failure), 401 once
+  // that second has passed on the server's real clock: both say nothing about whether "nobody" exists.
   EXPECT_TRUE(unknown.status == 401 || unknown.status == 429);
 }
 

@@ -1,6 +1,10 @@
 // Hostile and mistaken requests get a clear 4xx naming the field, and record nothing.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <vector>
+
 #include "server_fixture.h"
 
 namespace qc::testing {
@@ -86,6 +90,14 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
       {"bad date", "GET", "/api/v1/cases?from=yesterday", "", 400, "invalid_field", "from"},
       {"bad sort", "GET", "/api/v1/cases?sort=password", "", 400, "invalid_field", "sort"},
       {"bad path encoding", "GET", "/api/v1/cases/%zz", "", 400, "malformed_request", ""},
+      {"anonymous complainant with a name", "POST", "/api/v1/cases",
+       Json{{"start_mode", "complaint"}, {"title", "匿名举报"},
+            {"complaint", {{"channel", "phone"}, {"content", "噪音扰民"},
+                           {"complainant", {{"anonymous", true}, {"name", "李四"}, {"phone", "13900000000"}}}}}}.dump(),
+       400, "invalid_field", "complaint.complainant.name"},
+      {"zero-width title", "POST", "/api/v1/cases", with("title", "\xE2\x80\x8B"), 400, "missing_field", "title"},
+      {"bidi override in a title", "POST", "/api/v1/cases", with("title", "\xE2\x80\xAE案件"), 400, "invalid_field", "title"},
+      {"duplicate key", "POST", "/api/v1/cases", R"({"title":"a","title":"b"})", 400, "duplicate_key", "title"},
   };
   for (auto& c : cases) c.headers.emplace("Authorization", auth);
 
@@ -106,6 +118,12 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
   EXPECT_EQ(reviewer.Post("/api/v1/cases", good).status, 403);
   EXPECT_EQ(officer1.Post("/api/v1/users", {{"username", "x"}}).status, 403);
   EXPECT_EQ(officer1.Patch("/api/v1/users/" + officer1.user()["id"].get<std::string>(), {{"role", "admin"}}).status, 403);
+  // Usernames are unique whatever their case (they shared a login throttle but were two accounts).
+  Client admin(port, "admin");
+  HttpResponse same = admin.Post("/api/v1/users", {{"username", "Officer1"}, {"name", "冒名"}, {"role", "reviewer"},
+                                                   {"unit_id", officer1.user()["unit_id"]}, {"password", "Strong@2026pass"}});
+  EXPECT_EQ(same.status, 409) << same.body;
+  EXPECT_EQ(same.json()["field"], "username");
   // Oversized body: refused before it is read whole, and the server lives on.
   HttpResponse big = officer1.Post("/api/v1/cases", with("title", std::string(70000, 'x')));
   EXPECT_EQ(big.status, 413);
@@ -117,9 +135,35 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
   EXPECT_EQ(huge_header.status, 431);
   HttpResponse garbage = SendRaw(port, "THIS IS NOT HTTP\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
+  // Security probe: a transfer coding other than chunked, even "identity", is a 400 (RFC 9112 §6.1).
+  HttpResponse identity = SendRaw(port, "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth +
+                                            "\r\nContent-Type: application/json\r\nTransfer-Encoding: identity\r\n\r\n{}");
+  EXPECT_EQ(identity.status, 400);
+  EXPECT_EQ(identity.json()["field"], "Transfer-Encoding");
+  // Security probe: 1,000 idle unauthenticated connections each held up to 1 MiB of body. A session
+  // route is answered 401 on its headers: the body announced here is never sent, and never awaited.
+  HttpResponse anonymous = SendRaw(port, "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                                         "\r\nContent-Length: 60000\r\n\r\n");
+  EXPECT_EQ(anonymous.status, 401);
   EXPECT_EQ(server_->EventCount(), before) << "no bad request may record an event";
   EXPECT_EQ(Send(port, "GET", "/api/v1/health").status, 200) << "still serving";
   EXPECT_EQ(server_->Log().find(" 500 "), std::string::npos) << "no 500 for a client's mistake";
+}
+
+// Connections past --max-connections are answered 503 at once and closed; the server serves again
+// as soon as connections close.
+TEST(Limits, ConnectionsPastTheCapAreRefusedAtOnce) {
+  Server server({"--max-connections", "3"});
+  int port = server.port();
+  std::vector<int> idle;
+  for (int i = 0; i < 3; ++i) idle.push_back(ConnectIdle(port));
+  HttpResponse refused = Send(port, "GET", "/api/v1/health");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.headers["retry-after"], "1");
+  for (int fd : idle) ::close(fd);
+  HttpResponse ok;
+  for (int i = 0; i < 1000 && ok.status != 200; ++i) ok = Send(port, "GET", "/api/v1/health");  // the closes land
+  EXPECT_EQ(ok.status, 200);
 }
 
 }  // namespace

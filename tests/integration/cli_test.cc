@@ -27,6 +27,12 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
   CliRun init = Quancheng("init --data " + data);
   ASSERT_EQ(init.status, 0) << init.output;
   EXPECT_TRUE(std::filesystem::exists(data + "/quancheng.db"));
+  // Security probe: the database files were 0644 in a 0755 directory.
+  namespace fs = std::filesystem;
+  EXPECT_EQ(fs::status(data).permissions() & fs::perms::all, fs::perms::owner_all);
+  for (const char* f : {"/quancheng.db", "/quancheng.db-wal", "/quancheng.db-shm"})
+    if (fs::exists(data + f))
+      EXPECT_EQ(fs::status(data + f).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write) << f;
   EXPECT_TRUE(std::filesystem::is_directory(data + "/blobs"));
   EXPECT_EQ(std::filesystem::status(data + "/keys").permissions() & std::filesystem::perms::others_all,
             std::filesystem::perms::none);
@@ -75,6 +81,19 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
     for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   std::filesystem::remove_all(dir);
+}
+
+// Security probe: a password reset from the command line, against a running server, left the old
+// sessions valid until the server restarted.
+TEST(Cli, PasswdAgainstARunningServerEndsTheUsersSessions) {
+  Server server;
+  Client officer(server.port(), "officer1");
+  Client other(server.port(), "officer2");
+  ASSERT_EQ(officer.Get("/api/v1/cases").status, 200);
+  CliRun r = Quancheng("user passwd --data " + server.data_dir() + " --username officer1", "Changed#Pass2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(officer.Get("/api/v1/cases").status, 401) << "the old session ended at once";
+  EXPECT_EQ(other.Get("/api/v1/cases").status, 200) << "other users keep theirs";
 }
 
 }  // namespace

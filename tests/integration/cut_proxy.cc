@@ -118,6 +118,7 @@ void CutProxy::Loop() {
         ssize_t n = ::recv(pf.fd, buf, sizeof buf, 0);
         int to = side == 0 ? pairs_[i].server : pairs_[i].client;
         ok = n > 0 && WriteAll(to, buf, static_cast<size_t>(n));
+        if (ok && side == 0) bytes_up_ += n;
       }
       if (ok) {
         alive.push_back(pairs_[i]);

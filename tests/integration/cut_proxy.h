@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -18,6 +19,8 @@ class CutProxy {
   // Resets every open connection now; for `down`, new connections are accepted and closed at once.
   void Cut(std::chrono::milliseconds down);
   int cuts() const { return cuts_; }
+  // Bytes relayed from clients to the server so far.
+  int64_t bytes_up() const { return bytes_up_; }
 
  private:
   void Loop();
@@ -32,6 +35,7 @@ class CutProxy {
   bool cut_requested_ = false;
   std::chrono::steady_clock::time_point down_until_{};
   std::atomic<int> cuts_{0};
+  std::atomic<int64_t> bytes_up_{0};
   std::vector<Pair> pairs_;  // the loop thread's
   std::thread thread_;
 };

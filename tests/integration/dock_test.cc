@@ -423,7 +423,8 @@ TEST_F(DockTest, NetworkCutMidUploadIsResumed) {
   std::string location;
   ASSERT_TRUE(WaitFor([&] { return !(location = StateLocation()).empty(); }, 60s)) << ReadFile(dir_ / "agent.log");
   ASSERT_TRUE(WaitFor([&] { return ServerOffset(location) >= (4 << 20); }, 60s)) << ReadFile(dir_ / "agent.log");
-  std::this_thread::sleep_for(1s);  // into the second piece
+  // Into the second piece: 1 MiB of it relayed (the first piece and its requests are 4 MiB + headers).
+  ASSERT_TRUE(WaitFor([&] { return proxy.bytes_up() >= (5 << 20); }, 60s)) << ReadFile(dir_ / "agent.log");
   proxy.Cut(3s);
 
   bool gone = WaitFor([&] { return !fs::exists(clip); }, 120s);

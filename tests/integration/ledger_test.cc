@@ -125,7 +125,11 @@ TEST(Ledger, EachEventDownloadsAsABundleThatVerifiesOffline) {
   }
   ASSERT_EQ(bundle.status, 200) << bundle.body;
   EXPECT_NE(bundle.headers["content-disposition"].find(".tlog-proof"), std::string::npos);
-  EXPECT_EQ(custodian.Get(path).status, 200) << "auditors may download any event's bundle";
+  EXPECT_EQ(custodian.Get(path).status, 200) << "the custodian of the bureau sees its cases";
+  // Security probe: the administrator read case contents through the bundle; it sees no case records.
+  Client admin(port, "admin");
+  EXPECT_EQ(admin.Get(path).status, 403) << "a case's event: not for the administrator";
+  EXPECT_EQ(admin.Get("/api/v1/ledger/bundle?index=0").status, 200) << "a directory event: auditors, the admin too";
   EXPECT_EQ(other_unit.Get(path).status, 403) << "the bundle holds the event: only those who may see the case";
   EXPECT_EQ(Send(port, "GET", path).status, 401);
   EXPECT_EQ(officer.Get("/api/v1/ledger/bundle?index=0").status, 403) << "a directory event: auditors only";

@@ -25,6 +25,19 @@ Json HttpResponse::json() const {
   return j;
 }
 
+int ConnectIdle(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("connect failed");
+  }
+  return fd;
+}
+
 HttpResponse SendRaw(int port, const std::string& raw) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -64,7 +77,8 @@ HttpResponse SendRaw(int port, const std::string& raw) {
     for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(' '));
-    r.headers[name] = value;
+    auto [it, fresh] = r.headers.emplace(name, value);
+    if (!fresh) it->second += "\n" + value;  // a repeated header (Set-Cookie): one line each
   }
   r.body = in.substr(head_end + 4);
   return r;

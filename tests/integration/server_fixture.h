@@ -16,7 +16,7 @@ using Json = nlohmann::json;
 
 struct HttpResponse {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lowercase names
+  std::map<std::string, std::string> headers;  // lowercase names; a repeated header's values one a line
   std::string body;
   Json json() const;
 };
@@ -25,6 +25,8 @@ struct HttpResponse {
 HttpResponse Send(int port, const std::string& method, const std::string& path, const std::string& body = "",
                   const std::map<std::string, std::string>& headers = {});
 HttpResponse SendRaw(int port, const std::string& raw);
+// A connected socket that sends nothing (the caller closes it); once the server has accepted it.
+int ConnectIdle(int port);
 
 class Server {
  public:

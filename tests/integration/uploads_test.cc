@@ -77,10 +77,16 @@ class UploadsTest : public ::testing::Test {
     return {{"Authorization", "Bearer " + token}, {"Tus-Resumable", "1.0.0"}};
   }
 
-  std::vector<std::pair<std::string, std::string>> AvMeta(const std::string& case_id, const std::string& capture_end) {
+  // Capture times relative to the server's clock (the real one here): footage that started
+  // `ago_minutes + 10` minutes ago and ended `ago_minutes` ago, so it is on time on any day.
+  static std::string MinutesAgo(int minutes) {
+    auto t = std::chrono::system_clock::now() - std::chrono::minutes(minutes);
+    return qc::FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(t));
+  }
+  static std::vector<std::pair<std::string, std::string>> AvMeta(const std::string& case_id, int ago_minutes = 5) {
     return {{"filename", "现场检查.mp4"},       {"filetype", "video/mp4"},
             {"case_id", case_id},              {"act", "site_inspection"},
-            {"capture_start", "2026-11-27T09:00:00+08:00"}, {"capture_end", capture_end},
+            {"capture_start", MinutesAgo(ago_minutes + 10)}, {"capture_end", MinutesAgo(ago_minutes)},
             {"parties_informed", "true"}};
   }
 
@@ -121,7 +127,7 @@ std::string* UploadsTest::clip_ = nullptr;
 // holds (a 2 GiB upload in 8 MiB pieces would otherwise hash about 256 GiB).
 TEST_F(UploadsTest, APatchContinuesTheDigestsOfTheOneBefore) {
   const std::string& clip = *clip_;
-  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_)));
   std::string id = loc.substr(loc.rfind('/') + 1);
   size_t piece = clip.size() / 5 + 1;
   for (size_t off = 0; off < clip.size(); off += piece) {
@@ -151,7 +157,7 @@ TEST_F(UploadsTest, OptionsAdvertisesTheProtocol) {
 
 TEST_F(UploadsTest, InPiecesWithOffsetsThenRegisteredWithBothDigests) {
   const std::string& clip = *clip_;
-  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_)));
   ASSERT_EQ(loc.rfind("/api/v1/uploads/upl_", 0), 0u) << loc;
 
   HttpResponse h = Head(loc);
@@ -223,7 +229,7 @@ TEST_F(UploadsTest, InPiecesWithOffsetsThenRegisteredWithBothDigests) {
 
 TEST_F(UploadsTest, ChecksumMismatchDiscardsTheChunk) {
   const std::string& clip = *clip_;
-  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_)));
   std::string first = clip.substr(0, 1000);
   HttpResponse bad = Patch(loc, 0, first, {{"Upload-Checksum", "sm3 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSm3, "other"))}});
   EXPECT_EQ(bad.status, 460);
@@ -245,13 +251,13 @@ TEST_F(UploadsTest, CreationWithUploadAndIdenticalContentStoredOnce) {
   std::string other_case = NewCase("同一文件登记到另一案件");
   auto h = Tus(officer_->token());
   h["Upload-Length"] = std::to_string(clip.size());
-  h["Upload-Metadata"] = Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00"));
+  h["Upload-Metadata"] = Meta(AvMeta(case_id_));
   h["Content-Type"] = "application/offset+octet-stream";
   HttpResponse r = Send(port(), "POST", "/api/v1/uploads/", clip, h);
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.headers["upload-offset"], std::to_string(clip.size()));
   EXPECT_FALSE(r.headers["location"].empty());
-  h["Upload-Metadata"] = Meta(AvMeta(other_case, "2026-11-27T09:10:00+08:00"));
+  h["Upload-Metadata"] = Meta(AvMeta(other_case));
   ASSERT_EQ(Send(port(), "POST", "/api/v1/uploads/", clip, h).status, 201);
   EXPECT_EQ(CaseMedia(case_id_).size(), 1u);
   EXPECT_EQ(CaseMedia(other_case).size(), 1u);
@@ -261,7 +267,7 @@ TEST_F(UploadsTest, CreationWithUploadAndIdenticalContentStoredOnce) {
     files += e.is_regular_file() && e.path().filename() == sha;
   EXPECT_EQ(files, 1u);
   // The same file twice in one case is refused (after its bytes arrived: it names the first).
-  h["Upload-Metadata"] = Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00"));
+  h["Upload-Metadata"] = Meta(AvMeta(case_id_));
   HttpResponse dup = Send(port(), "POST", "/api/v1/uploads/", clip, h);
   EXPECT_EQ(dup.status, 201);
   EXPECT_EQ(dup.headers["upload-registration"], "refused; code=duplicate_record");
@@ -272,7 +278,7 @@ TEST_F(UploadsTest, NotAudioVideoIsRefusedThenRegisteredAsAttachment) {
   std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
   std::string loc = Create(pdf.size(), Meta({{"filename", "询问笔录.pdf"}, {"filetype", "application/pdf"},
                                              {"case_id", case_id_}, {"act", "inquiry"},
-                                             {"capture_end", "2026-11-27T09:10:00+08:00"}, {"parties_informed", "true"}}));
+                                             {"capture_end", MinutesAgo(5)}, {"parties_informed", "true"}}));
   HttpResponse p = Patch(loc, 0, pdf);
   ASSERT_EQ(p.status, 204) << p.body;
   EXPECT_EQ(p.headers["upload-registration"], "refused; code=not_audio_video");
@@ -290,6 +296,75 @@ TEST_F(UploadsTest, NotAudioVideoIsRefusedThenRegisteredAsAttachment) {
   EXPECT_EQ(officer_->Post(loc + "/attachment", Json::object()).status, 409) << "registered once";
 }
 
+// Security probe (high): an upload's declared filetype became the Content-Type of its content, served
+// inline from the application's origin, so an HTML "attachment" ran as a page with the viewer's cookie.
+TEST_F(UploadsTest, AnHtmlAttachmentIsServedAsADownloadNeverAsAPage) {
+  std::string html = "<html><script>fetch('/api/v1/approvals')</script></html>";
+  std::string loc = Create(html.size(), Meta({{"filename", "说明.html"}, {"filetype", "text/html"},
+                                              {"case_id", case_id_}, {"act", "inquiry"},
+                                              {"capture_end", MinutesAgo(5)}, {"parties_informed", "true"}}));
+  ASSERT_EQ(Patch(loc, 0, html).status, 204);
+  ASSERT_EQ(officer_->Post(loc + "/attachment", Json::object()).status, 200);
+  std::string rec = CaseMedia(case_id_)[0]["record_id"];
+  HttpResponse grant = officer_->Post("/api/v1/media/" + rec + "/access", {{"purpose", "play"}});
+  ASSERT_EQ(grant.status, 200) << grant.body;
+  std::string url = grant.json()["url"];
+  HttpResponse got = Send(port(), "GET", url);
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.body, html);
+  EXPECT_EQ(got.headers["content-type"], "application/octet-stream");
+  EXPECT_EQ(got.headers["content-disposition"].rfind("attachment;", 0), 0u) << got.headers["content-disposition"];
+  EXPECT_EQ(got.headers["x-content-type-options"], "nosniff");
+  EXPECT_NE(got.headers["content-security-policy"].find("sandbox"), std::string::npos);
+  // The ticket is a credential: the request log shows the path without it.
+  std::string ticket = url.substr(url.find("ticket=") + 7);
+  EXPECT_EQ(server_->Log().find(ticket), std::string::npos) << "ticket in the request log";
+  // A ticket dies with its holder's account (it outlived a deactivation).
+  Client admin(port(), "admin"), reviewer(port(), "reviewer1");
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "ticket_holder"}, {"name", "凭证持有人"},
+                                                    {"role", "reviewer"}, {"unit_id", reviewer.user()["unit_id"]},
+                                                    {"password", "Strong@2026pass"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  Client holder(port(), "ticket_holder", "Strong@2026pass");
+  HttpResponse held = holder.Post("/api/v1/media/" + rec + "/access", {{"purpose", "play"}, {"reason", "复核"}});
+  ASSERT_EQ(held.status, 200) << held.body;
+  std::string held_url = held.json()["url"];
+  EXPECT_EQ(Send(port(), "GET", held_url).status, 200);
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(), {{"active", false}}).status, 200);
+  EXPECT_EQ(Send(port(), "GET", held_url).status, 401) << "the deactivated holder's ticket";
+  // Every other response carries the strict policy too (no inline script).
+  std::string csp = Send(port(), "GET", "/api/v1/health").headers["content-security-policy"];
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
+}
+
+// Security probe: registration of a finished upload did not check again that the uploader may still
+// see the case (an officer moved to another unit mid-upload).
+TEST_F(UploadsTest, AnUploaderMovedAwayMidUploadRegistersNothing) {
+  Client admin(port(), "admin"), officer2(port(), "officer2");
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "mover"}, {"name", "调动民警"}, {"role", "officer"},
+                                                    {"unit_id", officer_->user()["unit_id"]}, {"cert_no", "13062100077"},
+                                                    {"password", "Strong@2026pass"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  Client mover(port(), "mover", "Strong@2026pass");
+  std::string case_id = OpenExOfficioCase(mover, "调动测试");
+  const std::string& clip = *clip_;
+  auto h = Tus(mover.token());
+  h["Upload-Length"] = std::to_string(clip.size());
+  h["Upload-Metadata"] = Meta(AvMeta(case_id));
+  HttpResponse made = Send(port(), "POST", "/api/v1/uploads/", "", h);
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string loc = made.headers["location"];
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(),
+                        {{"unit_id", officer2.user()["unit_id"]}}).status, 200);
+  auto ph = Tus(mover.token());
+  ph["Upload-Offset"] = "0";
+  ph["Content-Type"] = "application/offset+octet-stream";
+  HttpResponse p = Send(port(), "PATCH", loc, clip, ph);
+  EXPECT_EQ(p.headers["upload-registration"], "refused; code=forbidden") << p.status << " " << p.body;
+  EXPECT_EQ(CaseMedia(case_id).size(), 0u) << "nothing registered";  // read as officer1, of the same unit
+}
+
 TEST_F(UploadsTest, MetadataIsCheckedBeforeAnyByte) {
   auto create = [&](const std::string& meta, const std::string& length = "100") {
     auto h = Tus(officer_->token());
@@ -297,7 +372,7 @@ TEST_F(UploadsTest, MetadataIsCheckedBeforeAnyByte) {
     h["Upload-Metadata"] = meta;
     return Send(port(), "POST", "/api/v1/uploads/", "", h);
   };
-  auto base = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  auto base = AvMeta(case_id_);
   auto without = [&](const std::string& key) {
     std::vector<std::pair<std::string, std::string>> out;
     for (auto& kv : base)
@@ -321,7 +396,7 @@ TEST_F(UploadsTest, MetadataIsCheckedBeforeAnyByte) {
       {with("act", "dancing"), "Upload-Metadata.act", 400},
       {without("capture_end"), "Upload-Metadata.capture_end", 400},
       {with("capture_end", "yesterday"), "Upload-Metadata.capture_end", 400},
-      {with("capture_end", "2026-11-27T08:00:00+08:00"), "Upload-Metadata.capture_end", 400},  // before the start
+      {with("capture_end", MinutesAgo(60)), "Upload-Metadata.capture_end", 400},  // before the start
       {without("parties_informed"), "Upload-Metadata.parties_informed", 400},
       {with("parties_informed", "maybe"), "Upload-Metadata.parties_informed", 400},
       {without("filename"), "Upload-Metadata.filename", 400},
@@ -347,7 +422,7 @@ TEST_F(UploadsTest, MetadataIsCheckedBeforeAnyByte) {
 }
 
 TEST_F(UploadsTest, OthersCannotSeeOrTouchAnUploadAndTerminationDeletesIt) {
-  std::string loc = Create(5000, Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string loc = Create(5000, Meta(AvMeta(case_id_)));
   ASSERT_EQ(Patch(loc, 0, std::string(100, 'a')).status, 204);
   Client reviewer(port(), "reviewer1");
   EXPECT_EQ(Send(port(), "HEAD", loc, "", Tus(reviewer.token())).status, 404);
@@ -366,10 +441,7 @@ TEST_F(UploadsTest, OthersCannotSeeOrTouchAnUploadAndTerminationDeletesIt) {
 TEST_F(UploadsTest, LateFootageShowsTheFindingOnCaseOfficerAndList) {
   const std::string& clip = *clip_;
   // Capture ended 30 hours ago (the server's clock is the real one here).
-  auto ended = std::chrono::system_clock::now() - std::chrono::hours(30);
-  std::string end = qc::FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(ended));
-  auto meta = AvMeta(case_id_, end);
-  meta[4].second = qc::FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(ended - std::chrono::minutes(5)));
+  auto meta = AvMeta(case_id_, 30 * 60);
   std::string loc = Create(clip.size(), Meta(meta));
   ASSERT_EQ(Patch(loc, 0, clip).status, 204);
   Json media = CaseMedia(case_id_);
@@ -392,7 +464,7 @@ TEST_F(UploadsTest, LateFootageShowsTheFindingOnCaseOfficerAndList) {
 
 TEST_F(UploadsTest, PlaybackIsRecordedThenServedWithRanges) {
   const std::string& clip = *clip_;
-  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_, "2026-11-27T09:10:00+08:00")));
+  std::string loc = Create(clip.size(), Meta(AvMeta(case_id_)));
   ASSERT_EQ(Patch(loc, 0, clip).status, 204);
   std::string rec = CaseMedia(case_id_)[0]["record_id"];
   std::string access = "/api/v1/media/" + rec + "/access";
@@ -457,7 +529,7 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
   EXPECT_EQ(admin.Get("/api/v1/stations").body.find(token), std::string::npos) << "the token is shown once";
 
   // The station names the camera; the recording officer is the camera's.
-  auto meta = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  auto meta = AvMeta(case_id_);
   meta.push_back({"device_id", "DSJ-X1-0001"});
   std::string loc = Create(clip.size(), Meta(meta), token);
   auto h = Tus(token);
@@ -485,13 +557,13 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
     ch["Upload-Metadata"] = m;
     return Send(port(), "POST", "/api/v1/uploads/", "", ch);
   };
-  auto other_meta = AvMeta(other, "2026-11-27T09:10:00+08:00");
+  auto other_meta = AvMeta(other);
   other_meta.push_back({"officer", "officer2"});
   EXPECT_EQ(create(Meta(other_meta)).status, 403);
-  auto unknown = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  auto unknown = AvMeta(case_id_);
   unknown.push_back({"device_id", "DSJ-NOPE"});
   EXPECT_EQ(create(Meta(unknown)).json()["field"], "Upload-Metadata.device_id");
-  auto no_officer = AvMeta(case_id_, "2026-11-27T09:10:00+08:00");
+  auto no_officer = AvMeta(case_id_);
   EXPECT_EQ(create(Meta(no_officer)).json()["field"], "Upload-Metadata.officer") << "no camera, no officer";
 
   // Revoked: the token no longer works.
@@ -515,6 +587,40 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
       EXPECT_EQ(dev["active"], false);
     }
   EXPECT_TRUE(seen) << devices.dump();
+}
+
+// Security probe: any officer could declare 64 GiB uploads without limit (3.1 TiB declared on an
+// 80 GB disk), and a full disk stops the ledger for everyone. Each uploader has a quota of unfinished
+// bytes, and the disk keeps a reserve: both answer 507 at creation, naming Upload-Length.
+TEST(UploadsLimits, AQuotaPerUploaderAndAReserveOnTheDisk) {
+  Server server({"--upload-quota-mib", "1"});
+  Client officer(server.port(), "officer1"), other(server.port(), "officer2");
+  auto open_case = [&](Client& who) {
+    return who.Post("/api/v1/cases", {{"start_mode", "ex_officio"}, {"title", "限额测试"},
+                                      {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"].get<std::string>();
+  };
+  auto create = [&](int port, Client& who, const std::string& case_id, int64_t length) {
+    return Send(port, "POST", "/api/v1/uploads/", "",
+                {{"Authorization", "Bearer " + who.token()}, {"Tus-Resumable", "1.0.0"},
+                 {"Upload-Length", std::to_string(length)},
+                 {"Upload-Metadata", Meta({{"filename", "a.bin"}, {"case_id", case_id}, {"kind", "attachment"}})}});
+  };
+  std::string mine = open_case(officer), theirs = open_case(other);
+  EXPECT_EQ(create(server.port(), officer, mine, 600 << 10).status, 201);
+  HttpResponse over = create(server.port(), officer, mine, 600 << 10);
+  EXPECT_EQ(over.status, 507) << over.body;
+  EXPECT_EQ(over.json()["code"], "insufficient_storage");
+  EXPECT_EQ(over.json()["field"], "Upload-Length");
+  EXPECT_EQ(create(server.port(), other, theirs, 600 << 10).status, 201) << "another uploader's quota is their own";
+
+  // A reserve larger than any disk: nothing is accepted, and the ledger goes on.
+  Server full({"--disk-reserve-mib", std::to_string(int64_t{1} << 29)});
+  Client officer_full(full.port(), "officer1");
+  std::string c = open_case(officer_full);
+  HttpResponse no_room = create(full.port(), officer_full, c, 10);
+  EXPECT_EQ(no_room.status, 507) << no_room.body;
+  EXPECT_EQ(no_room.json()["code"], "insufficient_storage");
+  EXPECT_FALSE(c.empty()) << "cases are still recorded";
 }
 
 TEST(UploadsExpiry, UnfinishedUploadsExpireCompletedOnesStay) {

@@ -1,6 +1,10 @@
 // Sessions through the App, with a fake clock and restarts (a second App on the same data).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "app/app.h"
 #include "app/setup.h"
 #include "test_dir.h"
@@ -89,6 +93,27 @@ TEST_F(AppAuthTest, AdministratorSeesNoCaseRecords) {
   domain::Actor officer = app_->LoadActor(*app_->FindUserId("officer1")).value();
   std::string id = (*app_->ListCases(officer, q))["items"][0]["id"];
   EXPECT_EQ(app_->GetCaseJson(admin, id).status().error_code(), ErrorCode::kPermissionDenied);
+}
+
+// Security probe: 40 parallel wrong passwords had 36 checked. Each attempt counts before its password
+// is checked, so no more than the free failures are ever evaluated, however many arrive at once.
+TEST_F(AppAuthTest, ParallelGuessesAreThrottledAsTheyArrive) {
+  std::atomic<int> evaluated{0}, throttled{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 40; ++i)
+    threads.emplace_back([&, i] {
+      auto r = app_->Login("reviewer1", "wrong-" + std::to_string(i), "10.0.0.9");
+      if (r.status().error_code() == ErrorCode::kUnauthenticated) ++evaluated;
+      if (r.status().error_code() == ErrorCode::kResourceExhausted) ++throttled;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(evaluated.load(), LoginThrottle::kFreeFailures);
+  EXPECT_EQ(throttled.load(), 40 - LoginThrottle::kFreeFailures);
+  // A username differing only in case is the same throttled account.
+  EXPECT_EQ(app_->Login("REVIEWER1", kDemoPassword, "10.0.0.10").status().error_code(), ErrorCode::kResourceExhausted);
+  // The right password from another address, once the wait is over, logs in and clears the account.
+  clock_.Advance(LoginThrottle::kMaxDelay);
+  EXPECT_TRUE(app_->Login("reviewer1", kDemoPassword, "10.0.0.10").ok());
 }
 
 }  // namespace

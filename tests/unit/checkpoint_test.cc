@@ -20,11 +20,13 @@ using qc::testing::TempDir;
 
 class CheckpointTest : public ::testing::Test {
  protected:
-  void Open() {
+  // background: the checkpointer runs (on the fake clock, so it signs only when the test advances it
+  // by the interval, and once at close).
+  void Open(bool background = false) {
     app_.reset();
     Options o;
     o.data_dir = dir_.path();
-    o.checkpoint_interval = 1h;  // only the explicit SignCheckpoint() calls (and the one at close)
+    o.background = background;
     auto app = App::Open(o, clock_);
     ASSERT_TRUE(app.ok()) << app.status().ToString();
     app_ = std::move(*app);
@@ -62,7 +64,7 @@ TEST_F(CheckpointTest, KeysAreMadeOnceWithPrivateModesAndKept) {
 }
 
 TEST_F(CheckpointTest, SignsOnlyWhenTheLogGrewAndVerifiesWithTheServedKeys) {
-  Open();
+  Open(/*background=*/true);
   ASSERT_TRUE(app_->SignCheckpoint().ok());
   EXPECT_EQ(LatestSize(), 0) << "nothing to sign in an empty log";
   EXPECT_EQ(app_->LatestCheckpointNote().status().error_code(), ErrorCode::kNotFound);
@@ -101,6 +103,31 @@ TEST_F(CheckpointTest, RefusesAHeadInconsistentWithTheLastCheckpoint) {
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("不一致"), std::string::npos) << st.message();
   EXPECT_EQ(LatestSize(), 2) << "nothing signed";
+}
+
+// The checkpointer signs once an interval has passed on the clock, not before; without it (CLI commands)
+// nothing is signed behind the caller's back.
+TEST_F(CheckpointTest, TheCheckpointerSignsEachIntervalOnTheClock) {
+  Open(/*background=*/true);
+  clock_.AwaitSleeps(1);
+  AddUnit("易县公安局", "易公");
+  AddUnit("第一执法队", "易公一队");
+  clock_.Advance(999ms);
+  EXPECT_EQ(LatestSize(), 0) << "signed before the interval passed";
+  clock_.Advance(1ms);
+  clock_.AwaitSleeps(2);  // it signed, then went to sleep again
+  EXPECT_EQ(LatestSize(), 2);
+  AddUnit("第二执法队", "易公二队");
+  clock_.Advance(1000ms);
+  clock_.AwaitSleeps(3);
+  EXPECT_EQ(LatestSize(), 3);
+  auto list = app_->ListCheckpoints(0, 10);
+  EXPECT_EQ((*list)["checkpoints"].size(), 2u);
+
+  Open(/*background=*/false);
+  AddUnit("第三执法队", "易公三队");
+  app_.reset();
+  EXPECT_EQ(LatestSize(), 3) << "no checkpointer, no checkpoint at close";
 }
 
 }  // namespace

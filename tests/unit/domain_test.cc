@@ -50,6 +50,12 @@ TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意，报局领导审批"), reviewer).ok());
   EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kApprover);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
+  // Security probe (Art. 7): the reviewer, made an approver by the administrator, approved the 批准
+  // step of what they had reviewed. One person, one step of an approval, whatever their role becomes.
+  Actor promoted = Staff(Role::kApprover, "u_rev");
+  auto twice = DecideApprovalStep(h.c, promoted, "apv_1", "approve", "同意");
+  EXPECT_EQ(twice.status().error_code(), ErrorCode::kPermissionDenied);
+  EXPECT_NE(twice.status().message().find("审核"), std::string::npos) << twice.status().message();
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意启动"), approver).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);

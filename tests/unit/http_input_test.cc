@@ -62,6 +62,48 @@ TEST(Reader, RejectsControlCharacters) {
   EXPECT_EQ(r.Finish().field(), "a");
 }
 
+// Security probe: DEL, C1 controls, U+202E and zero-width characters passed as text, a lone U+200B
+// passed as a name, and a reason of spaces passed where a reason is required.
+TEST(Reader, RefusesInvisibleAndDirectionalCharactersAndBlankText) {
+  for (const char* bad : {"a\x7F", "a\xC2\x85", "\xE2\x80\xAEtxt.exe", "张\xE2\x80\x8B伟", "\xEF\xBB\xBFx",
+                          "a\xE2\x81\xA6" "b"}) {
+    Json body = {{"a", std::string(bad)}};
+    Reader r(body);
+    r.Str("a", kRequired, 20);
+    EXPECT_EQ(r.Finish().code(), "invalid_field") << bad;
+  }
+  for (const char* blank : {"\xE2\x80\x8B", "\xE3\x80\x80\xE3\x80\x80", " \t\n", "\xC2\xA0"}) {
+    Json body = {{"name", std::string(blank)}, {"reason", std::string(blank)}};
+    Reader r(body);
+    r.Str("name", kRequired, 20);
+    EXPECT_EQ(r.Finish().code(), "missing_field") << "blank name: " << blank;
+    Reader opt(body);
+    EXPECT_EQ(opt.Str("reason", kOptional, 20), "") << "an optional blank text is no text";
+  }
+  Json fine = {{"a", "张伟 Zhang\t（第一执法队）\n"}};
+  Reader r(fine);
+  EXPECT_EQ(r.Str("a", kRequired, 40), "张伟 Zhang\t（第一执法队）\n");
+  EXPECT_TRUE(r.Finish().ok());
+}
+
+// Security probe: duplicate keys and a trailing NUL after the JSON were accepted.
+TEST(ParseBody, IsStrictAboutTheMediaTypeDuplicatesAndNul) {
+  auto parse = [](const std::string& body, const std::string& type = "application/json") {
+    Request req;
+    req.headers["content-type"] = type;
+    req.body = body;
+    return ParseBody(req);
+  };
+  EXPECT_TRUE(parse(R"({"a":1,"b":{"a":2}})").ok()) << "the same key in another object is fine";
+  EXPECT_TRUE(parse(R"({"a":1})", "application/json; charset=utf-8").ok());
+  EXPECT_TRUE(parse(R"({"a":1})", "Application/JSON").ok());
+  auto dup = parse(R"({"role":"officer","x":{"k":1,"k":2},"role":"admin"})");
+  EXPECT_EQ(dup.status().code(), "duplicate_key");
+  EXPECT_EQ(parse(std::string("{\"a\":1}\0", 8)).status().code(), "malformed_json");
+  EXPECT_EQ(parse(R"({"a":1})", "text/plain; charset=application/json").status().code(), "unsupported_media_type");
+  EXPECT_EQ(parse(R"({"a":1})", "application/jsonx").status().code(), "unsupported_media_type");
+}
+
 TEST(QueryReader, ValidatesNumbersAndUnknownParameters) {
   std::map<std::string, std::string> q{{"page", "0"}};
   QueryReader r(q);

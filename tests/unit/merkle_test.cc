@@ -1,4 +1,4 @@
-// The Merkle tree against the RFC 9162 test vectors (../shared/vectors/rfc9162, used as they are)
+// The Merkle tree against the RFC 9162 test vectors (tests/vectors/rfc9162, copied unchanged with their licence)
 // and against a naive recursive reference tree for every size up to 300.
 #include <gtest/gtest.h>
 

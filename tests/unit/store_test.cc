@@ -12,6 +12,7 @@
 #include "store/event_log.h"
 #include "store/rebuild.h"
 #include "store/schema.h"
+#include "store/sequences.h"
 #include "store/writer.h"
 #include "test_dir.h"
 
@@ -326,6 +327,40 @@ TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
   EXPECT_EQ(open(officer2), "易公二队〔2026〕00002号");
   clock_.Advance(std::chrono::hours(24 * 40));  // into 2027
   EXPECT_EQ(open(officer), "易公一队〔2027〕00001号");
+
+  // A data directory from before sequences (no row): the sequence starts after the highest number
+  // given, including past 99999 where the numbers grow a digit.
+  app_.reset();
+  {
+    auto db = Db::Open(dir_.File("quancheng.db"), true).value();
+    ASSERT_TRUE(db->Exec("DELETE FROM number_sequences;"
+                         "UPDATE cases SET number = '易公一队〔2027〕123456号' WHERE number = '易公一队〔2027〕00001号'").ok());
+  }
+  app::Options ao;
+  ao.data_dir = dir_.path();
+  app_ = std::move(app::App::Open(ao, clock_).value());
+  EXPECT_EQ(open(officer), "易公一队〔2027〕123457号");
+  EXPECT_EQ(open(officer), "易公一队〔2027〕123458号");
+}
+
+// A command that fails after taking its number gives it back: numbers stay gap-free.
+TEST(Sequences, ARolledBackNumberIsGivenAgain) {
+  TempDir dir;
+  auto db = Db::Open(dir.File("s.db"), true).value();
+  ASSERT_TRUE(EnsureSchema(*db).ok());
+  int seeded = 0;
+  auto seed = [&]() -> StatusOr<int64_t> {
+    ++seeded;
+    return int64_t{41};
+  };
+  EXPECT_EQ(NextInSequence(*db, "unit_a", "case", 2026, seed).value(), 42);
+  ASSERT_TRUE(db->Exec("SAVEPOINT job").ok());
+  EXPECT_EQ(NextInSequence(*db, "unit_a", "case", 2026, seed).value(), 43);
+  ASSERT_TRUE(db->Exec("ROLLBACK TO job; RELEASE job").ok());
+  EXPECT_EQ(NextInSequence(*db, "unit_a", "case", 2026, seed).value(), 43);
+  EXPECT_EQ(NextInSequence(*db, "unit_a", "doc", 2026, seed).value(), 42) << "each kind its own sequence";
+  EXPECT_EQ(NextInSequence(*db, "unit_b", "case", 2026, seed).value(), 42);
+  EXPECT_EQ(seeded, 3) << "the seed is asked once per sequence";
 }
 
 }  // namespace

@@ -41,7 +41,8 @@ export interface LedgerEntries {
   start: number
   count: number
   size: number
-  entries: { index: number; bytes: string; leaf_hash: string }[]
+  /** `bytes` is absent and `withheld` true for the events of cases this user may not see. */
+  entries: { index: number; bytes?: string; withheld?: boolean; leaf_hash: string }[]
 }
 
 /** GET /api/v1/ledger/checkpoint — the latest signed note (text/plain). */

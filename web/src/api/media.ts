@@ -2,7 +2,7 @@
 // (播放 / 下载, each recorded as RecordAccessed before the bytes are served) and the 24-hour findings
 // of Art. 33.
 import type { DetailedError, Upload } from 'tus-js-client'
-import { http, apiErrorOf, networkError, type ApiError, type Query } from '@/utils/http'
+import { http, apiErrorOf, csrfToken, networkError, type ApiError, type Query } from '@/utils/http'
 import type { ActorRef, RecordedEvent, Stage } from './cases'
 
 /** The enforcement act an audio-video record covers (Art. 14–16, 26–27, 31). */
@@ -246,6 +246,7 @@ export async function createUpload(file: File, metadata: UploadMetadata, h: Uplo
   const upload: Upload = new Upload(file, {
     endpoint: new URL('/api/v1/uploads/', location.origin).href,
     metadata: meta,
+    headers: { 'X-CSRF-Token': csrfToken() },
     chunkSize: UPLOAD_CHUNK_SIZE,
     retryDelays: [0, 1000, 3000, 5000, 10000],
     removeFingerprintOnSuccess: true,

@@ -1,5 +1,6 @@
 // The one HTTP wrapper of the front end. Same-origin fetch with the session cookie
-// (qc_session, HttpOnly, set by POST /api/v1/auth/login). Every failure rejects with an
+// (qc_session, HttpOnly, set by POST /api/v1/auth/login); every change carries the session's CSRF
+// token from the qc_csrf cookie in X-CSRF-Token, which the server requires of cookie sessions. Every failure rejects with an
 // ApiError carrying the API's {code, message, field}; the message is shown with ElMessage
 // unless the caller asks for silence, and a 401 sends the user to the login page. (ElMessage is
 // imported on demand by unplugin-auto-import: vite.config.ts.)
@@ -21,6 +22,12 @@ export class ApiError extends Error implements ApiErrorBody {
     this.code = body.code
     this.field = body.field ?? null
   }
+}
+
+/** The CSRF token of the current cookie session (the qc_csrf cookie), or '' before login. */
+export function csrfToken(): string {
+  const m = /(?:^|;\s*)qc_csrf=([0-9a-f]+)/.exec(document.cookie)
+  return m ? m[1] : ''
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>
@@ -103,6 +110,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }
+  if ((opts.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrfToken()
   let res: Response
   try {
     res = await fetch(buildUrl(path, opts.query), {
