@@ -81,7 +81,7 @@ StatusOr<CommandResult> App::Record(
     for (auto& d : drafts) {
       domain::Event e;
       e.type = d.type;
-      e.actor = as ? *as : a.user_id.empty() ? SystemActor() : a.Ref();
+      e.actor = as ? *as : a.Ref();
       e.case_id = case_id;
       e.at = now;
       e.data = std::move(d.data);
@@ -133,20 +133,17 @@ StatusOr<std::shared_ptr<const domain::UnitTree>> App::Units() {
   return units_;
 }
 
+Status App::Allow(const Actor& a, domain::Action action, const domain::Resource& r) {
+  QC_ASSIGN_OR_RETURN(auto units, Units());
+  return domain::Authorize(a, action, r, units.get());
+}
+
+// The units whose cases `a` may see, each asked of the policy (kViewCase).
 StatusOr<std::optional<std::vector<std::string>>> App::VisibleUnits(const Actor& a) {
-  if (a.role == domain::Role::kAdmin) return std::optional<std::vector<std::string>>(std::vector<std::string>{});
-  if (a.role == domain::Role::kOfficer) return std::optional<std::vector<std::string>>({a.unit_id});
   QC_ASSIGN_OR_RETURN(auto tree, Units());
   std::vector<std::string> ids;
-  auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT id FROM units"));
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    std::string id = s->Text(0);
-    if (tree->IsWithin(id, a.unit_id)) ids.push_back(id);
-  }
-  s->Reset();
+  for (const auto& id : tree->Ids())
+    if (domain::Authorize(a, domain::Action::kViewCase, domain::UnitResource(id), tree.get()).ok()) ids.push_back(id);
   return std::optional<std::vector<std::string>>(std::move(ids));
 }
 

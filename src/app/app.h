@@ -30,6 +30,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/case_commands.h"
+#include "domain/authorization.h"
 #include "domain/policy.h"
 #include "store/read_pool.h"
 #include "store/writer.h"
@@ -234,6 +235,8 @@ class App {
  private:
   App(const Options& options, const Clock& clock);
   StatusOr<std::shared_ptr<const domain::UnitTree>> Units();
+  // The one authorization decision (domain/authorization.h), given the unit tree.
+  Status Allow(const domain::Actor& a, domain::Action action, const domain::Resource& r = domain::NoResource());
   void DirectoryChanged() { directory_generation_++; }
   // Unit ids visible to `a` (nullopt: all).
   StatusOr<std::optional<std::vector<std::string>>> VisibleUnits(const domain::Actor& a);

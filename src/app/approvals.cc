@@ -7,6 +7,7 @@ using domain::Actor;
 using domain::Role;
 
 StatusOr<Json> App::ApprovalInbox(const Actor& a, int page, int page_size) {
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewApprovalInbox));
   // Reviewers, legal officers and approvers see the steps waiting for their role in their units;
   // officers see start approvals of their cases that were returned to them for revision.
   std::string where;

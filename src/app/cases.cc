@@ -58,7 +58,7 @@ StatusOr<std::string> TimeBound(const std::string& s, bool end_of_day, const cha
 
 StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
   domain::OpenCaseCommand& cmd = nc.cmd;
-  if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以登记案件");
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kOpenCase, domain::UnitResource(a.unit_id)));
   cmd.unit_id = a.unit_id;
   for (size_t i = 0; i < nc.co_officer_ids.size(); ++i) {
     std::string field = "co_officers[" + std::to_string(i) + "]";
@@ -117,8 +117,7 @@ StatusOr<std::string> App::GetCaseJson(const Actor& a, const std::string& id) {
     s->Reset();
     if (!row) return Status::NotFound("案件不存在", "id");
   }
-  QC_ASSIGN_OR_RETURN(auto units, Units());
-  if (!domain::CanSeeUnit(a, unit_id, *units)) return Status::PermissionDenied("无权查看其他单位的案件");
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewCase, domain::UnitResource(unit_id)));
   return detail;
 }
 

@@ -13,11 +13,6 @@ namespace {
 
 constexpr std::string_view kStationTokenPrefix = "qcst_";
 
-Status RequireAdmin(const Actor& a) {
-  if (a.user_id.empty() || a.role == Role::kAdmin) return Status();  // empty id: the system (init, demo)
-  return Status::PermissionDenied("只有系统管理员可以管理执法记录仪和采集站");
-}
-
 Json DeviceRow(store::Stmt* s) {
   return {{"id", s->Text(0)}, {"serial", s->Text(1)}, {"model", s->Text(2)}, {"officer_id", s->Text(3)},
           {"officer_name", s->Text(4)}, {"unit_id", s->Text(5)}, {"active", s->Int(6) != 0},
@@ -35,7 +30,7 @@ bool IsStationToken(const std::string& token) { return token.rfind(kStationToken
 
 StatusOr<CommandResult> App::RegisterDevice(const Actor& a, const std::string& serial, const std::string& model,
                                             const std::string& officer) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   auto officer_id = FindUserId(officer);
   if (!officer_id.ok()) return Status::InvalidArgument("invalid_field", "使用人不存在", "officer_id");
   QC_ASSIGN_OR_RETURN(Actor o, LoadActor(*officer_id));
@@ -67,7 +62,7 @@ StatusOr<Json> App::GetDevice(const std::string& id_or_serial) {
 
 StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id, std::optional<std::string> officer,
                                           std::optional<bool> active) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   QC_ASSIGN_OR_RETURN(Json device, GetDevice(id));
   Json d = {{"device_id", device["id"]}};
   if (officer) {
@@ -88,7 +83,7 @@ StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id,
 }
 
 StatusOr<Json> App::ListDevices(const Actor& a, int page, int page_size) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * c, db->Prepare("SELECT COUNT(*) FROM devices"));
   QC_ASSIGN_OR_RETURN(bool crow, c->Step());
@@ -108,7 +103,7 @@ StatusOr<Json> App::ListDevices(const Actor& a, int page, int page_size) {
 
 StatusOr<Json> App::RegisterStation(const Actor& a, const std::string& name, const std::string& location,
                                     const std::string& unit_id) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   QC_ASSIGN_OR_RETURN(auto units, Units());
   if (!units->Contains(unit_id)) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
   std::string id = crypto::TimeOrderedId("sta_", clock_.Now().time_since_epoch().count());
@@ -128,7 +123,7 @@ StatusOr<Json> App::RegisterStation(const Actor& a, const std::string& name, con
 }
 
 StatusOr<Json> App::ListStations(const Actor& a) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
       "SELECT id, name, location, unit_id, active, created_at FROM stations ORDER BY created_at, id"));
@@ -144,7 +139,7 @@ StatusOr<Json> App::ListStations(const Actor& a) {
 }
 
 StatusOr<CommandResult> App::RevokeStation(const Actor& a, const std::string& id) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
   return Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT active FROM stations WHERE id = ?"));
     s->Bind(1, id);

@@ -53,9 +53,8 @@ StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t
   // case's events only those of cases the actor may see: the administrator reads the directory's
   // events, never a case's (a complainant's name and telephone). Others' entries keep their index and
   // leaf hash, so the tree can still be checked, without their bytes.
-  if (a.role != domain::Role::kLegal && a.role != domain::Role::kCustodian && a.role != domain::Role::kAdmin)
-    return Status::PermissionDenied("只有法制员、档案管理员和系统管理员可以查阅账本条目");
   QC_ASSIGN_OR_RETURN(auto units, Units());
+  QC_RETURN_IF_ERROR(domain::Authorize(a, domain::Action::kReadLedgerEntries, domain::NoResource(), units.get()));
   auto db = reads_->Acquire();
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
@@ -71,7 +70,9 @@ StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t
     if (!case_id.empty() && !visible.count(case_id)) {
       unit_of->Bind(1, case_id);
       QC_ASSIGN_OR_RETURN(bool row, unit_of->Step());
-      visible[case_id] = row && domain::CanSeeUnit(a, unit_of->Text(0), *units);
+      visible[case_id] =
+          row && domain::Authorize(a, domain::Action::kReadEvent, domain::EventResource(true, unit_of->Text(0)),
+                                   units.get()).ok();
       unit_of->Reset();
     }
     if (case_id.empty() || visible[case_id]) {

@@ -24,7 +24,7 @@ Status InitDataDir(const InitOptions& o, const Clock& clock) {
   QC_ASSIGN_OR_RETURN(auto app, App::Open(ao, clock));
   QC_ASSIGN_OR_RETURN(int64_t n, app->EventCount());
   if (n > 0) return Status::Conflict("already_initialized", "数据目录已初始化：" + o.data_dir);
-  QC_ASSIGN_OR_RETURN(CommandResult root, app->CreateUnit(Actor{}, o.root_unit, o.root_code, ""));
+  QC_ASSIGN_OR_RETURN(CommandResult root, app->CreateUnit(Actor::System(), o.root_unit, o.root_code, ""));
   if (o.demo) QC_RETURN_IF_ERROR(LoadDemo(*app, root.body["id"]));
   return app->SignCheckpoint();
 }
@@ -43,7 +43,7 @@ std::string ChinaDate(TimePoint t) {
 
 StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
                               const std::string& unit_id, const std::string& cert_no) {
-  QC_ASSIGN_OR_RETURN(CommandResult r, app.CreateUser(Actor{}, {username, name, role, unit_id, cert_no, kDemoPassword}));
+  QC_ASSIGN_OR_RETURN(CommandResult r, app.CreateUser(Actor::System(), {username, name, role, unit_id, cert_no, kDemoPassword}));
   return r.body["id"].get<std::string>();
 }
 
@@ -57,8 +57,8 @@ Json Party(const char* kind, const char* name, const char* id_number, const char
 }  // namespace
 
 Status LoadDemo(App& app, const std::string& root) {
-  QC_ASSIGN_OR_RETURN(CommandResult team1, app.CreateUnit(Actor{}, "第一执法队", "易公一队", root));
-  QC_ASSIGN_OR_RETURN(CommandResult team2, app.CreateUnit(Actor{}, "第二执法队", "易公二队", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team1, app.CreateUnit(Actor::System(), "第一执法队", "易公一队", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team2, app.CreateUnit(Actor::System(), "第二执法队", "易公二队", root));
   std::string t1 = team1.body["id"], t2 = team2.body["id"];
 
   QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "13062100017"));

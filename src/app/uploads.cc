@@ -236,10 +236,10 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   Actor acting;
   if (who.user) {
     acting = *who.user;
-    if (!domain::CanSeeUnit(acting, c.unit_id, *units)) return Status::PermissionDenied("无权向其他单位的案件上传");
+    QC_RETURN_IF_ERROR(domain::Authorize(acting, domain::Action::kUploadMedia, domain::CaseResource(c), units.get()));
     p["uploader"] = {{"kind", "user"}, {"id", acting.user_id}, {"name", acting.name}};
   } else {
-    if (!units->IsWithin(c.unit_id, who.station_unit)) return Status::PermissionDenied("采集站无权向其他单位的案件上传");
+    QC_RETURN_IF_ERROR(domain::AuthorizeStationUpload(who.station_unit, domain::CaseResource(c), *units));
     p["uploader"] = {{"kind", "station"}, {"id", who.station_id}, {"name", who.station_name}};
   }
   std::string officer = get("officer");
@@ -548,8 +548,8 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
     // The uploader may have lost the case since the upload began (moved to another unit): checked
     // again as at creation.
     if (!by_station) {
-      QC_ASSIGN_OR_RETURN(auto units, Units());
-      if (!domain::CanSeeUnit(acting, c.unit_id, *units)) return refuse("forbidden", "上传人已无权访问该案件");
+      Status still = Allow(acting, domain::Action::kUploadMedia, domain::CaseResource(c));
+      if (!still.ok()) return refuse("forbidden", "上传人已无权向该案件上传：" + still.message());
     }
     Status pre = domain::DecideRegisterMedia(c, acting, by_station, reg).status();
     if (!pre.ok()) return refuse(pre.code(), pre.message());

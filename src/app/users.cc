@@ -11,11 +11,6 @@ using domain::Role;
 
 namespace {
 
-Status RequireAdmin(const Actor& a) {
-  if (a.user_id.empty() || a.role == Role::kAdmin) return Status();  // empty id: the system (CLI)
-  return Status::PermissionDenied("只有系统管理员可以管理用户");
-}
-
 Json UserRow(store::Stmt* s) {
   auto role = domain::ParseRole(s->Text(3));
   return {{"id", s->Text(0)}, {"username", s->Text(1)}, {"name", s->Text(2)}, {"role", s->Text(3)},
@@ -89,7 +84,8 @@ StatusOr<std::string> App::FindUnitId(const std::string& name_or_id) {
   return id;
 }
 
-StatusOr<Json> App::ListUnits(const Actor&) {
+StatusOr<Json> App::ListUnits(const Actor& a) {
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kListUnits));
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
       "SELECT id, name, COALESCE(parent_id, ''), code FROM units ORDER BY created_at, id"));
@@ -105,7 +101,7 @@ StatusOr<Json> App::ListUnits(const Actor&) {
 }
 
 StatusOr<Json> App::ListUsers(const Actor& a, int page, int page_size) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * c, db->Prepare("SELECT COUNT(*) FROM users"));
   QC_ASSIGN_OR_RETURN(bool crow, c->Step());
@@ -128,8 +124,7 @@ StatusOr<Json> App::ListUnitOfficers(const Actor& a, const std::string& unit_id,
                                      int page_size) {
   QC_ASSIGN_OR_RETURN(auto units, Units());
   if (!units->Contains(unit_id)) return Status::NotFound("单位不存在", "id");
-  if (a.role != Role::kAdmin && !domain::CanSeeUnit(a, unit_id, *units))
-    return Status::PermissionDenied("无权查看其他单位的人员");
+  QC_RETURN_IF_ERROR(domain::Authorize(a, domain::Action::kListUnitOfficers, domain::UnitResource(unit_id), units.get()));
   auto db = reads_->Acquire();
   const std::string where = " FROM users WHERE unit_id = ? AND role = 'officer' AND active = 1 AND instr(name, ?) > 0";
   QC_ASSIGN_OR_RETURN(store::Stmt * c, db->Prepare("SELECT COUNT(*)" + where));
@@ -151,7 +146,7 @@ StatusOr<Json> App::ListUnitOfficers(const Actor& a, const std::string& unit_id,
 }
 
 StatusOr<Json> App::GetUser(const Actor& a, const std::string& id) {
-  if (a.user_id != id) QC_RETURN_IF_ERROR(RequireAdmin(a));
+  if (a.user_id != id) QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(std::string(kUserSelect) + "WHERE u.id = ?"));
   s->Bind(1, id);
@@ -166,7 +161,7 @@ StatusOr<Json> App::GetUser(const Actor& a, const std::string& id) {
 }
 
 StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   auto role = domain::ParseRole(u.role);
   if (!role) return Status::InvalidArgument("invalid_field", "角色无效", "role");
   if (*role == Role::kOfficer && u.cert_no.empty())
@@ -191,12 +186,12 @@ StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
                                             {{"user_id", user_id}, {"username", u.username}, {"name", u.name},
                                              {"role", u.role}, {"unit_id", u.unit_id}, {"cert_no", u.cert_no}}}};
   }, true));
-  QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor{}, user_id));
+  QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), user_id));
   return r;
 }
 
 StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, const UserChange& c) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   if (c.role && !domain::ParseRole(*c.role)) return Status::InvalidArgument("invalid_field", "角色无效", "role");
   std::string hash;
   if (c.password) {
@@ -244,13 +239,13 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
     return out;
   }, true));
   if (c.password || (c.active && !*c.active)) sessions_.RemoveUser(id);
-  QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor{}, id));
+  QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), id));
   return r;
 }
 
 StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name, const std::string& code,
                                         const std::string& parent_id) {
-  QC_RETURN_IF_ERROR(RequireAdmin(a));
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   std::string unit_id = crypto::TimeOrderedId("unit_", clock_.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("SELECT name = ? FROM units WHERE name = ? OR code = ?"));

@@ -259,7 +259,7 @@ int main(int argc, char** argv) {
   ao.read_connections = 1;
   auto app = qc::app::App::Open(ao, clock);
   if (!app.ok()) return Fail(app.status());
-  qc::domain::Actor system;  // the CLI acts as the system (it has the data directory)
+  const qc::domain::Actor system = qc::domain::Actor::System();  // the CLI holds the data directory
   if (add->parsed()) {
     auto unit_id = (*app)->FindUnitId(unit);
     if (!unit_id.ok()) return Fail(unit_id.status());

@@ -1,5 +1,7 @@
 #include "domain/case_commands.h"
 
+#include "domain/authorization.h"
+
 namespace qc::domain {
 namespace {
 
@@ -9,18 +11,9 @@ Status Illegal(const std::string& message, const std::string& field = "") {
   return Status::Conflict("illegal_transition", message, field);
 }
 
-// Only an officer assigned to the case acts on it (Art. 12 names the officers on every record).
+// Only an officer assigned to the case acts on it (the rule: domain/authorization.cc).
 Status RequireCaseOfficer(const CaseState& c, const Actor& a) {
-  if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以办理案件");
-  if (!c.HasOfficer(a.user_id)) return Status::PermissionDenied("您不是本案的承办人员");
-  return Status();
-}
-
-std::string StepLabel(const std::string& step) {
-  if (step == "review") return "审核";
-  if (step == "legal_review") return "法制审核";
-  if (step == "decide") return "批准";
-  return step;
+  return Authorize(a, Action::kActOnCase, CaseResource(c));
 }
 
 Status RequireNotTerminal(const CaseState& c) {
@@ -42,8 +35,7 @@ Status RequireApplicationUndecided(const CaseState& c) {
 }  // namespace
 
 StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
-  if (a.role != Role::kOfficer) return Status::PermissionDenied("只有执法人员可以登记案件");
-  if (cmd.unit_id != a.unit_id) return Status::PermissionDenied("只能在本单位登记案件");
+  QC_RETURN_IF_ERROR(Authorize(a, Action::kOpenCase, UnitResource(cmd.unit_id)));
   if (a.cert_no.empty())
     return Status::Conflict("missing_certificate", "您没有登记执法证件编号，不能办理案件（第十二条）");
   if (cmd.urgent && cmd.mode != StartMode::kExOfficio)
@@ -195,15 +187,9 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   if (ap == nullptr) return Status::NotFound("审批事项不存在", "approval_id");
   if (!ap->open()) return Illegal("该审批事项已办结（" + ap->state + "）");
   Role need = *ap->pending_role();
-  if (a.role != need)
-    return Status::PermissionDenied("该审批环节应由" + std::string(Label(need)) + "办理（第七条）");
-  // Art. 7: 承办、审核、批准 by different people. One person takes at most one step of an approval,
-  // whatever their role has become since (a reviewer made approver may not approve what they reviewed).
-  for (const auto& s : ap->steps) {
-    if (s.actor.id != a.user_id) continue;
-    if (s.step == "submit") return Status::PermissionDenied("承办人不能审批自己提交的事项（第七条）");
-    return Status::PermissionDenied("同一人不能办理同一审批事项的两个环节（第七条：已办理" + StepLabel(s.step) + "）");
-  }
+  Resource step_of = CaseResource(c);
+  step_of.approval_id = approval_id;
+  QC_RETURN_IF_ERROR(Authorize(a, Action::kDecideApprovalStep, step_of));  // Art. 7
   if (decision != "approve" && decision != "return" && decision != "reject")
     return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
   if (decision != "approve" && opinion.empty())

@@ -13,6 +13,12 @@ bool UnitTree::IsWithin(const std::string& unit, const std::string& ancestor) co
   return false;
 }
 
+std::vector<std::string> UnitTree::Ids() const {
+  std::vector<std::string> out;
+  for (const auto& [id, parent] : parent_) out.push_back(id);
+  return out;
+}
+
 bool CanSeeUnit(const Actor& a, const std::string& unit_id, const UnitTree& units) {
   switch (a.role) {
     case Role::kAdmin:

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <vector>
 #include <string>
 
 #include "domain/event.h"
@@ -19,8 +20,23 @@ struct Actor {
   Role role = Role::kOfficer;
   std::string unit_id;
   std::string cert_no;  // 执法证件编号, officers only
+  bool system = false;  // the system itself (init, the demo, the command line): see System()
 
-  ActorRef Ref() const { return {user_id, name, std::string(ToString(role))}; }
+  // The system: records set-up (units, users) from `init` and the command line, which hold the data
+  // directory. Every authorization allows it; no session can be it. Its events name the actor
+  // {"system", "系统", "system"}.
+  static Actor System() {
+    Actor a;
+    a.user_id = "system";
+    a.username = "system";
+    a.name = "系统";
+    a.role = Role::kAdmin;
+    a.system = true;
+    return a;
+  }
+  ActorRef Ref() const {
+    return system ? ActorRef{"system", "系统", "system"} : ActorRef{user_id, name, std::string(ToString(role))};
+  }
 };
 
 class UnitTree {
@@ -29,6 +45,7 @@ class UnitTree {
   bool Contains(const std::string& id) const { return parent_.count(id) > 0; }
   // True when `unit` is `ancestor` or lies below it.
   bool IsWithin(const std::string& unit, const std::string& ancestor) const;
+  std::vector<std::string> Ids() const;
 
  private:
   std::map<std::string, std::string> parent_;  // root's parent is ""

@@ -21,15 +21,15 @@ Router MakeApiRouter(bool secure_cookie) {
 }
 
 void RegisterAuthRoutes(Router& r, bool secure_cookie) {
-  using A = Router::Access;
+  using domain::Action;
 
   // 健康检查
-  r.Add("GET", "/api/v1/health", A::kPublic, [](Context&) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/health", kPublic, [](Context&) -> StatusOr<Response> {
     return JsonResponse(200, {{"status", "ok"}, {"version", QC_VERSION}});
   });
 
   // 登录
-  r.Add("POST", "/api/v1/auth/login", A::kPublic, [secure_cookie](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/auth/login", kPublic, [secure_cookie](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string username = in.Str("username", kRequired, 64);
@@ -52,7 +52,7 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
   });
 
   // 退出登录
-  r.Add("POST", "/api/v1/auth/logout", A::kSession, [secure_cookie](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/auth/logout", Session(Action::kOwnSession), [secure_cookie](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(c.app.Logout(c.token));
     Response out = JsonResponse(200, {{"ok", true}});
     for (auto& h : SessionCookies("", 0, secure_cookie)) out.headers.push_back(std::move(h));
@@ -60,7 +60,7 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
   });
 
   // 当前用户
-  r.Add("GET", "/api/v1/auth/me", A::kSession, [secure_cookie](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/auth/me", Session(Action::kOwnSession), [secure_cookie](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.actor->user_id));
     Response out = JsonResponse(200, u);
     // A cookie session from before CSRF tokens gets its token here (the page asks /auth/me first).

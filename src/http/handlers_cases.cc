@@ -7,7 +7,7 @@
 namespace qc::http {
 namespace {
 
-using A = Router::Access;
+using domain::Action;
 
 Json ReadParty(Reader& p) {
   Json party = {{"kind", p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"})},
@@ -108,7 +108,7 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
 // Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into an app::CaseAction.
 using ActionReader = std::function<app::CaseAction(Reader&)>;
 void AddAction(Router& r, const std::string& action, ActionReader read) {
-  r.Add("POST", "/api/v1/cases/{id}/" + action, A::kSession, [read](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/cases/{id}/" + action, Session(Action::kActOnCase), [read](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     app::CaseAction act = read(in);
@@ -122,7 +122,7 @@ void AddAction(Router& r, const std::string& action, ActionReader read) {
 
 void RegisterCaseRoutes(Router& r) {
   // 新建案件（依申请 / 依职权 / 投诉举报）
-  r.Add("POST", "/api/v1/cases", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/cases", Session(Action::kOpenCase), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     QC_ASSIGN_OR_RETURN(app::NewCase nc, ReadNewCase(body));
     QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.OpenCase(*c.actor, std::move(nc)));
@@ -132,7 +132,7 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 临近期限的事项（工作台）
-  r.Add("GET", "/api/v1/deadlines", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/deadlines", Session(Action::kListCases), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     app::DeadlineQuery dq;
     dq.within_days = q.Int("within_days", 7, 0, 366);
@@ -150,7 +150,7 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 案件列表
-  r.Add("GET", "/api/v1/cases", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/cases", Session(Action::kListCases), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     app::CaseQuery cq;
     cq.stage = q.Str("stage", 32);
@@ -173,7 +173,7 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 案件详情
-  r.Add("GET", "/api/v1/cases/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/cases/{id}", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(std::string detail, c.app.GetCaseJson(*c.actor, c.params["id"]));
     Response out;
     out.body = std::move(detail);
@@ -181,7 +181,7 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 案件事件时间线
-  r.Add("GET", "/api/v1/cases/{id}/events", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/cases/{id}/events", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json events, c.app.CaseEvents(*c.actor, c.params["id"]));
     return JsonResponse(200, events);
   });
@@ -256,7 +256,7 @@ void RegisterCaseRoutes(Router& r) {
   });
 
   // 指派执法人员（第十二条）
-  r.Add("POST", "/api/v1/cases/{id}/officers", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/cases/{id}/officers", Session(Action::kActOnCase), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string user_id = in.Str("user_id", kRequired, 64);

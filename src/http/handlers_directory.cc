@@ -4,27 +4,22 @@
 
 namespace qc::http {
 namespace {
-using A = Router::Access;
+using domain::Action;
 
 const std::vector<std::string> kRoles{"officer", "reviewer", "approver", "legal", "custodian", "admin"};
-
-Status RequireAdmin(const domain::Actor& a) {
-  if (a.role != domain::Role::kAdmin) return Status::PermissionDenied("只有系统管理员可以执行此操作");
-  return Status();
-}
 
 }  // namespace
 
 void RegisterDirectoryRoutes(Router& r) {
   // 单位列表
-  r.Add("GET", "/api/v1/units", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/units", Session(Action::kListUnits), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(Json units, c.app.ListUnits(*c.actor));
     return JsonResponse(200, units);
   });
 
   // 本单位执法人员（指派协办人员时按姓名选择）
-  r.Add("GET", "/api/v1/units/{id}/officers", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/units/{id}/officers", Session(Action::kListUnitOfficers), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     std::string name = q.Str("name", 50).value_or("");
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
@@ -34,8 +29,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 新建单位
-  r.Add("POST", "/api/v1/units", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("POST", "/api/v1/units", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string name = in.Str("name", kRequired, 100);
@@ -47,8 +41,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 用户列表
-  r.Add("GET", "/api/v1/users", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("GET", "/api/v1/users", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
@@ -57,8 +50,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 新建用户
-  r.Add("POST", "/api/v1/users", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("POST", "/api/v1/users", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     app::NewUser u;
@@ -77,15 +69,13 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 用户详情
-  r.Add("GET", "/api/v1/users/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("GET", "/api/v1/users/{id}", Session(Action::kReadUser), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.params["id"]));
     return JsonResponse(200, u);
   });
 
   // 修改用户（角色、单位、证件编号、停用、重置密码）
-  r.Add("PATCH", "/api/v1/users/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("PATCH", "/api/v1/users/{id}", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     app::UserChange ch;
@@ -101,8 +91,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 执法记录仪：登记、列表、改配发或停用（系统管理员）
-  r.Add("POST", "/api/v1/devices", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("POST", "/api/v1/devices", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string serial = in.Str("serial", kRequired, 64);
@@ -112,16 +101,14 @@ void RegisterDirectoryRoutes(Router& r) {
     QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RegisterDevice(*c.actor, serial, model, officer));
     return CommandResponse(201, "device", res);
   });
-  r.Add("GET", "/api/v1/devices", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("GET", "/api/v1/devices", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
     QC_ASSIGN_OR_RETURN(Json list, c.app.ListDevices(*c.actor, page, page_size));
     return JsonResponse(200, list);
   });
-  r.Add("PATCH", "/api/v1/devices/{id}", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("PATCH", "/api/v1/devices/{id}", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     auto officer = in.OptStr("officer_id", 64);
@@ -132,8 +119,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 采集站：登记（令牌只在此时返回一次）、列表、吊销令牌（系统管理员）
-  r.Add("POST", "/api/v1/stations", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("POST", "/api/v1/stations", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string name = in.Str("name", kRequired, 100);
@@ -143,14 +129,12 @@ void RegisterDirectoryRoutes(Router& r) {
     QC_ASSIGN_OR_RETURN(Json out, c.app.RegisterStation(*c.actor, name, location, unit));
     return JsonResponse(201, out);
   });
-  r.Add("GET", "/api/v1/stations", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("GET", "/api/v1/stations", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(Json list, c.app.ListStations(*c.actor));
     return JsonResponse(200, list);
   });
-  r.Add("POST", "/api/v1/stations/{id}/revoke", A::kSession, [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(RequireAdmin(*c.actor));
+  r.Add("POST", "/api/v1/stations/{id}/revoke", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RevokeStation(*c.actor, c.params["id"]));
     Json out = {{"id", c.params["id"]}, {"active", false}, {"events", app::EventsJson(res.events)}};
@@ -158,7 +142,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 我的审批待办
-  r.Add("GET", "/api/v1/approvals", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/approvals", Session(Action::kViewApprovalInbox), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
@@ -167,7 +151,7 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 审批（同意 / 退回 / 不予批准）
-  r.Add("POST", "/api/v1/approvals/{id}/decision", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/approvals/{id}/decision", Session(Action::kDecideApprovalStep), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string decision = in.Enum("decision", kRequired, {"approve", "return", "reject"});

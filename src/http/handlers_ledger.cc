@@ -5,7 +5,7 @@
 namespace qc::http {
 
 namespace {
-using A = Router::Access;
+using domain::Action;
 
 // An optional non-negative integer query parameter.
 std::optional<int64_t> OptCount(QueryReader& q, const std::string& name, int64_t max) {
@@ -31,7 +31,7 @@ Response Text(std::string body) {
 
 void RegisterLedgerRoutes(Router& r) {
   // 最新的签名检查点（C2SP signed note，纯文本）
-  r.Add("GET", "/api/v1/ledger/checkpoint", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/checkpoint", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(std::string note, c.app.LatestCheckpointNote());
@@ -39,7 +39,7 @@ void RegisterLedgerRoutes(Router& r) {
   });
 
   // ?size=N：大小为 N 的检查点（纯文本）；否则按大小列出检查点（JSON，after 之后至多 count 个）
-  r.Add("GET", "/api/v1/ledger/checkpoints", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/checkpoints", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QueryReader q(c.req.query);
     auto size = OptCount(q, "size", INT32_MAX);
@@ -55,14 +55,14 @@ void RegisterLedgerRoutes(Router& r) {
   });
 
   // 检查点签名公钥（Ed25519 与 SM2/SM3）
-  r.Add("GET", "/api/v1/ledger/keys", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/keys", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     return JsonResponse(200, c.app.LedgerKeysJson());
   });
 
   // 单个事件的离线证明包（C2SP tlog-proof，含事件原文）：可查看该案件的用户或审计角色
-  r.Add("GET", "/api/v1/ledger/bundle", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/bundle", Session(Action::kReadEvent), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     auto index = OptCount(q, "index", INT32_MAX);
     QC_RETURN_IF_ERROR(q.Finish());
@@ -81,7 +81,7 @@ void RegisterLedgerRoutes(Router& r) {
   });
 
   // 包含证明：第 index 号事件在大小为 size 的账本树中（RFC 9162 §2.1.3）
-  r.Add("GET", "/api/v1/ledger/proof/inclusion", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/proof/inclusion", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QueryReader q(c.req.query);
     auto index = OptCount(q, "index", INT32_MAX);
@@ -93,7 +93,7 @@ void RegisterLedgerRoutes(Router& r) {
   });
 
   // 一致性证明：大小 from 的账本树是大小 to 的前缀（RFC 9162 §2.1.4）
-  r.Add("GET", "/api/v1/ledger/proof/consistency", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/proof/consistency", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QueryReader q(c.req.query);
     auto from = OptCount(q, "from", INT32_MAX);
@@ -105,7 +105,7 @@ void RegisterLedgerRoutes(Router& r) {
   });
 
   // 账本条目（事件原文，base64），每次至多 1000 条
-  r.Add("GET", "/api/v1/ledger/entries", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/ledger/entries", Session(Action::kReadLedgerEntries), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int start = q.Int("start", 0, 0, INT32_MAX);
     int count = q.Int("count", 100, 1, 1000);

@@ -6,7 +6,7 @@
 namespace qc::http {
 namespace {
 
-using A = Router::Access;
+using domain::Action;
 
 // RFC 3986 percent-encoding of a file name for Content-Disposition's filename* (RFC 6266 / 8187).
 std::string PercentEncode(const std::string& s) {
@@ -78,7 +78,7 @@ std::optional<ByteRange> ParseRange(const std::optional<std::string>& header, in
 
 void RegisterMediaRoutes(Router& r) {
   // 调阅音像记录（播放 / 下载）：先记录调阅，再发放凭证
-  r.Add("POST", "/api/v1/media/{id}/access", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/media/{id}/access", Session(Action::kAccessMedia), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     std::string purpose = in.Enum("purpose", kRequired, {"play", "download"});
@@ -89,7 +89,7 @@ void RegisterMediaRoutes(Router& r) {
   });
 
   // 音像记录内容（支持 Range，凭调阅凭证）
-  r.Add("GET", "/api/v1/media/{id}/content", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/media/{id}/content", kPublic, [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     std::string ticket = q.Str("ticket", 100).value_or("");
     QC_RETURN_IF_ERROR(q.Finish());
@@ -125,7 +125,7 @@ void RegisterMediaRoutes(Router& r) {
   });
 
   // 超过24小时才存储的音像记录（第三十三条）
-  r.Add("GET", "/api/v1/media/late", A::kSession, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/media/late", Session(Action::kListCases), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     std::string officer = q.Str("officer_id", 64).value_or("");
     std::string device = q.Str("device_id", 64).value_or("");

@@ -10,7 +10,7 @@
 namespace qc::http {
 namespace {
 
-using A = Router::Access;
+using domain::Action;
 
 constexpr const char* kTusVersion = "1.0.0";
 constexpr const char* kOffsetType = "application/offset+octet-stream";
@@ -280,13 +280,13 @@ Response Options(const Context& c) {
 void RegisterUploadRoutes(Router& r) {
   // tus 1.0 服务能力（无需登录）
   for (const char* p : {"/api/v1/uploads", "/api/v1/uploads/"}) {
-    r.Add("OPTIONS", p, A::kPublic, [](Context& c) -> StatusOr<Response> { return Options(c); });
+    r.Add("OPTIONS", p, kPublic, [](Context& c) -> StatusOr<Response> { return Options(c); });
     // 创建上传（可随创建上传数据）
-    r.AddStream("POST", p, A::kPublic, Create);
+    r.AddStream("POST", p, kPublic, Create);
   }
 
   // 上传进度（断点续传从此偏移继续）
-  r.Add("HEAD", "/api/v1/uploads/{id}", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("HEAD", "/api/v1/uploads/{id}", kPublic, [](Context& c) -> StatusOr<Response> {
     if (Status v = CheckVersion(c); !v.ok()) return TusError(c, v);
     auto who = UploaderOf(c);
     if (!who.ok()) return TusError(c, who.status());
@@ -301,10 +301,10 @@ void RegisterUploadRoutes(Router& r) {
   });
 
   // 续传数据
-  r.AddStream("PATCH", "/api/v1/uploads/{id}", A::kPublic, Patch);
+  r.AddStream("PATCH", "/api/v1/uploads/{id}", kPublic, Patch);
 
   // 终止未完成的上传（已完成的上传不能删除）
-  r.Add("DELETE", "/api/v1/uploads/{id}", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("DELETE", "/api/v1/uploads/{id}", kPublic, [](Context& c) -> StatusOr<Response> {
     if (Status v = CheckVersion(c); !v.ok()) return TusError(c, v);
     auto who = UploaderOf(c);
     if (!who.ok()) return TusError(c, who.status());
@@ -318,7 +318,7 @@ void RegisterUploadRoutes(Router& r) {
   });
 
   // 上传状态与登记结果（JSON，非 tus）
-  r.Add("GET", "/api/v1/uploads/{id}", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("GET", "/api/v1/uploads/{id}", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
     QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.GetUpload(who, c.params["id"]));
@@ -326,7 +326,7 @@ void RegisterUploadRoutes(Router& r) {
   });
 
   // 非音视频文件改作附件登记
-  r.Add("POST", "/api/v1/uploads/{id}/attachment", A::kPublic, [](Context& c) -> StatusOr<Response> {
+  r.Add("POST", "/api/v1/uploads/{id}/attachment", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
     QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.RegisterUploadAsAttachment(who, c.params["id"]));

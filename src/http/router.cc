@@ -139,6 +139,12 @@ std::vector<std::pair<std::string, std::string>> Router::Routes() const {
   return out;
 }
 
+std::vector<Router::RouteAccess> Router::Accesses() const {
+  std::vector<RouteAccess> out;
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.access});
+  return out;
+}
+
 std::variant<const Router::Route*, Response> Router::Find(Context& ctx) const {
   std::vector<std::string> segments = Split(ctx.req.path);
   bool path_matched = false;
@@ -164,11 +170,19 @@ std::variant<const Router::Route*, Response> Router::Find(Context& ctx) const {
 
 std::optional<Response> Router::Authorize(const Route& route, Context& ctx) const {
   ctx.token = SessionToken(ctx.req, &ctx.token_from_cookie);
-  if (route.access != Access::kSession) return std::nullopt;
+  if (!route.access.session) return std::nullopt;
   if (auto refused = CheckCsrf(ctx)) return refused;
   auto actor = ctx.app.Authenticate(ctx.token);
   if (!actor.ok()) return ErrorResponse(actor.status());
   ctx.actor = *actor;
+  // The role gate: may this actor do the route's action to anything at all? The handler's use case
+  // asks again of the resource it touches.
+  Status gate = domain::Authorize(*ctx.actor, route.access.action, domain::AnyResource());
+  if (!gate.ok()) {
+    Response denied = ErrorResponse(gate);
+    denied.user = ctx.actor->username;
+    return denied;
+  }
   return std::nullopt;
 }
 

@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "common/status.h"
+#include "domain/authorization.h"
 #include "domain/policy.h"
 #include "http/message.h"
 
@@ -40,9 +41,20 @@ using Handler = std::function<StatusOr<Response>(Context&)>;
 using StreamStart = std::variant<Response, std::unique_ptr<BodySink>>;
 using StreamHandler = std::function<StreamStart(Context&)>;
 
+// Who may reach a route. kPublic: anyone (health, login, the ledger's hashes; the tus and media
+// content routes authenticate in their handlers: a station's token, a user's session, a ticket).
+// Session(action): a session whose actor domain::Authorize allows `action` on some resource — asked
+// by the router before the handler, which asks again of the resource it touches (the one decision,
+// domain/authorization.h).
+struct Access {
+  bool session = false;
+  domain::Action action = domain::Action::kOwnSession;
+};
+inline constexpr Access kPublic{};
+constexpr Access Session(domain::Action action) { return {true, action}; }
+
 class Router {
  public:
-  enum class Access { kPublic, kSession };
   void Add(const std::string& method, const std::string& pattern, Access access, Handler handler);
   void AddStream(const std::string& method, const std::string& pattern, Access access, StreamHandler handler);
   Response Dispatch(const Request& req, app::App& app) const;
@@ -55,6 +67,12 @@ class Router {
   StreamStart Open(const Request& req, app::App& app) const;
   // Every (method, pattern) served, for the OpenAPI coverage test.
   std::vector<std::pair<std::string, std::string>> Routes() const;
+  // Every route with its access, for the test that every session route asks the policy.
+  struct RouteAccess {
+    std::string method, pattern;
+    Access access;
+  };
+  std::vector<RouteAccess> Accesses() const;
 
  private:
   struct Route {

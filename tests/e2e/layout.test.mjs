@@ -375,7 +375,13 @@ async function devicePages(t, page, prefix) {
     await shown.getByRole('button', { name: '我已保存令牌，关闭' }).click()
     await shown.waitFor({ state: 'hidden' })
   })
-  await t.test('吊销采集站（确认）', () => checkDialog(page, '吊销 ' + station, '吊销采集站令牌', prefix + '-stations-revoke'))
+  await t.test('吊销采集站（确认）', async () => {
+    // The list holds the 1366 run's station too: wait for this run's row (the list reloads after the
+    // registration) and for the token dialog's overlay to be gone before reaching for its button.
+    await page.getByTestId('station-state-' + station).waitFor()
+    await settle(page)
+    await checkDialog(page, '吊销 ' + station, '吊销采集站令牌', prefix + '-stations-revoke')
+  })
 }
 
 for (const size of SIZES) {

@@ -79,7 +79,9 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
       {"unknown case", "GET", "/api/v1/cases/case_doesnotexist", "", 404, "not_found", "id"},
       {"unknown case action", "POST", "/api/v1/cases/case_doesnotexist/start-approval", "{\"opinion\":\"x\"}", 404,
        "not_found", "id"},
-      {"unknown approval", "POST", "/api/v1/approvals/apv_nope/decision", "{\"decision\":\"approve\"}", 404, "not_found", "id"},
+      // As a reviewer: an officer is refused (403) before the approval is looked up.
+      {"unknown approval", "POST", "/api/v1/approvals/apv_nope/decision", "{\"decision\":\"approve\"}", 404, "not_found", "id",
+       {{"Authorization", "Bearer " + reviewer.token()}}},
       {"unknown route", "GET", "/api/v1/nothing", "", 404, "not_found", ""},
       {"wrong method", "DELETE", "/api/v1/cases/" + id, "", 405, "method_not_allowed", ""},
       {"illegal stage transition", "POST", "/api/v1/cases/" + id + "/stage", "{\"to\":\"archiving\"}", 409,
@@ -115,6 +117,8 @@ TEST_F(BadInputTest, EachIsRefusedWithItsFieldAndChangesNothing) {
   }
   // Acting outside one's role or unit.
   EXPECT_EQ(officer2.Post(approval_path, {{"opinion", "x"}}).status, 403);
+  EXPECT_EQ(officer1.Post("/api/v1/approvals/apv_nope/decision", {{"decision", "approve"}}).status, 403)
+      << "officers decide no approval step: refused before the lookup";
   EXPECT_EQ(reviewer.Post("/api/v1/cases", good).status, 403);
   EXPECT_EQ(officer1.Post("/api/v1/users", {{"username", "x"}}).status, 403);
   EXPECT_EQ(officer1.Patch("/api/v1/users/" + officer1.user()["id"].get<std::string>(), {{"role", "admin"}}).status, 403);

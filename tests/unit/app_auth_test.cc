@@ -63,7 +63,7 @@ TEST_F(AppAuthTest, PasswordResetEndsSessionsEvenAcrossRestarts) {
   auto login = app_->Login("officer1", kDemoPassword, "127.0.0.1");
   ASSERT_TRUE(login.ok());
   std::string id = *app_->FindUserId("officer1");
-  ASSERT_TRUE(app_->ChangeUser(domain::Actor{}, id, {.password = std::string("New#Pass2026")}).ok());
+  ASSERT_TRUE(app_->ChangeUser(domain::Actor::System(), id, {.password = std::string("New#Pass2026")}).ok());
   EXPECT_FALSE(app_->Authenticate(login->token).ok());
   Restart();
   EXPECT_FALSE(app_->Authenticate(login->token).ok());

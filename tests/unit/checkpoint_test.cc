@@ -32,7 +32,7 @@ class CheckpointTest : public ::testing::Test {
     app_ = std::move(*app);
   }
   void AddUnit(const std::string& name, const std::string& code) {
-    ASSERT_TRUE(app_->CreateUnit(domain::Actor{}, name, code, "").ok());
+    ASSERT_TRUE(app_->CreateUnit(domain::Actor::System(), name, code, "").ok());
   }
   int64_t LatestSize() {
     auto db = std::move(store::Db::Open(dir_.File("quancheng.db"), false).value());
