@@ -7,7 +7,13 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 
+# Each part's wall time, printed as it ends and again at the close.
+times=()
+part_start=$SECONDS
+part_done() { local t=$((SECONDS - part_start)); times+=("$1 ${t}s"); echo "-- $1: ${t} s"; part_start=$SECONDS; }
+
 scripts/setup.sh release test || { echo "0 passed, 1 failed (build)"; exit 1; }
+part_done "set-up and build"
 
 passed=0
 failed=0
@@ -39,7 +45,9 @@ run_gtest() {
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_gtest unit build-test/tests/unit_tests
+part_done "unit"
 run_gtest integration build-test/tests/integration_tests
+part_done "integration"
 
 # The web application in Debian's Chromium (playwright-core) against the Release server.
 echo "== web (browser)"
@@ -62,6 +70,8 @@ else
   failed=$((failed + 1)); echo "web: set-up FAILED"
 fi
 
+part_done "browser"
+
 # The Release binary that run.sh serves: set up a demo data directory and answer a health check.
 echo "== release smoke"
 smoke=$(mktemp -d)
@@ -83,6 +93,8 @@ else
 fi
 rm -rf "$smoke"
 
+part_done "release smoke"
 echo
+echo "times: ${times[*]}"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -28,6 +28,7 @@
 #include "app/setup.h"
 #include "app/verify.h"
 #include "crypto/hash.h"
+#include "ledger/merkle.h"
 #include "store/db.h"
 #include "store/event_log.h"
 #include "store/rebuild.h"
@@ -286,7 +287,7 @@ int main(int argc, char** argv) {
     auto d = std::move(qc::store::Db::Open(data + "/quancheng.db", false).value());
     auto s = d->Prepare("SELECT bytes FROM events ORDER BY idx").value();
     int64_t k = 0;
-    while (s->Step().value()) k += qc::crypto::LeafHash(s->Blob(0)).size() > 0;
+    while (s->Step().value()) k += qc::ledger::HashLeaf(s->Blob(0)).size() > 0;
     s->Reset();
   }
   double bare = Seconds(t0, Clock::now());

@@ -1,7 +1,6 @@
 // Cases: opening one, acting on one, and the queries (list, get, timeline).
-#include <ctime>
-
 #include "app/app.h"
+#include "common/china_time.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "store/event_log.h"
@@ -14,18 +13,10 @@ using domain::Role;
 
 namespace {
 
-// China Standard Time year of `t` (case numbers follow the local calendar year).
-int CstYear(TimePoint t) {
-  std::time_t secs = static_cast<std::time_t>(t.time_since_epoch().count() / 1000 + 8 * 3600);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  return tm.tm_year + 1900;
-}
-
 // "易公一队〔2026〕00001号": the unit's code, the year, a per-unit sequence (store/sequences.h).
 StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, TimePoint now) {
   QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(db, unit_id));
-  int year = CstYear(now);
+  int year = ChinaYear(now);
   std::string prefix = code + "〔" + std::to_string(year) + "〕";
   QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, unit_id, "case", year, [&] {
     return store::HighestCaseNumber(db, unit_id, prefix);

@@ -1,6 +1,7 @@
 // Deadlines (期限) across cases: the 工作台's "items near a deadline". The rows are projections of
 // domain::Deadlines, so this is a read of one indexed table.
 #include "app/app.h"
+#include "common/china_time.h"
 
 namespace qc::app {
 
@@ -15,10 +16,7 @@ StatusOr<Json> App::ListDeadlines(const Actor& a, const DeadlineQuery& q) {
   std::string where = " WHERE d.due_at < ?";
   // Calendar days in China Standard Time: "within 7 days" is due by the end of the 7th day after today,
   // so a date given as a deadline 7 days ahead (due at that day's end) is within 7 days.
-  auto today = std::chrono::floor<std::chrono::days>(now + std::chrono::hours(8));
-  auto cutoff = std::chrono::time_point_cast<std::chrono::milliseconds>(today + std::chrono::days(q.within_days + 1) -
-                                                                       std::chrono::hours(8));
-  std::vector<std::string> args{FormatRfc3339(TimePoint(cutoff))};
+  std::vector<std::string> args{FormatRfc3339(StartOfChinaDay(now, q.within_days + 1))};
   if (visible) {
     where += " AND d.unit_id IN (";
     for (size_t i = 0; i < visible->size(); ++i) {

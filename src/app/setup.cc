@@ -1,5 +1,7 @@
 #include "app/setup.h"
 
+#include "common/china_time.h"
+
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -30,16 +32,6 @@ Status InitDataDir(const InitOptions& o, const Clock& clock) {
 }
 
 namespace {
-
-// The calendar date "YYYY-MM-DD" of `t` in China Standard Time.
-std::string ChinaDate(TimePoint t) {
-  auto day = std::chrono::floor<std::chrono::days>(t + std::chrono::hours(8));
-  std::chrono::year_month_day ymd{std::chrono::sys_days(day)};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
 
 StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
                               const std::string& unit_id, const std::string& cert_no) {

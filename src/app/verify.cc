@@ -60,7 +60,7 @@ struct TreeCheck {
       }
       expected = idx + 1;
       std::string bytes = rows->Blob(1), leaf = rows->Blob(2);
-      if (crypto::LeafHash(bytes) != leaf)
+      if (ledger::HashLeaf(bytes) != leaf)
         r.divergences.push_back("event " + std::to_string(idx) + ": 内容与其叶子哈希不符（事件被篡改）");
       ++r.events;
       if (leaf.size() != ledger::kHashSize) leaf.resize(ledger::kHashSize);

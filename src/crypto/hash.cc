@@ -28,32 +28,11 @@ std::string Digest(const EVP_MD* md, std::string_view prefix, std::string_view d
 
 std::string Sha256(std::string_view data) { return Digest(EVP_sha256(), {}, data); }
 
-Sha256Stream::Sha256Stream() : ctx_(EVP_MD_CTX_new()) {
-  if (ctx_ == nullptr || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr) != 1) std::abort();
-}
-Sha256Stream::~Sha256Stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
-void Sha256Stream::Update(std::string_view data) {
-  if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data.data(), data.size()) != 1) std::abort();
-}
-std::string Sha256Stream::Final() {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), out, &len) != 1) std::abort();
-  return std::string(reinterpret_cast<char*>(out), len);
-}
-
-std::string LeafHash(std::string_view data) {
-  static const char kLeafPrefix = '\0';
-  return Digest(EVP_sha256(), std::string_view(&kLeafPrefix, 1), data);
-}
-
 std::string RandomBytes(size_t n) {
   std::string out(n, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) std::abort();
   return out;
 }
-
-std::string RandomId(std::string_view prefix) { return std::string(prefix) + ToHex(RandomBytes(10)); }
 
 std::string TimeOrderedId(std::string_view prefix, int64_t unix_ms) {
   char ts[16];

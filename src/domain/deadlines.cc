@@ -19,22 +19,6 @@ std::optional<TimePoint> ParseTime(const Json& j, const char* key) {
 
 }  // namespace
 
-std::optional<TimePoint> EndOfChinaDay(const std::string& date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  auto num = [&](size_t pos, size_t len, auto& out) {
-    auto r = std::from_chars(date.data() + pos, date.data() + pos + len, out);
-    return r.ec == std::errc() && r.ptr == date.data() + pos + len;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  // Midnight after the date in UTC+8 is 16:00 UTC of the date; one millisecond before it.
-  auto midnight_utc = std::chrono::sys_days(ymd) + hours(16);
-  return std::chrono::time_point_cast<milliseconds>(midnight_utc) - milliseconds(1);
-}
-
 std::vector<Deadline> Deadlines(const CaseState& c) {
   std::vector<Deadline> out;
   if (c.closed_at) {

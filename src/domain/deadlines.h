@@ -12,6 +12,8 @@
 //                         within 30 days (Art. 33). Archiving (issue 6+) ends it; until then it stays.
 #pragma once
 
+#include "common/china_time.h"  // EndOfChinaDay
+
 #include <string>
 #include <vector>
 
@@ -34,8 +36,5 @@ inline constexpr int kCaseFileDays = 30;
 std::vector<Deadline> Deadlines(const CaseState& c);
 Json DeadlineToJson(const Deadline& d);
 
-// The end (23:59:59.999 China Standard Time) of a calendar date "YYYY-MM-DD"; nullopt when the text
-// is not a valid date.
-std::optional<TimePoint> EndOfChinaDay(const std::string& date);
 
 }  // namespace qc::domain

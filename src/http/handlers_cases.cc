@@ -196,7 +196,7 @@ void RegisterCaseRoutes(Router& r) {
   AddAction(r, "application/supplement-notice", [](Reader& in) -> app::CaseAction {
     Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
     if (auto v = in.OptStr("deadline", 10)) {
-      if (domain::EndOfChinaDay(*v)) d["deadline"] = *v;
+      if (EndOfChinaDay(*v)) d["deadline"] = *v;
       else in.Fail(Status::InvalidArgument("invalid_field", "补正期限应为日期，格式 YYYY-MM-DD", "deadline"));
     }
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;

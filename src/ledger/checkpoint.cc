@@ -110,7 +110,7 @@ StatusOr<VerifiedBundle> VerifyProofBundle(const ProofBundle& b, const std::vect
     return Status::InvalidArgument("bad_signature", "检查点的来源 " + v.checkpoint.origin + " 不是签名密钥的名称", "bundle");
   if (b.index >= v.checkpoint.size) return Bad("条目序号不在检查点的树内", "bundle");
   v.index = b.index;
-  v.leaf_hash = crypto::LeafHash(*b.extra);
+  v.leaf_hash = ledger::HashLeaf(*b.extra);
   Status st = VerifyInclusion(static_cast<uint64_t>(b.index), static_cast<uint64_t>(v.checkpoint.size), v.leaf_hash,
                               b.proof, v.checkpoint.root_hash);
   if (!st.ok()) return Status::InvalidArgument("bad_proof", "包含证明与检查点的根哈希不符：" + st.message(), "bundle");

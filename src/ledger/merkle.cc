@@ -120,7 +120,13 @@ Status CheckSizes(const std::vector<std::string>& hashes, const char* what) {
 
 }  // namespace
 
-std::string HashLeaf(std::string_view data) { return crypto::LeafHash(data); }
+std::string HashLeaf(std::string_view data) {
+  std::string buf;
+  buf.reserve(1 + data.size());
+  buf.push_back('\x00');
+  buf.append(data);
+  return crypto::Sha256(buf);
+}
 
 std::string HashChildren(std::string_view left, std::string_view right) {
   std::string buf;

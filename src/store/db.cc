@@ -119,6 +119,5 @@ StatusOr<Stmt*> Db::Prepare(const std::string& sql) {
   return pos->second.get();
 }
 
-int64_t Db::Changes() const { return sqlite3_changes64(db_); }
 
 }  // namespace qc::store

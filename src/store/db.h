@@ -69,7 +69,6 @@ class Db {
 
   Status Exec(const std::string& sql);
   StatusOr<Stmt*> Prepare(const std::string& sql);
-  int64_t Changes() const;
   sqlite3* raw() { return db_; }
 
  private:

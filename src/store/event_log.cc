@@ -1,6 +1,7 @@
 #include "store/event_log.h"
 
 #include "crypto/hash.h"
+#include "ledger/merkle.h"
 
 namespace qc::store {
 namespace {
@@ -29,7 +30,7 @@ StatusOr<AppendedEvent> EventLog::Append(domain::Event& e) {
 
 StatusOr<AppendedEvent> EventLog::AppendAt(domain::Event& e, int64_t idx) {
   QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
-  std::string leaf = crypto::LeafHash(bytes);
+  std::string leaf = ledger::HashLeaf(bytes);
   QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
       "INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));
   s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindStaticBlob(5, bytes).BindStaticBlob(6, leaf);

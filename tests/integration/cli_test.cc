@@ -30,9 +30,11 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
   // Security probe: the database files were 0644 in a 0755 directory.
   namespace fs = std::filesystem;
   EXPECT_EQ(fs::status(data).permissions() & fs::perms::all, fs::perms::owner_all);
-  for (const char* f : {"/quancheng.db", "/quancheng.db-wal", "/quancheng.db-shm"})
-    if (fs::exists(data + f))
+  for (const char* f : {"/quancheng.db", "/quancheng.db-wal", "/quancheng.db-shm"}) {
+    if (fs::exists(data + f)) {
       EXPECT_EQ(fs::status(data + f).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write) << f;
+    }
+  }
   EXPECT_TRUE(std::filesystem::is_directory(data + "/blobs"));
   EXPECT_EQ(std::filesystem::status(data + "/keys").permissions() & std::filesystem::perms::others_all,
             std::filesystem::perms::none);

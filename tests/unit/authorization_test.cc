@@ -10,6 +10,7 @@
 #include "domain/authorization.h"
 #include "domain/case_state.h"
 #include "http/handlers.h"
+#include "demo_app.h"
 #include "test_dir.h"
 
 namespace qc {
@@ -75,15 +76,7 @@ TEST(Authorization, OnlyAssignedOfficersActAndOnePersonTakesOneApprovalStep) {
 // refuses gets 403 whatever the path's ids and the body.
 class RouteTableTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    app::InitOptions o;
-    o.data_dir = dir_.path();
-    o.demo = true;
-    ASSERT_TRUE(app::InitDataDir(o, clock_).ok());
-    app::Options ao;
-    ao.data_dir = dir_.path();
-    app_ = std::move(app::App::Open(ao, clock_).value());
-  }
+  void SetUp() override { app_ = testing::OpenDemoApp(dir_.path(), clock_); }
   std::string Token(const std::string& username) {
     return app_->Login(username, app::kDemoPassword, "test-" + username).value().token;
   }

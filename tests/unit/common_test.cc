@@ -3,7 +3,9 @@
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "common/hex.h"
+#include "common/china_time.h"
 #include "crypto/hash.h"
+#include "ledger/merkle.h"
 #include "crypto/password.h"
 
 namespace qc {
@@ -63,7 +65,7 @@ TEST(Rfc3339, RejectsGarbage) {
 
 TEST(Hash, LeafHashIsRfc9162) {
   // RFC 6962 reference: the leaf hash of the empty input.
-  EXPECT_EQ(ToHex(crypto::LeafHash("")), "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+  EXPECT_EQ(ToHex(ledger::HashLeaf("")), "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
   EXPECT_EQ(ToHex(crypto::Sha256("")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
@@ -84,4 +86,15 @@ TEST(Password, PolicyNamesTheField) {
 }
 
 }  // namespace
+// The Chinese calendar day of an instant: 2026-12-31T16:00Z is already 2027-01-01 in Beijing.
+TEST(ChinaTime, DaysAndYearsTurnAtMidnightInBeijing) {
+  TimePoint before = *ParseRfc3339("2026-12-31T15:59:59.999Z"), after = *ParseRfc3339("2026-12-31T16:00:00Z");
+  EXPECT_EQ(ChinaDate(before), "2026-12-31");
+  EXPECT_EQ(ChinaDate(after), "2027-01-01");
+  EXPECT_EQ(ChinaYear(before), 2026);
+  EXPECT_EQ(ChinaYear(after), 2027);
+  EXPECT_EQ(FormatRfc3339(StartOfChinaDay(before)), "2026-12-30T16:00:00.000Z");
+  EXPECT_EQ(FormatRfc3339(StartOfChinaDay(after, 2)), "2027-01-02T16:00:00.000Z");
+}
+
 }  // namespace qc

@@ -8,12 +8,14 @@
 #include "app/setup.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
+#include "ledger/merkle.h"
 #include "store/db.h"
 #include "store/event_log.h"
 #include "store/rebuild.h"
 #include "store/schema.h"
 #include "store/sequences.h"
 #include "store/writer.h"
+#include "demo_app.h"
 #include "test_dir.h"
 
 namespace qc::store {
@@ -48,7 +50,7 @@ TEST(EventLog, AppendsCanonicalBytesWithTheirLeafHash) {
   EXPECT_EQ(bytes,
             R"({"actor":{"id":"system","name":"系统","role":"system"},"at":"2026-11-27T01:02:03.456Z",)"
             R"("data":{"code":"u1","name":"单位u1","parent_id":"","unit_id":"u1"},"type":"UnitCreated","v":1})");
-  EXPECT_EQ(appended->leaf_hash, crypto::LeafHash(bytes));
+  EXPECT_EQ(appended->leaf_hash, ledger::HashLeaf(bytes));
   EXPECT_EQ((*stored)[0].leaf_hash, appended->leaf_hash);
   domain::Event e2 = UnitEvent("u2");
   ASSERT_TRUE(log.Append(e2).ok());
@@ -173,17 +175,7 @@ TEST(Writer, AFailingJobRollsBackAloneAndLeavesNoGap) {
 // Drives the demo and more through the use cases, then replays every event into fresh projections.
 class RebuildTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    app::InitOptions o;
-    o.data_dir = dir_.path();
-    o.demo = true;
-    ASSERT_TRUE(app::InitDataDir(o, clock_).ok());
-    app::Options ao;
-    ao.data_dir = dir_.path();
-    auto a = app::App::Open(ao, clock_);
-    ASSERT_TRUE(a.ok());
-    app_ = std::move(*a);
-  }
+  void SetUp() override { app_ = qc::testing::OpenDemoApp(dir_.path(), clock_); }
   domain::Actor Login(const std::string& username) {
     return app_->LoadActor(*app_->FindUserId(username)).value();
   }
