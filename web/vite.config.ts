@@ -24,7 +24,7 @@ export default defineConfig({
       dts: 'src/types/auto-imports.d.ts',
     }),
     Components({
-      dirs: [],  // our own components stay explicit imports
+      dirs: [], // our own components stay explicit imports
       resolvers: [ElementPlusResolver()],
       dts: 'src/types/components.d.ts',
     }),
@@ -58,7 +58,8 @@ export default defineConfig({
             : chunk.moduleIds.some((id) => id.includes('/node_modules/tus-js-client/'))
               ? 'assets/tus-js-client-[hash].js'
               : 'assets/[name]-[hash].js',
-        assetFileNames: (asset) => (asset.names.includes('css.css') ? 'assets/element-plus-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+        assetFileNames: (asset) =>
+          asset.names.includes('css.css') ? 'assets/element-plus-[hash][extname]' : 'assets/[name]-[hash][extname]',
       },
     },
   },

@@ -6,13 +6,7 @@ export type { Approval, ApprovalStep } from './caseTypes'
 export type StartMode = 'application' | 'ex_officio' | 'complaint'
 export type Stage = 'initiation' | 'investigation' | 'review_decision' | 'service_execution' | 'archiving'
 export type CaseStatus =
-  | 'pending'
-  | 'awaiting_approval'
-  | 'returned'
-  | 'in_progress'
-  | 'not_accepted'
-  | 'not_started'
-  | 'rejected'
+  'pending' | 'awaiting_approval' | 'returned' | 'in_progress' | 'not_accepted' | 'not_started' | 'rejected'
 export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
 export type ReceiptKind = 'acceptance' | 'non_acceptance' | 'materials'
 export type Procedure = 'ordinary' | 'simple'
@@ -311,10 +305,7 @@ export function assignOfficer(id: string, user_id: string) {
 }
 
 /** POST /api/v1/cases/{id}/application/corrections */
-export function correctApplication(
-  id: string,
-  body: { field: string; before: string; after: string; confirmed_by: string },
-) {
+export function correctApplication(id: string, body: { field: string; before: string; after: string; confirmed_by: string }) {
   return http.post<CaseCommandResult>(cid(id) + '/application/corrections', body, fieldSilent)
 }
 
@@ -334,10 +325,7 @@ export function decideApplication(id: string, body: { accepted: boolean; reason?
 }
 
 /** POST /api/v1/cases/{id}/application/receipts */
-export function issueReceipt(
-  id: string,
-  body: { kind: ReceiptKind; receipt_no: string; recipient?: string | null },
-) {
+export function issueReceipt(id: string, body: { kind: ReceiptKind; receipt_no: string; recipient?: string | null }) {
   return http.post<CaseCommandResult>(cid(id) + '/application/receipts', body, fieldSilent)
 }
 

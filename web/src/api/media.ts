@@ -274,6 +274,6 @@ export async function resumePrevious(upload: Upload): Promise<boolean> {
     upload.resumeFromPreviousUpload(previous)
     return true
   } catch {
-    return false  // no localStorage: start anew
+    return false // no localStorage: start anew
   }
 }

@@ -44,7 +44,6 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
-
 router.beforeEach(async (to) => {
   const session = useSessionStore()
   if (to.meta.public) return true

@@ -135,8 +135,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 
 export const http = {
   get: <T>(path: string, query?: Query, o: RequestOptions = {}) => request<T>(path, { ...o, query }),
-  post: <T>(path: string, body?: unknown, o: RequestOptions = {}) =>
-    request<T>(path, { ...o, method: 'POST', body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, o: RequestOptions = {}) => request<T>(path, { ...o, method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown, o: RequestOptions = {}) => request<T>(path, { ...o, method: 'PATCH', body }),
 }
 

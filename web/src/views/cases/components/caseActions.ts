@@ -42,8 +42,17 @@ export function availableActions(c: Case, handling: boolean): CaseActionFlags {
   const undecided = !!app && !terminal && !app.decision
   return {
     submitApproval:
-      c.start_mode !== 'application' && !c.start_approved && !open && !terminal && (c.status === 'pending' || c.status === 'returned' || c.urgent),
-    advance: !terminal && c.status === 'in_progress' && c.stage !== 'initiation' && c.stage !== 'archiving' && (!c.urgent || c.start_approved),
+      c.start_mode !== 'application' &&
+      !c.start_approved &&
+      !open &&
+      !terminal &&
+      (c.status === 'pending' || c.status === 'returned' || c.urgent),
+    advance:
+      !terminal &&
+      c.status === 'in_progress' &&
+      c.stage !== 'initiation' &&
+      c.stage !== 'archiving' &&
+      (!c.urgent || c.start_approved),
     addParty: !terminal,
     decideApplication: c.start_mode === 'application' && !c.application?.decision && c.status === 'pending',
     complaintNotStarted: c.start_mode === 'complaint' && (c.status === 'pending' || c.status === 'returned'),
