@@ -19,7 +19,7 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 if [[ ! -f dist/index.html ]] ||
    [[ -n "$(find src public index.html vite.config.ts tsconfig*.json package.json package-lock.json \
-      eslint.config.js .prettierrc.json .prettierignore -newer dist/index.html -print -quit 2>/dev/null)" ]]; then
+      eslint.config.js .prettierrc.json .prettierignore scripts -newer dist/index.html -print -quit 2>/dev/null)" ]]; then
   echo "setup: linting web/"
   npm run lint --silent
   echo "setup: building web/dist"

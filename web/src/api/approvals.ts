@@ -1,34 +1,5 @@
 import { http } from '@/utils/http'
-import type { CaseCommandResult, StartMode } from './cases'
-
-export type ApprovalState = 'reviewing' | 'legal_review' | 'deciding' | 'approved' | 'returned' | 'rejected'
-export type PendingRole = 'reviewer' | 'legal' | 'approver' | null
-export type Decision = 'approve' | 'return' | 'reject'
-
-export interface ApprovalInboxItem {
-  id: string
-  case_id: string
-  case_number: string
-  case_title: string
-  kind: 'start'
-  kind_label: string
-  state: ApprovalState
-  round: number
-  pending_role: PendingRole
-  submitted_by_name: string
-  submitted_at: string
-  updated_at: string
-  major: boolean
-  urgent: boolean
-  start_mode: StartMode
-}
-
-export interface ApprovalInbox {
-  items: ApprovalInboxItem[]
-  total: number
-  page: number
-  page_size: number
-}
+import type { ApprovalInboxItem, ApprovalState, CaseCommandResult, Decision, Page } from './types'
 
 export const approvalStateLabel: Record<ApprovalState, string> = {
   reviewing: '待审核',
@@ -61,7 +32,7 @@ export const stepLabel: Record<string, string> = {
 
 /** GET /api/v1/approvals */
 export function listApprovals(page = 1, page_size = 20) {
-  return http.get<ApprovalInbox>('/api/v1/approvals', { page, page_size })
+  return http.get<Page<ApprovalInboxItem>>('/api/v1/approvals', { page, page_size })
 }
 
 /** POST /api/v1/approvals/{id}/decision */

@@ -1,28 +1,5 @@
 import { http } from '@/utils/http'
-import type { User } from './users'
-
-export type Role = 'officer' | 'reviewer' | 'approver' | 'legal' | 'custodian' | 'admin'
-
-export interface SessionUser {
-  id: string
-  username: string
-  name: string
-  role: Role
-  role_label: string
-  unit_id: string
-  cert_no: string
-}
-
-export interface LoginResult {
-  user: SessionUser
-  token: string
-  expires_at: string
-}
-
-export interface Health {
-  status: 'ok'
-  version: string
-}
+import type { Health, LoginResult, User } from './types'
 
 /** POST /api/v1/auth/login — sets the qc_session cookie. The token is not kept. */
 export function login(username: string, password: string) {

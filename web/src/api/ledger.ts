@@ -1,49 +1,5 @@
 import { http, buildUrl, request } from '@/utils/http'
-
-export interface ConsistencyProof {
-  from: number
-  to: number
-  from_root_hash: string
-  to_root_hash: string
-  proof: string[]
-}
-
-export interface InclusionProof {
-  index: number
-  size: number
-  leaf_hash: string
-  root_hash: string
-  proof: string[]
-}
-
-export interface CheckpointSummary {
-  size: number
-  root_hash: string
-  signed_at: string
-}
-
-export interface CheckpointList {
-  after: number
-  checkpoints: CheckpointSummary[]
-}
-
-export interface LedgerKey {
-  name: string
-  algorithm: 'ed25519' | 'sm2-sm3'
-  key_id: string
-  public_key: string
-  vkey: string
-  signature_type: string
-  distinguishing_id?: string
-}
-
-export interface LedgerEntries {
-  start: number
-  count: number
-  size: number
-  /** `bytes` is absent and `withheld` true for the events of cases this user may not see. */
-  entries: { index: number; bytes?: string; withheld?: boolean; leaf_hash: string }[]
-}
+import type { CheckpointList, ConsistencyProof, InclusionProof, LedgerEntries, LedgerKey } from './types'
 
 /** GET /api/v1/ledger/checkpoint — the latest signed note (text/plain). */
 export function getCheckpoint() {

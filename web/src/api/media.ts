@@ -2,27 +2,18 @@
 // (播放 / 下载, each recorded as RecordAccessed before the bytes are served) and the 24-hour findings
 // of Art. 33.
 import type { DetailedError, Upload } from 'tus-js-client'
-import { http, apiErrorOf, csrfToken, networkError, type ApiError, type Query } from '@/utils/http'
-import type { ActorRef, RecordedEvent, Stage } from './cases'
-
-/** The enforcement act an audio-video record covers (Art. 14–16, 26–27, 31). */
-export type AvAct =
-  | 'site_inspection'
-  | 'survey'
-  | 'sampling'
-  | 'inquiry'
-  | 'hearing'
-  | 'evidence_preservation'
-  | 'restriction_of_liberty'
-  | 'sealing'
-  | 'seizure'
-  | 'freezing'
-  | 'lien_service'
-  | 'public_notice_service'
-  | 'removal_of_obstruction'
-  | 'restoration'
-  | 'acceptance_window'
-  | 'other'
+import { http, apiErrorOf, csrfToken, networkError, type ApiError } from '@/utils/http'
+import type {
+  AccessGrant,
+  AccessPurpose,
+  AvAct,
+  LateMediaItem,
+  LateMediaQuery,
+  MediaKind,
+  Page,
+  UploadMetadata,
+  UploadStatus,
+} from './types'
 
 export const avActOptions: { value: AvAct; label: string }[] = [
   { value: 'site_inspection', label: '现场检查' },
@@ -43,117 +34,7 @@ export const avActOptions: { value: AvAct; label: string }[] = [
   { value: 'other', label: '其他' },
 ]
 
-/** av: 音像记录; attachment: 附件 (a file that is not audio or video). */
-export type MediaKind = 'av' | 'attachment'
 export const mediaKindLabel: Record<MediaKind, string> = { av: '音像记录', attachment: '附件' }
-
-/** What libavformat found in the file; duration_ms is -1 when unknown. */
-export interface MediaInfo {
-  container: string
-  video_codec: string
-  audio_codec: string
-  duration_ms: number
-  width: number
-  height: number
-  creation_time: string
-  tags: Record<string, string>
-}
-
-/** Registered more than 24 hours after capture ended (Art. 33 ¶2). */
-export interface LateFinding {
-  rule: 'ART33-AV-24H'
-  article: string
-  delay_seconds: number
-  message: string
-}
-
-/** One record of a case (Case.media). */
-export interface MediaRecord {
-  record_id: string
-  kind: MediaKind
-  act: AvAct | ''
-  act_label: string
-  stage: Stage
-  file_name: string
-  content_type: string
-  /** Lowercase hex digests of the file. */
-  sha256: string
-  sm3: string
-  size: number
-  media: MediaInfo
-  /** The registered body camera's id (dev_…) and serial number; empty when none was named. */
-  device_id: string
-  device_serial: string
-  officer: { id: string; name: string }
-  capture_start: string | null
-  capture_end: string | null
-  /** Art. 14 ¶2: the parties were told before recording; null for attachments that did not say. */
-  parties_informed: boolean | null
-  registered_at: string
-  registered_by: ActorRef
-  access_count: number
-  late: LateFinding | null
-}
-
-export type UploadState = 'receiving' | 'complete' | 'registered' | 'refused'
-
-/** GET /api/v1/uploads/{id}: an upload and what became of it. */
-export interface UploadStatus {
-  id: string
-  length: number
-  offset: number
-  state: UploadState
-  case_id: string
-  sha256: string
-  sm3: string
-  /** Set once registered. */
-  record_id: string
-  /** Why it was refused: not_audio_video (may be registered as an attachment instead), duplicate_record, … */
-  error: { code: string; message: string } | null
-  expires_at: string
-  params: Record<string, unknown>
-}
-
-export type AccessPurpose = 'play' | 'download'
-
-/** The grant of POST /api/v1/media/{id}/access: `url` serves the bytes (with Range) until `expires_at`. */
-export interface AccessGrant {
-  url: string
-  expires_at: string
-  record: MediaRecord
-  events: RecordedEvent[]
-}
-
-export interface LateMediaItem {
-  record_id: string
-  case_id: string
-  number: string
-  title: string
-  act: AvAct
-  act_label: string
-  officer_id: string
-  officer_name: string
-  device_id: string
-  capture_end: string
-  registered_at: string
-  late_seconds: number
-  rule: 'ART33-AV-24H'
-  article: string
-}
-
-export interface LateMediaList {
-  items: LateMediaItem[]
-  total: number
-  page: number
-  page_size: number
-}
-
-export interface LateMediaQuery extends Query {
-  officer_id?: string
-  device_id?: string
-  page?: number
-  page_size?: number
-}
 
 const uid = (id: string) => `/api/v1/uploads/${encodeURIComponent(id)}`
 
@@ -174,30 +55,10 @@ export function registerUploadAsAttachment(id: string) {
 
 /** GET /api/v1/media/late — 超过24小时才存储的音像记录（第三十三条） */
 export function listLateMedia(q: LateMediaQuery = {}) {
-  return http.get<LateMediaList>('/api/v1/media/late', q)
+  return http.get<Page<LateMediaItem>>('/api/v1/media/late', { ...q })
 }
 
 // ---- Uploading (tus 1.0) ------------------------------------------------------------------------
-
-/** Upload-Metadata of POST /api/v1/uploads/ (each value is sent base64-encoded by tus-js-client). */
-export interface UploadMetadata {
-  filename: string
-  filetype?: string
-  case_id: string
-  kind?: MediaKind
-  /** Required for av. */
-  act?: AvAct
-  /** Default: the case's current stage. */
-  stage?: Stage
-  /** User id or username of the recording officer; default the uploader. */
-  officer?: string
-  device_id?: string
-  /** RFC 3339; capture_end is required for av. */
-  capture_start?: string
-  capture_end?: string
-  /** Art. 14: the parties were told before recording; required for av. */
-  parties_informed?: 'true' | 'false'
-}
 
 /** How the final PATCH said the upload was recorded (its Upload-Registration header). */
 export type Registration = { state: 'registered'; record: string } | { state: 'refused'; code: string } | null

@@ -1,32 +1,7 @@
 // 采集站 (collection stations): registered by the system administrator, each given a token once
 // (the server keeps only its hash) with which it uploads for its unit's cases; revoked for good.
 import { http } from '@/utils/http'
-import type { RecordedEvent } from './cases'
-
-export interface Station {
-  /** sta_… */
-  id: string
-  name: string
-  location: string
-  unit_id: string
-  /** false once its token is revoked (已吊销). */
-  active: boolean
-  created_at: string
-}
-
-export interface NewStationRequest {
-  name: string
-  location: string
-  /** The unit whose cases (and those of the units below) it may add records to. */
-  unit_id: string
-}
-
-/** The answer to a registration: `token` (qcst_…) is never given again. */
-export interface StationRegistration {
-  station: Omit<Station, 'created_at'>
-  token: string
-  events: RecordedEvent[]
-}
+import type { NewStationRequest, RecordedEvent, Station, StationRegistration } from './types'
 
 /** GET /api/v1/stations — 采集站列表（不含令牌） */
 export function listStations() {

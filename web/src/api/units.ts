@@ -1,34 +1,5 @@
 import { http } from '@/utils/http'
-import type { RecordedEvent } from './cases'
-
-export interface Unit {
-  id: string
-  name: string
-  parent_id: string | null
-  code: string
-}
-
-/** An active officer (执法人员) of a unit, for choosing 协办人员. */
-export interface UnitOfficer {
-  id: string
-  name: string
-  /** 执法证件编号 (Art. 12) */
-  cert_no: string
-  unit_id: string
-}
-
-export interface UnitOfficerList {
-  items: UnitOfficer[]
-  total: number
-  page: number
-  page_size: number
-}
-
-export interface NewUnitRequest {
-  name: string
-  code: string
-  parent_id: string
-}
+import type { NewUnitRequest, Page, RecordedEvent, Unit, UnitOfficer } from './types'
 
 /** GET /api/v1/units */
 export function listUnits() {
@@ -42,5 +13,5 @@ export function createUnit(body: NewUnitRequest) {
 
 /** GET /api/v1/units/{id}/officers — 本单位执法人员, `name` a part of the name. */
 export function listUnitOfficers(unitId: string, q: { name?: string; page?: number; page_size?: number } = {}) {
-  return http.get<UnitOfficerList>(`/api/v1/units/${encodeURIComponent(unitId)}/officers`, { ...q })
+  return http.get<Page<UnitOfficer>>(`/api/v1/units/${encodeURIComponent(unitId)}/officers`, { ...q })
 }

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import type { Role } from '@/api/auth'
+import type { Role } from '@/api/types'
 import { useSessionStore } from '@/stores/session'
 import { setUnauthorizedHandler } from '@/utils/http'
 import { homeFor } from '@/utils/home'

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, computed } from 'vue'
 import * as auth from '@/api/auth'
-import type { Role } from '@/api/auth'
-import type { User } from '@/api/users'
+import type { Role, User } from '@/api/types'
 
 // The logged-in user, shared by every page. The session itself is the HttpOnly cookie.
 export const useSessionStore = defineStore('session', () => {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { listUnits, type Unit } from '@/api/units'
+import type { Unit } from '@/api/types'
+import { listUnits } from '@/api/units'
 
 // The units of the bureau (names for ids, the current user's unit), shared across pages.
 export const useUnitStore = defineStore('unit', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@/api/auth'
+import type { Role } from '@/api/types'
 
 /** The first page a role lands on (administrators see no case records). */
 export function homeFor(role: Role | null | undefined): string {

@@ -1,3 +1,5 @@
+import type { Role } from '@/api/types'
+
 export const eventTypeLabel: Record<string, string> = {
   CaseOpened: '登记案件',
   PartyAdded: '增加当事人',
@@ -31,7 +33,5 @@ export const roleLabel: Record<string, string> = {
   system: '系统',
 }
 
-export const roleOptions = ['officer', 'reviewer', 'approver', 'legal', 'custodian', 'admin'].map((v) => ({
-  value: v as 'officer' | 'reviewer' | 'approver' | 'legal' | 'custodian' | 'admin',
-  label: roleLabel[v],
-}))
+const roles: Role[] = ['officer', 'reviewer', 'approver', 'legal', 'custodian', 'admin']
+export const roleOptions = roles.map((value) => ({ value, label: roleLabel[value] }))

@@ -1,6 +1,7 @@
 // Which actions the case detail offers: the API's rules (domain/case_commands.cc) as far as the
 // case JSON shows them, so a button appears only when the API would accept the command.
-import { receiptKindOptions, type Case, type ReceiptKind } from '@/api/cases'
+import type { Case, ReceiptKind } from '@/api/types'
+import { receiptKindOptions } from '@/api/cases'
 
 export interface CaseActionFlags {
   submitApproval: boolean

@@ -1,7 +1,8 @@
 // One line of what an event recorded, for the case's event timeline (全过程记录).
-import { labelOf, procedureOptions, receiptKindOptions, stageOptions, type CaseEvent } from '@/api/cases'
+import type { CaseEvent, MediaKind } from '@/api/types'
+import { labelOf, procedureOptions, receiptKindOptions, stageOptions } from '@/api/cases'
 import { decisionLabel, stepLabel } from '@/api/approvals'
-import { avActOptions, mediaKindLabel, type MediaKind } from '@/api/media'
+import { avActOptions, mediaKindLabel } from '@/api/media'
 
 /** `fileOf`: the file name of a record of the case, for the events that name a record by id. */
 export function eventSummary(ev: CaseEvent, fileOf: (recordId: string) => string | undefined = () => undefined): string {

@@ -1,0 +1,640 @@
+// The API's JSON, as the server sends and takes it (docs/openapi.yaml): every shared wire type of the
+// web client, in one module that imports nothing, so that api/*.ts, stores and views all take their
+// types from here and no two modules import each other.
+
+// ---- Common --------------------------------------------------------------------------------------
+
+export interface RecordedEvent {
+  index: number
+  type: string
+  leaf_hash: string
+}
+
+export interface ActorRef {
+  id: string
+  name: string
+  role: string
+}
+
+/** One page of a list: GET /cases, /users, /devices, /approvals, /deadlines, /media/late, /units/{id}/officers. */
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  page_size: number
+}
+
+// ---- Sessions and users --------------------------------------------------------------------------
+
+export type Role = 'officer' | 'reviewer' | 'approver' | 'legal' | 'custodian' | 'admin'
+
+export interface SessionUser {
+  id: string
+  username: string
+  name: string
+  role: Role
+  role_label: string
+  unit_id: string
+  cert_no: string
+}
+
+export interface LoginResult {
+  user: SessionUser
+  token: string
+  expires_at: string
+}
+
+export interface Health {
+  status: 'ok'
+  version: string
+}
+
+export interface User {
+  id: string
+  username: string
+  name: string
+  role: Role
+  role_label: string
+  unit_id: string
+  unit_name: string
+  cert_no: string
+  active: boolean
+  created_at: string
+  updated_at: string
+}
+
+export interface NewUserRequest {
+  username: string
+  name: string
+  role: Role
+  unit_id: string
+  cert_no?: string | null
+  password: string
+}
+
+export interface UserChangeRequest {
+  name?: string | null
+  role?: Role | null
+  unit_id?: string | null
+  cert_no?: string | null
+  password?: string | null
+  active?: boolean | null
+}
+
+export interface UserCommandResult {
+  user: User
+  events: RecordedEvent[]
+}
+
+// ---- Units ---------------------------------------------------------------------------------------
+
+export interface Unit {
+  id: string
+  name: string
+  parent_id: string | null
+  code: string
+}
+
+/** An active officer (执法人员) of a unit, for choosing 协办人员. */
+export interface UnitOfficer {
+  id: string
+  name: string
+  /** 执法证件编号 (Art. 12) */
+  cert_no: string
+  unit_id: string
+}
+
+export interface NewUnitRequest {
+  name: string
+  code: string
+  parent_id: string
+}
+
+// ---- Cases ---------------------------------------------------------------------------------------
+
+export type StartMode = 'application' | 'ex_officio' | 'complaint'
+
+export type Stage = 'initiation' | 'investigation' | 'review_decision' | 'service_execution' | 'archiving'
+
+export type CaseStatus =
+  'pending' | 'awaiting_approval' | 'returned' | 'in_progress' | 'not_accepted' | 'not_started' | 'rejected'
+
+export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
+
+export type ReceiptKind = 'acceptance' | 'non_acceptance' | 'materials'
+
+export type Procedure = 'ordinary' | 'simple'
+
+export interface PartyInput {
+  kind: PartyKind
+  name: string
+  id_number?: string | null
+  phone?: string | null
+  address?: string | null
+  legal_representative?: string | null
+  gender?: string | null
+  occupation?: string | null
+}
+
+export type Party = PartyInput
+
+export interface ApplicationInput {
+  channel: 'written' | 'oral' | 'online'
+  matter: string
+  oral_record?: string | null
+  materials?: string[] | null
+  received_at?: string | null
+}
+
+export interface ComplaintInput {
+  channel: 'phone' | 'letter' | 'visit' | 'online' | 'other'
+  content: string
+  complainant?: { name?: string | null; phone?: string | null; address?: string | null; anonymous?: boolean | null } | null
+  respondent?: string | null
+  received_at?: string | null
+}
+
+export interface NewCaseRequest {
+  start_mode: StartMode
+  title: string
+  procedure?: Procedure | null
+  procedure_reason?: string | null
+  major?: boolean | null
+  major_reason?: string | null
+  urgent?: boolean | null
+  urgent_reason?: string | null
+  parties?: PartyInput[] | null
+  co_officers?: string[] | null
+  application?: ApplicationInput
+  complaint?: ComplaintInput
+  start_form?: { cause: string }
+}
+
+export type DeadlineKind = 'application_decision' | 'supplement' | 'case_file'
+
+/** A time limit (期限) running on a case. */
+export interface Deadline {
+  /** application_decision: 作出受理决定 (5 days); supplement: the applicant's date (Art. 9); case_file: 形成案卷 (30 days, Art. 33). */
+  kind: DeadlineKind
+  label: string
+  article: string
+  since: string
+  due_at: string
+}
+
+export interface CaseOfficer {
+  user_id: string
+  name: string
+  cert_no: string
+  lead: boolean
+}
+
+export interface Case {
+  id: string
+  number: string
+  unit_id: string
+  title: string
+  start_mode: StartMode
+  start_mode_label: string
+  stage: Stage
+  stage_label: string
+  status: CaseStatus
+  status_label: string
+  procedure: Procedure
+  procedure_reason: string
+  major: boolean
+  major_reason: string
+  urgent: boolean
+  urgent_reason: string
+  start_approved: boolean
+  created_by: ActorRef
+  created_at: string
+  updated_at: string
+  /** When the procedure ended (不予受理, 不予启动, 不予批准). */
+  closed_at: string | null
+  deadlines: Deadline[]
+  parties: Party[]
+  officers: CaseOfficer[]
+  application: null | {
+    channel: string
+    matter: string
+    oral_record?: string
+    materials?: string[]
+    received_at?: string
+    corrections: { field: string; before: string; after: string; confirmed_by: string; at: string }[]
+    supplement_notice: null | {
+      items: string[]
+      deadline?: string
+      note?: string
+      issued_at: string
+      received: null | { items: string[]; note?: string; at: string }
+    }
+    decision: null | { accepted: boolean; reason: string; at: string; by: ActorRef }
+    receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; at: string }[]
+  }
+  complaint: null | {
+    channel: string
+    content: string
+    complainant?: { name?: string; phone?: string; address?: string; anonymous?: boolean }
+    respondent?: string
+    received_at?: string
+    not_started: null | { reason: string; notice_no: string; notice_method: string; at: string; by: ActorRef }
+  }
+  start_form: null | {
+    cause?: string
+    handler_opinion?: string
+    handler_reasons?: string
+    unit_opinion?: string
+    legal_opinion?: string
+    leader_opinion?: string
+  }
+  approvals: Approval[]
+  /** 音像记录 and 附件, in the order registered. */
+  media: MediaRecord[]
+  version: number
+  last_index: number
+}
+
+export interface CaseCommandResult {
+  case: Case
+  events: RecordedEvent[]
+}
+
+export interface CaseSummary {
+  id: string
+  number: string
+  title: string
+  unit_id: string
+  unit_name: string
+  start_mode: StartMode
+  start_mode_label: string
+  stage: Stage
+  stage_label: string
+  status: CaseStatus
+  status_label: string
+  major: boolean
+  urgent: boolean
+  created_at: string
+  updated_at: string
+  officers: string
+}
+
+export type CaseSort = 'created_at' | 'updated_at' | 'number' | 'stage' | 'status' | 'title'
+
+/** Exactly the query parameters of GET /api/v1/cases. */
+export interface CaseQuery {
+  stage?: Stage | ''
+  status?: CaseStatus | ''
+  start_mode?: StartMode | ''
+  officer?: string
+  text?: string
+  from?: string
+  to?: string
+  sort?: CaseSort
+  order?: 'asc' | 'desc'
+  page?: number
+  page_size?: number
+}
+
+export interface CaseEvent {
+  index: number
+  type: string
+  v: number
+  at: string
+  actor: ActorRef
+  data: Record<string, unknown>
+  leaf_hash: string
+}
+
+// ---- Approvals -----------------------------------------------------------------------------------
+
+export type ApprovalState = 'reviewing' | 'legal_review' | 'deciding' | 'approved' | 'returned' | 'rejected'
+
+export type PendingRole = 'reviewer' | 'legal' | 'approver' | null
+
+export type Decision = 'approve' | 'return' | 'reject'
+
+export interface ApprovalInboxItem {
+  id: string
+  case_id: string
+  case_number: string
+  case_title: string
+  kind: 'start'
+  kind_label: string
+  state: ApprovalState
+  round: number
+  pending_role: PendingRole
+  submitted_by_name: string
+  submitted_at: string
+  updated_at: string
+  major: boolean
+  urgent: boolean
+  start_mode: StartMode
+}
+
+export interface ApprovalStep {
+  step: 'submit' | 'review' | 'legal_review' | 'decide'
+  actor: ActorRef
+  decision: 'submit' | 'approve' | 'return' | 'reject'
+  opinion: string
+  reasons?: string
+  at: string
+}
+
+export interface Approval {
+  id: string
+  kind: 'start'
+  state: ApprovalState
+  round: number
+  pending_role: PendingRole
+  submitted_at: string
+  updated_at: string
+  steps: ApprovalStep[]
+}
+
+// ---- Deadlines -----------------------------------------------------------------------------------
+
+/** One deadline of one case, as GET /api/v1/deadlines lists it. */
+export interface DeadlineItem extends Deadline {
+  case_id: string
+  number: string
+  title: string
+  stage: Stage
+  stage_label: string
+  status: CaseStatus
+  status_label: string
+  overdue: boolean
+  /** Seconds from the server's `now` until `due_at`; negative when overdue. */
+  remaining_seconds: number
+}
+
+/** GET /api/v1/deadlines: a page, and the server's clock when it answered (`remaining_seconds` is counted from it). */
+export interface DeadlinePage extends Page<DeadlineItem> {
+  now: string
+}
+
+/** Exactly the query parameters of GET /api/v1/deadlines. */
+export interface DeadlineQuery {
+  /** Due within this many days (× 24 h) from now, 0–366; overdue ones always included. Default 7. */
+  within_days?: number
+  /** Only the cases the user handles (officers' default) or every case the user may see. */
+  mine?: boolean
+  page?: number
+  page_size?: number
+}
+
+// ---- Audio-video records and attachments ---------------------------------------------------------
+
+/** The enforcement act an audio-video record covers (Art. 14–16, 26–27, 31). */
+export type AvAct =
+  | 'site_inspection'
+  | 'survey'
+  | 'sampling'
+  | 'inquiry'
+  | 'hearing'
+  | 'evidence_preservation'
+  | 'restriction_of_liberty'
+  | 'sealing'
+  | 'seizure'
+  | 'freezing'
+  | 'lien_service'
+  | 'public_notice_service'
+  | 'removal_of_obstruction'
+  | 'restoration'
+  | 'acceptance_window'
+  | 'other'
+
+/** av: 音像记录; attachment: 附件 (a file that is not audio or video). */
+export type MediaKind = 'av' | 'attachment'
+
+/** What libavformat found in the file; duration_ms is -1 when unknown. */
+export interface MediaInfo {
+  container: string
+  video_codec: string
+  audio_codec: string
+  duration_ms: number
+  width: number
+  height: number
+  creation_time: string
+  tags: Record<string, string>
+}
+
+/** Registered more than 24 hours after capture ended (Art. 33 ¶2). */
+export interface LateFinding {
+  rule: 'ART33-AV-24H'
+  article: string
+  delay_seconds: number
+  message: string
+}
+
+/** One record of a case (Case.media). */
+export interface MediaRecord {
+  record_id: string
+  kind: MediaKind
+  act: AvAct | ''
+  act_label: string
+  stage: Stage
+  file_name: string
+  content_type: string
+  /** Lowercase hex digests of the file. */
+  sha256: string
+  sm3: string
+  size: number
+  media: MediaInfo
+  /** The registered body camera's id (dev_…) and serial number; empty when none was named. */
+  device_id: string
+  device_serial: string
+  officer: { id: string; name: string }
+  capture_start: string | null
+  capture_end: string | null
+  /** Art. 14 ¶2: the parties were told before recording; null for attachments that did not say. */
+  parties_informed: boolean | null
+  registered_at: string
+  registered_by: ActorRef
+  access_count: number
+  late: LateFinding | null
+}
+
+export type UploadState = 'receiving' | 'complete' | 'registered' | 'refused'
+
+/** GET /api/v1/uploads/{id}: an upload and what became of it. */
+export interface UploadStatus {
+  id: string
+  length: number
+  offset: number
+  state: UploadState
+  case_id: string
+  sha256: string
+  sm3: string
+  /** Set once registered. */
+  record_id: string
+  /** Why it was refused: not_audio_video (may be registered as an attachment instead), duplicate_record, … */
+  error: { code: string; message: string } | null
+  expires_at: string
+  params: Record<string, unknown>
+}
+
+export type AccessPurpose = 'play' | 'download'
+
+/** The grant of POST /api/v1/media/{id}/access: `url` serves the bytes (with Range) until `expires_at`. */
+export interface AccessGrant {
+  url: string
+  expires_at: string
+  record: MediaRecord
+  events: RecordedEvent[]
+}
+
+export interface LateMediaItem {
+  record_id: string
+  case_id: string
+  number: string
+  title: string
+  act: AvAct
+  act_label: string
+  officer_id: string
+  officer_name: string
+  device_id: string
+  capture_end: string
+  registered_at: string
+  late_seconds: number
+  rule: 'ART33-AV-24H'
+  article: string
+}
+
+export interface LateMediaQuery {
+  officer_id?: string
+  device_id?: string
+  page?: number
+  page_size?: number
+}
+
+/** Upload-Metadata of POST /api/v1/uploads/ (each value is sent base64-encoded by tus-js-client). */
+export interface UploadMetadata {
+  filename: string
+  filetype?: string
+  case_id: string
+  kind?: MediaKind
+  /** Required for av. */
+  act?: AvAct
+  /** Default: the case's current stage. */
+  stage?: Stage
+  /** User id or username of the recording officer; default the uploader. */
+  officer?: string
+  device_id?: string
+  /** RFC 3339; capture_end is required for av. */
+  capture_start?: string
+  capture_end?: string
+  /** Art. 14: the parties were told before recording; required for av. */
+  parties_informed?: 'true' | 'false'
+}
+
+// ---- Body cameras --------------------------------------------------------------------------------
+
+export interface Device {
+  /** dev_… */
+  id: string
+  /** 编号（序列号）, unique. */
+  serial: string
+  /** 型号 */
+  model: string
+  /** The officer it is assigned to (使用人), and that officer's unit. */
+  officer_id: string
+  officer_name: string
+  unit_id: string
+  active: boolean
+  created_at: string
+  /** Its records registered more than 24 hours after capture ended (Art. 33). */
+  late_count: number
+}
+
+export interface NewDeviceRequest {
+  serial: string
+  model: string
+  /** User id or username of an officer. */
+  officer_id: string
+}
+
+/** Only what is given changes; the serial and the model are fixed at registration. */
+export interface DeviceChangeRequest {
+  officer_id?: string
+  active?: boolean
+}
+
+export interface DeviceCommandResult {
+  device: Device
+  events: RecordedEvent[]
+}
+
+// ---- Collection stations -------------------------------------------------------------------------
+
+export interface Station {
+  /** sta_… */
+  id: string
+  name: string
+  location: string
+  unit_id: string
+  /** false once its token is revoked (已吊销). */
+  active: boolean
+  created_at: string
+}
+
+export interface NewStationRequest {
+  name: string
+  location: string
+  /** The unit whose cases (and those of the units below) it may add records to. */
+  unit_id: string
+}
+
+/** The answer to a registration: `token` (qcst_…) is never given again. */
+export interface StationRegistration {
+  station: Omit<Station, 'created_at'>
+  token: string
+  events: RecordedEvent[]
+}
+
+// ---- Ledger --------------------------------------------------------------------------------------
+
+export interface ConsistencyProof {
+  from: number
+  to: number
+  from_root_hash: string
+  to_root_hash: string
+  proof: string[]
+}
+
+export interface InclusionProof {
+  index: number
+  size: number
+  leaf_hash: string
+  root_hash: string
+  proof: string[]
+}
+
+export interface CheckpointSummary {
+  size: number
+  root_hash: string
+  signed_at: string
+}
+
+export interface CheckpointList {
+  after: number
+  checkpoints: CheckpointSummary[]
+}
+
+export interface LedgerKey {
+  name: string
+  algorithm: 'ed25519' | 'sm2-sm3'
+  key_id: string
+  public_key: string
+  vkey: string
+  signature_type: string
+  distinguishing_id?: string
+}
+
+export interface LedgerEntries {
+  start: number
+  count: number
+  size: number
+  /** `bytes` is absent and `withheld` true for the events of cases this user may not see. */
+  entries: { index: number; bytes?: string; withheld?: boolean; leaf_hash: string }[]
+}
