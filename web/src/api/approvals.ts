@@ -1,5 +1,5 @@
 import { http } from '@/utils/http'
-import type { ApprovalInboxItem, ApprovalState, CaseCommandResult, Decision, Page } from './types'
+import type { ApprovalInboxItem, ApprovalState, CaseCommandResult, Decision, Page, PageQuery } from './types'
 
 export const approvalStateLabel: Record<ApprovalState, string> = {
   reviewing: '待审核',
@@ -31,8 +31,8 @@ export const stepLabel: Record<string, string> = {
 }
 
 /** GET /api/v1/approvals */
-export function listApprovals(page = 1, page_size = 20) {
-  return http.get<Page<ApprovalInboxItem>>('/api/v1/approvals', { page, page_size })
+export function listApprovals(q: PageQuery = {}) {
+  return http.get<Page<ApprovalInboxItem>>('/api/v1/approvals', { ...q })
 }
 
 /** POST /api/v1/approvals/{id}/decision */

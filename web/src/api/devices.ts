@@ -1,11 +1,11 @@
 // 执法记录仪 (body cameras), registered by the system administrator and assigned to an officer.
 // Uploads name the camera; its 24-hour findings (Art. 33) are listed by GET /api/v1/media/late?device_id=.
 import { http } from '@/utils/http'
-import type { Device, DeviceChangeRequest, DeviceCommandResult, NewDeviceRequest, Page } from './types'
+import type { Device, DeviceChangeRequest, DeviceCommandResult, NewDeviceRequest, Page, PageQuery } from './types'
 
 /** GET /api/v1/devices — 执法记录仪列表 */
-export function listDevices(page = 1, page_size = 20) {
-  return http.get<Page<Device>>('/api/v1/devices', { page, page_size })
+export function listDevices(q: PageQuery = {}) {
+  return http.get<Page<Device>>('/api/v1/devices', { ...q })
 }
 
 /** POST /api/v1/devices — 登记执法记录仪 */

@@ -24,6 +24,12 @@ export interface Page<T> {
   page_size: number
 }
 
+/** The paging parameters of every paged GET: the page (from 1) and its number of rows. */
+export interface PageQuery {
+  page?: number
+  page_size?: number
+}
+
 // ---- Sessions and users --------------------------------------------------------------------------
 
 export type Role = 'officer' | 'reviewer' | 'approver' | 'legal' | 'custodian' | 'admin'
@@ -102,6 +108,11 @@ export interface UnitOfficer {
   /** 执法证件编号 (Art. 12) */
   cert_no: string
   unit_id: string
+}
+
+/** The query parameters of GET /api/v1/units/{id}/officers: `name`, a part of the name. */
+export interface UnitOfficerQuery extends PageQuery {
+  name?: string
 }
 
 export interface NewUnitRequest {
@@ -282,7 +293,7 @@ export interface CaseSummary {
 export type CaseSort = 'created_at' | 'updated_at' | 'number' | 'stage' | 'status' | 'title'
 
 /** Exactly the query parameters of GET /api/v1/cases. */
-export interface CaseQuery {
+export interface CaseQuery extends PageQuery {
   stage?: Stage | ''
   status?: CaseStatus | ''
   start_mode?: StartMode | ''
@@ -292,8 +303,6 @@ export interface CaseQuery {
   to?: string
   sort?: CaseSort
   order?: 'asc' | 'desc'
-  page?: number
-  page_size?: number
 }
 
 export interface CaseEvent {
@@ -374,13 +383,11 @@ export interface DeadlinePage extends Page<DeadlineItem> {
 }
 
 /** Exactly the query parameters of GET /api/v1/deadlines. */
-export interface DeadlineQuery {
+export interface DeadlineQuery extends PageQuery {
   /** Due within this many days (× 24 h) from now, 0–366; overdue ones always included. Default 7. */
   within_days?: number
   /** Only the cases the user handles (officers' default) or every case the user may see. */
   mine?: boolean
-  page?: number
-  page_size?: number
 }
 
 // ---- Audio-video records and attachments ---------------------------------------------------------
@@ -501,11 +508,10 @@ export interface LateMediaItem {
   article: string
 }
 
-export interface LateMediaQuery {
+/** The query parameters of GET /api/v1/media/late. */
+export interface LateMediaQuery extends PageQuery {
   officer_id?: string
   device_id?: string
-  page?: number
-  page_size?: number
 }
 
 /** Upload-Metadata of POST /api/v1/uploads/ (each value is sent base64-encoded by tus-js-client). */

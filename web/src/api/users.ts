@@ -1,9 +1,9 @@
 import { http } from '@/utils/http'
-import type { NewUserRequest, Page, User, UserChangeRequest, UserCommandResult } from './types'
+import type { NewUserRequest, Page, PageQuery, User, UserChangeRequest, UserCommandResult } from './types'
 
 /** GET /api/v1/users */
-export function listUsers(page = 1, page_size = 20) {
-  return http.get<Page<User>>('/api/v1/users', { page, page_size })
+export function listUsers(q: PageQuery = {}) {
+  return http.get<Page<User>>('/api/v1/users', { ...q })
 }
 
 /** POST /api/v1/users */
