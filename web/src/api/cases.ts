@@ -4,52 +4,21 @@ import type {
   CaseCommandResult,
   CaseEvent,
   CaseQuery,
-  CaseStatus,
   CaseSummary,
   NewCaseRequest,
   Page,
   PartyInput,
-  PartyKind,
   Procedure,
   ReceiptKind,
   Stage,
-  StartMode,
 } from './types'
 
-export const stageOptions: { value: Stage; label: string }[] = [
-  { value: 'initiation', label: '程序启动' },
-  { value: 'investigation', label: '调查取证' },
-  { value: 'review_decision', label: '审查决定' },
-  { value: 'service_execution', label: '送达执行' },
-  { value: 'archiving', label: '归档管理' },
-]
-export const startModeOptions: { value: StartMode; label: string }[] = [
-  { value: 'application', label: '依申请' },
-  { value: 'ex_officio', label: '依职权' },
-  { value: 'complaint', label: '投诉举报' },
-]
-export const statusOptions: { value: CaseStatus; label: string }[] = [
-  { value: 'pending', label: '待启动' },
-  { value: 'awaiting_approval', label: '审批中' },
-  { value: 'returned', label: '退回修改' },
-  { value: 'in_progress', label: '办理中' },
-  { value: 'not_accepted', label: '不予受理' },
-  { value: 'not_started', label: '不予启动' },
-  { value: 'rejected', label: '不予批准' },
-]
+// The names of the enums are the server's (stores/vocabulary.ts); the receipt kinds are not in its
+// vocabulary, so theirs are kept here.
 export const receiptKindOptions: { value: ReceiptKind; label: string }[] = [
   { value: 'acceptance', label: '受理凭证' },
   { value: 'non_acceptance', label: '不予受理凭证' },
   { value: 'materials', label: '材料接收凭证' },
-]
-export const procedureOptions: { value: Procedure; label: string }[] = [
-  { value: 'ordinary', label: '普通程序' },
-  { value: 'simple', label: '简易程序' },
-]
-export const partyKindOptions: { value: PartyKind; label: string }[] = [
-  { value: 'natural_person', label: '自然人' },
-  { value: 'legal_person', label: '法人' },
-  { value: 'other_organization', label: '其他组织' },
 ]
 export const labelOf = (opts: { value: string; label: string }[], v: string | null | undefined) =>
   opts.find((o) => o.value === v)?.label ?? v ?? ''

@@ -9,12 +9,13 @@ import type {
   AvAct,
   LateMediaItem,
   LateMediaQuery,
-  MediaKind,
   Page,
   UploadMetadata,
   UploadStatus,
 } from './types'
 
+// The enforcement acts are not in the server's vocabulary (records carry act_label), so the choices
+// of the upload form are listed here.
 export const avActOptions: { value: AvAct; label: string }[] = [
   { value: 'site_inspection', label: '现场检查' },
   { value: 'survey', label: '勘验' },
@@ -33,8 +34,6 @@ export const avActOptions: { value: AvAct; label: string }[] = [
   { value: 'acceptance_window', label: '受理窗口' },
   { value: 'other', label: '其他' },
 ]
-
-export const mediaKindLabel: Record<MediaKind, string> = { av: '音像记录', attachment: '附件' }
 
 const uid = (id: string) => `/api/v1/uploads/${encodeURIComponent(id)}`
 

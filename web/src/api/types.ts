@@ -30,6 +30,33 @@ export interface PageQuery {
   page_size?: number
 }
 
+// ---- Vocabulary ----------------------------------------------------------------------------------
+
+/** One value of an enum the API sends, with its name to show (GET /api/v1/vocabulary). */
+export interface VocabularyEntry<V extends string = string> {
+  value: V
+  label: string
+}
+
+/** GET /api/v1/vocabulary (public): every enum of the API as [{value, label}], in display order. */
+export interface Vocabulary {
+  roles: VocabularyEntry<Role>[]
+  start_modes: VocabularyEntry<StartMode>[]
+  stages: VocabularyEntry<Stage>[]
+  case_statuses: VocabularyEntry<CaseStatus>[]
+  party_kinds: VocabularyEntry<PartyKind>[]
+  procedures: VocabularyEntry<Procedure>[]
+  approval_kinds: VocabularyEntry<ApprovalKind>[]
+  approval_states: VocabularyEntry<ApprovalState>[]
+  approval_steps: VocabularyEntry<ApprovalStepKind>[]
+  approval_decisions: VocabularyEntry<ApprovalDecision>[]
+  upload_states: VocabularyEntry<UploadState>[]
+  media_kinds: VocabularyEntry<MediaKind>[]
+  case_commands: VocabularyEntry<CaseCommand>[]
+}
+
+export type VocabularyName = keyof Vocabulary
+
 // ---- Sessions and users --------------------------------------------------------------------------
 
 export type Role = 'officer' | 'reviewer' | 'approver' | 'legal' | 'custodian' | 'admin'
@@ -135,6 +162,36 @@ export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
 export type ReceiptKind = 'acceptance' | 'non_acceptance' | 'materials'
 
 export type Procedure = 'ordinary' | 'simple'
+
+/** The commands on a case (domain/case_commands.cc), as the keys of Case.available_actions. */
+export type CaseCommand =
+  | 'submit_start_approval'
+  | 'advance_stage'
+  | 'add_party'
+  | 'decide_application'
+  | 'complaint_not_started'
+  | 'correct_application'
+  | 'supplement_notice'
+  | 'supplement_received'
+  | 'issue_receipt'
+  | 'change_procedure'
+  | 'change_major'
+  | 'assign_officer'
+
+/** Whether the requesting user may give one command on the case now, and if not, why not. */
+export interface ActionAvailability {
+  allowed: boolean
+  /** The command's name (提交启动审批, …). */
+  label: string
+  /** Why not, as the command would answer (only when not allowed), and its error code. */
+  reason?: string
+  code?: string
+  /** issue_receipt only: the receipts the case may still issue. */
+  receipt_kinds?: ReceiptKind[]
+}
+
+/** What the requesting user may do on the case now: one entry per command. */
+export type AvailableActions = Record<CaseCommand, ActionAvailability>
 
 export interface PartyInput {
   kind: PartyKind
@@ -264,6 +321,11 @@ export interface Case {
   media: MediaRecord[]
   version: number
   last_index: number
+  /**
+   * What the requesting user may do now, decided by the server on this state (nobody but the case's
+   * officers may do anything). Sent with GET /api/v1/cases/{id} and every command's `case`.
+   */
+  available_actions?: AvailableActions
 }
 
 export interface CaseCommandResult {
@@ -323,14 +385,22 @@ export type PendingRole = 'reviewer' | 'legal' | 'approver' | null
 
 export type Decision = 'approve' | 'return' | 'reject'
 
+/** A step's decision: the officer's submission or a reviewer's Decision. */
+export type ApprovalDecision = 'submit' | Decision
+
+export type ApprovalKind = 'start'
+
+export type ApprovalStepKind = 'submit' | 'review' | 'legal_review' | 'decide'
+
 export interface ApprovalInboxItem {
   id: string
   case_id: string
   case_number: string
   case_title: string
-  kind: 'start'
+  kind: ApprovalKind
   kind_label: string
   state: ApprovalState
+  state_label?: string
   round: number
   pending_role: PendingRole
   submitted_by_name: string
@@ -342,9 +412,11 @@ export interface ApprovalInboxItem {
 }
 
 export interface ApprovalStep {
-  step: 'submit' | 'review' | 'legal_review' | 'decide'
+  step: ApprovalStepKind
+  step_label?: string
   actor: ActorRef
-  decision: 'submit' | 'approve' | 'return' | 'reject'
+  decision: ApprovalDecision
+  decision_label?: string
   opinion: string
   reasons?: string
   at: string
@@ -352,8 +424,10 @@ export interface ApprovalStep {
 
 export interface Approval {
   id: string
-  kind: 'start'
+  kind: ApprovalKind
+  kind_label?: string
   state: ApprovalState
+  state_label?: string
   round: number
   pending_role: PendingRole
   submitted_at: string

@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/types'
 import { useSessionStore } from '@/stores/session'
+import { useVocabularyStore } from '@/stores/vocabulary'
 import { setUnauthorizedHandler } from '@/utils/http'
 import { homeFor } from '@/utils/home'
 
@@ -46,8 +47,12 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
   const session = useSessionStore()
+  // The enums' names (public): loaded beside the session check, so that pages open with them; the
+  // login page does not wait for them.
+  const vocabulary = useVocabularyStore().load()
   if (to.meta.public) return true
-  if (!(await session.ensure())) return { path: '/login', query: { redirect: to.fullPath } }
+  const [signedIn] = await Promise.all([session.ensure(), vocabulary])
+  if (!signedIn) return { path: '/login', query: { redirect: to.fullPath } }
   const roles = to.meta.roles
   if (roles && !session.hasRole(...roles)) {
     if (to.path === '/') return homeFor(session.role)

@@ -1,5 +1,4 @@
-import type { Role } from '@/api/types'
-
+// Names the server does not send: the event types of the case timeline (全过程记录).
 export const eventTypeLabel: Record<string, string> = {
   CaseOpened: '登记案件',
   PartyAdded: '增加当事人',
@@ -23,15 +22,8 @@ export const eventTypeLabel: Record<string, string> = {
   PasswordChanged: '重置密码',
 }
 
-export const roleLabel: Record<string, string> = {
-  officer: '执法人员',
-  reviewer: '审核人',
-  approver: '负责人',
-  legal: '法制员',
-  custodian: '档案管理员',
-  admin: '系统管理员',
-  system: '系统',
-}
-
-const roles: Role[] = ['officer', 'reviewer', 'approver', 'legal', 'custodian', 'admin']
-export const roleOptions = roles.map((value) => ({ value, label: roleLabel[value] }))
+/**
+ * The role of the system actor (events the server records itself, `actor.role` "system"): not a
+ * user's role, so not among the vocabulary's roles (stores/vocabulary.ts names those).
+ */
+export const SYSTEM_ROLE_LABEL = '系统'

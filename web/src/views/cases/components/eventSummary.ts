@@ -1,21 +1,27 @@
 // One line of what an event recorded, for the case's event timeline (全过程记录).
-import type { CaseEvent, MediaKind } from '@/api/types'
-import { labelOf, procedureOptions, receiptKindOptions, stageOptions } from '@/api/cases'
-import { decisionLabel, stepLabel } from '@/api/approvals'
-import { avActOptions, mediaKindLabel } from '@/api/media'
+import type { CaseEvent, VocabularyName } from '@/api/types'
+import { labelOf, receiptKindOptions } from '@/api/cases'
+import { avActOptions } from '@/api/media'
 
-/** `fileOf`: the file name of a record of the case, for the events that name a record by id. */
-export function eventSummary(ev: CaseEvent, fileOf: (recordId: string) => string | undefined = () => undefined): string {
+/**
+ * `label`: the name of an enum's value (the vocabulary store's label); `fileOf`: the file name of a
+ * record of the case, for the events that name a record by id.
+ */
+export function eventSummary(
+  ev: CaseEvent,
+  label: (vocab: VocabularyName, value: string) => string,
+  fileOf: (recordId: string) => string | undefined = () => undefined,
+): string {
   const d = ev.data as Record<string, unknown>
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
   const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).filter((x) => typeof x === 'string').join('、') : '')
   switch (ev.type) {
     case 'StageAdvanced':
-      return `${labelOf(stageOptions, s('from'))} → ${labelOf(stageOptions, s('to'))}${s('reason') ? '：' + s('reason') : ''}`
+      return `${label('stages', s('from'))} → ${label('stages', s('to'))}${s('reason') ? '：' + s('reason') : ''}`
     case 'StartApprovalSubmitted':
       return `承办人意见：${s('opinion')}${s('reasons') ? '；理由：' + s('reasons') : ''}`
     case 'ApprovalDecided':
-      return `${stepLabel[s('step')] ?? s('step')}：${decisionLabel[s('decision')] ?? s('decision')}${s('opinion') ? '，' + s('opinion') : ''}`
+      return `${label('approval_steps', s('step'))}：${label('approval_decisions', s('decision'))}${s('opinion') ? '，' + s('opinion') : ''}`
     case 'PartyAdded': {
       const p = (d.party ?? d) as Record<string, unknown>
       return typeof p.name === 'string' ? `当事人：${p.name}` : ''
@@ -31,12 +37,11 @@ export function eventSummary(ev: CaseEvent, fileOf: (recordId: string) => string
     case 'ReceiptIssued':
       return `${labelOf(receiptKindOptions, s('kind'))} ${s('receipt_no')}${s('recipient') ? '，接收人 ' + s('recipient') : ''}`
     case 'ProcedureChanged':
-      return `变更为${labelOf(procedureOptions, s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
+      return `变更为${label('procedures', s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
     case 'MajorFlagChanged':
       return `${d.major ? '标记为重大复杂案件' : '取消重大复杂标记'}${s('reason') ? '：' + s('reason') : ''}`
     case 'MediaRegistered': {
-      const kind = mediaKindLabel[s('kind') as MediaKind] ?? s('kind')
-      return `${kind}：${s('file_name')}${s('act') ? '（' + labelOf(avActOptions, s('act')) + '）' : ''}`
+      return `${label('media_kinds', s('kind'))}：${s('file_name')}${s('act') ? '（' + labelOf(avActOptions, s('act')) + '）' : ''}`
     }
     case 'RecordAccessed':
       return `${s('purpose') === 'download' ? '下载' : '播放'}：${fileOf(s('record_id')) ?? s('record_id')}${s('reason') ? '；事由：' + s('reason') : ''}`
