@@ -20,6 +20,10 @@ failed=0
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
+# The layers a compiler does not enforce (SQL only in src/store, blob paths only in src/blob).
+echo "== layers"
+if scripts/check-layers.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 # A gtest binary: count its tests from its own summary lines.
 run_gtest() {
   local name=$1; shift

@@ -5,8 +5,10 @@
 
 #include <filesystem>
 
+#include "blob/directory_blob_store.h"
 #include "common/hex.h"
 #include "store/checkpoints.h"
+#include "store/directory_repo.h"
 #include "store/schema.h"
 
 namespace qc::app {
@@ -40,6 +42,7 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
   }
   QC_ASSIGN_OR_RETURN(app->writer_, store::Writer::Open(path));
   QC_ASSIGN_OR_RETURN(app->reads_, store::ReadPool::Open(path, options.read_connections));
+  QC_ASSIGN_OR_RETURN(app->blobs_, blob::DirectoryBlobStore::Create(fs::path(options.data_dir) / "blobs"));
   // Keys are made on the first start only: a log with checkpoints never gets new keys silently.
   bool has_checkpoints;
   {
@@ -121,13 +124,8 @@ StatusOr<std::shared_ptr<const domain::UnitTree>> App::Units() {
   if (units_ && units_generation_ == gen) return units_;
   auto tree = std::make_shared<domain::UnitTree>();
   auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT id, COALESCE(parent_id, '') FROM units"));
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    tree->Add(s->Text(0), s->Text(1));
-  }
-  s->Reset();
+  QC_ASSIGN_OR_RETURN(auto units, store::ListUnits(*db));
+  for (const auto& u : units) tree->Add(u.id, u.parent_id);
   units_ = tree;
   units_generation_ = gen;
   return units_;

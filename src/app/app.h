@@ -26,6 +26,7 @@
 #include "app/keys.h"
 #include "app/sessions.h"
 #include "app/uploads.h"
+#include "blob/blob_store.h"
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "common/status.h"
@@ -145,7 +146,10 @@ class App {
   // --- cases (cases.cc)
   StatusOr<CommandResult> OpenCase(const domain::Actor& a, NewCase c);
   StatusOr<Json> ListCases(const domain::Actor& a, const CaseQuery& q);
-  StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);  // JSON text
+  // The case as `a` sees it: its JSON with "available_actions" (domain::AvailableActions: what `a` may
+  // do now, and why not the rest), both of the same ledger index. GetCaseJson is the JSON text.
+  StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);
+  StatusOr<Json> GetCase(const domain::Actor& a, const std::string& id);
   StatusOr<Json> CaseEvents(const domain::Actor& a, const std::string& id);
   // Decides one action on a case the actor may see (case_actions.cc), and records its events.
   StatusOr<CommandResult> Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action);
@@ -214,10 +218,12 @@ class App {
   StatusOr<Json> AccessMedia(const domain::Actor& a, const std::string& record_id, const std::string& purpose,
                              const std::string& reason);
   struct MediaFile {
-    std::string path, content_type, file_name, purpose;
+    std::string sha256, content_type, file_name, purpose;
     int64_t size = 0;
     bool playable = false;  // audio or video by its container: may be shown inline
   };
+  // Bytes [offset, offset + length) of a media record's blob, opened by OpenMediaByTicket.
+  StatusOr<std::unique_ptr<ByteReader>> ReadMedia(const MediaFile& f, int64_t offset, int64_t length);
   StatusOr<MediaFile> OpenMediaByTicket(const std::string& record_id, const std::string& ticket);
   // Records registered more than 24 hours after capture ended (Art. 33), for an officer, a device or
   // a case the actor may see.
@@ -227,6 +233,7 @@ class App {
   // --- operations
   StatusOr<int64_t> EventCount();
   store::Writer& writer() { return *writer_; }
+  blob::BlobStore& blobs() { return *blobs_; }
   store::ReadPool& reads() { return *reads_; }
 
   // Records set-up events (units, users) as the system actor; used by init and the demo.
@@ -267,6 +274,10 @@ class App {
   // `more` bytes on top of what unfinished uploads still have to write.
   Status CheckDiskFor(int64_t more);
   StatusOr<domain::CaseState> LoadCaseState(const std::string& case_id);
+  // NotFound, or PermissionDenied unless `a` may see the case.
+  Status RequireVisibleCase(const domain::Actor& a, const std::string& case_id);
+  // The state of a case as of ledger index `last_index`, folded once and cached by that index.
+  StatusOr<std::shared_ptr<const domain::CaseState>> CaseStateAt(const std::string& case_id, int64_t last_index);
 
   Options options_;
   const Clock& clock_;
@@ -276,6 +287,7 @@ class App {
   std::thread checkpointer_;
   std::unique_ptr<store::Writer> writer_;
   std::unique_ptr<store::ReadPool> reads_;
+  std::unique_ptr<blob::BlobStore> blobs_;
   SessionStore sessions_;
   LoginThrottle throttle_;
 
@@ -292,6 +304,8 @@ class App {
   };
   std::mutex tickets_mu_;
   std::map<std::string, MediaTicket> tickets_;  // token hash -> ticket
+  std::mutex case_states_mu_;
+  std::unordered_map<std::string, std::shared_ptr<const domain::CaseState>> case_states_;  // case id -> latest folded
   std::mutex actors_mu_;
   std::unordered_map<std::string, std::pair<int64_t, domain::Actor>> actors_;  // user id -> (generation, actor)
 };

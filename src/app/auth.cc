@@ -5,6 +5,8 @@
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "crypto/password.h"
+#include "store/directory_repo.h"
+#include "store/session_repo.h"
 
 namespace qc::app {
 
@@ -41,16 +43,11 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   std::string user_id, hash;
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT u.id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.id "
-        "WHERE u.username = ? AND u.active = 1"));
-    s->Bind(1, username);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (row) {
-      user_id = s->Text(0);
-      hash = s->Text(1);
+    QC_ASSIGN_OR_RETURN(auto cred, store::FindLoginCredential(*db, username));
+    if (cred) {
+      user_id = cred->user_id;
+      hash = cred->password_hash;
     }
-    s->Reset();
   }
   bool ok = crypto::VerifyPassword(password, hash.empty() ? DummyHash() : hash) && !hash.empty();
   if (!ok) return Status::Unauthenticated("用户名或密码错误");  // Begin counted the failure
@@ -65,14 +62,9 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   SessionStore::Session session = sessions_.Create(th, user_id);
   int64_t now_ms = clock_.Now().time_since_epoch().count();
   QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-        "INSERT INTO sessions(token_hash, user_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?)"));
-    s->Bind(1, th).Bind(2, user_id).Bind(3, now_ms).Bind(4, now_ms)
-        .Bind(5, session.absolute_expiry.time_since_epoch().count());
-    QC_RETURN_IF_ERROR(s->Run());
-    // Sessions past their absolute expiry are of no use to anyone.
-    QC_ASSIGN_OR_RETURN(store::Stmt * purge, tx.db().Prepare("DELETE FROM sessions WHERE expires_at <= ?"));
-    return purge->Bind(1, now_ms).Run();
+    QC_RETURN_IF_ERROR(store::InsertSession(
+        tx.db(), {th, user_id, now_ms, now_ms, session.absolute_expiry.time_since_epoch().count()}));
+    return store::PurgeSessionsExpiredBy(tx.db(), now_ms);
   }));
   return LoginResult{token, UserJson(actor), session.absolute_expiry};
 }
@@ -84,22 +76,20 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
   if (t.state != SessionStore::Touched::kExpired) {
     // The row is the authority: `quancheng user passwd` in another process ends sessions by deleting
     // their rows, and a session not in memory (from before a restart) is restored from its row.
-    auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT user_id, expires_at, last_seen, created_at FROM sessions WHERE token_hash = ?"));
-    s->Bind(1, th);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    std::optional<store::SessionRow> row;
+    {
+      auto db = reads_->Acquire();
+      QC_ASSIGN_OR_RETURN(row, store::FindSession(*db, th));
+    }
     if (!row) {
-      s->Reset();
       if (t.state == SessionStore::Touched::kLive) sessions_.Remove(th);
       return Status::Unauthenticated("登录已过期，请重新登录");
     }
     bool restored = false;
     if (t.state == SessionStore::Touched::kUnknown) {
-      auto ms = [&](int col) { return TimePoint(std::chrono::milliseconds(s->Int(col))); };
-      restored = sessions_.Restore(th, s->Text(0), ms(1), ms(2), ms(3));
+      auto ms = [](int64_t v) { return TimePoint(std::chrono::milliseconds(v)); };
+      restored = sessions_.Restore(th, row->user_id, ms(row->expires_ms), ms(row->last_seen_ms), ms(row->created_ms));
     }
-    s->Reset();
     if (restored) t = sessions_.Touch(th);
   }
   if (t.state == SessionStore::Touched::kExpired) {
@@ -109,10 +99,7 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
   if (t.state != SessionStore::Touched::kLive) return Status::Unauthenticated("登录已过期，请重新登录");
   if (t.persist_last_seen) {
     int64_t now_ms = clock_.Now().time_since_epoch().count();
-    (void)writer_->Run([&](store::WriteTx& tx) -> Status {
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"));
-      return s->Bind(1, now_ms).Bind(2, th).Run();
-    });
+    (void)writer_->Run([&](store::WriteTx& tx) { return store::TouchSession(tx.db(), th, now_ms); });
   }
   auto actor = LoadActor(t.user_id);
   if (!actor.ok() && actor.status().error_code() == ErrorCode::kNotFound) {
@@ -124,10 +111,7 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
 
 Status App::ForgetSession(const std::string& token_hash) {
   sessions_.Remove(token_hash);  // also a tombstone: a racing request cannot restore it from the row
-  return writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("DELETE FROM sessions WHERE token_hash = ?"));
-    return s->Bind(1, token_hash).Run();
-  });
+  return writer_->Run([&](store::WriteTx& tx) { return store::DeleteSession(tx.db(), token_hash); });
 }
 
 Status App::Logout(const std::string& token) { return ForgetSession(TokenHash(token)); }

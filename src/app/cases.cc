@@ -1,9 +1,11 @@
 // Cases: opening one, acting on one, and the queries (list, get, timeline).
 #include "app/app.h"
+#include "app/page_json.h"
 #include "common/china_time.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "store/event_log.h"
+#include "store/case_repo.h"
 #include "store/sequences.h"
 
 namespace qc::app {
@@ -24,15 +26,6 @@ StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, 
   char seq[32];
   std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n));
   return prefix + seq + "号";
-}
-
-std::string LikePattern(const std::string& text) {
-  std::string p = "%";
-  for (char ch : text) {
-    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
-    p += ch;
-  }
-  return p + "%";
 }
 
 // A date ("2026-11-27", China Standard Time) or an RFC 3339 time, as the UTC text stored in created_at.
@@ -67,19 +60,17 @@ StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
     QC_ASSIGN_OR_RETURN(cmd.number, NextCaseNumber(tx.db(), cmd.unit_id, clock_.Now()));
     return domain::DecideOpen(a, cmd);
   }, false));
-  QC_ASSIGN_OR_RETURN(std::string body, GetCaseJson(a, cmd.case_id));
-  r.body = Json::parse(body);
+  QC_ASSIGN_OR_RETURN(r.body, GetCase(a, cmd.case_id));
   return r;
 }
 
 StatusOr<CommandResult> App::ActOnCase(const Actor& a, const std::string& case_id, const Decider& decide) {
-  QC_RETURN_IF_ERROR(GetCaseJson(a, case_id).status());  // exists and visible
+  QC_RETURN_IF_ERROR(RequireVisibleCase(a, case_id));
   QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(const domain::CaseState* c, tx.projector().LoadCase(tx.db(), case_id));
     return decide(*c);
   }, false));
-  QC_ASSIGN_OR_RETURN(std::string body, GetCaseJson(a, case_id));
-  r.body = Json::parse(body);
+  QC_ASSIGN_OR_RETURN(r.body, GetCase(a, case_id));
   return r;
 }
 
@@ -94,137 +85,117 @@ StatusOr<CommandResult> App::AssignOfficer(const Actor& a, const std::string& ca
   });
 }
 
-StatusOr<std::string> App::GetCaseJson(const Actor& a, const std::string& id) {
-  std::string unit_id, detail;
+Status App::RequireVisibleCase(const Actor& a, const std::string& case_id) {
+  std::optional<std::string> unit;
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT unit_id, detail FROM cases WHERE id = ?"));
-    s->Bind(1, id);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (row) {
-      unit_id = s->Text(0);
-      detail = s->Text(1);
-    }
-    s->Reset();
-    if (!row) return Status::NotFound("案件不存在", "id");
+    QC_ASSIGN_OR_RETURN(unit, store::CaseUnit(*db, case_id));
   }
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewCase, domain::UnitResource(unit_id)));
-  return detail;
+  if (!unit) return Status::NotFound("案件不存在", "id");
+  return Allow(a, domain::Action::kViewCase, domain::UnitResource(*unit));
+}
+
+StatusOr<std::shared_ptr<const domain::CaseState>> App::CaseStateAt(const std::string& case_id, int64_t last_index) {
+  {
+    std::lock_guard<std::mutex> lock(case_states_mu_);
+    auto it = case_states_.find(case_id);
+    if (it != case_states_.end() && it->second->last_index == last_index) return it->second;
+  }
+  std::vector<domain::Event> events;
+  {
+    auto db = reads_->Acquire();
+    store::EventLog log(*db);
+    QC_ASSIGN_OR_RETURN(events, log.ReadCase(case_id, last_index + 1));
+  }
+  auto state = std::make_shared<domain::CaseState>();
+  for (const auto& e : events) QC_RETURN_IF_ERROR(domain::Apply(*state, e));
+  if (state->last_index != last_index) return Status::Internal("案件 " + case_id + " 的事件与其投影不符");
+  std::lock_guard<std::mutex> lock(case_states_mu_);
+  if (case_states_.size() >= 4096) case_states_.clear();
+  auto& slot = case_states_[case_id];
+  if (!slot || slot->last_index < last_index) slot = state;
+  return std::shared_ptr<const domain::CaseState>(state);
+}
+
+StatusOr<std::string> App::GetCaseJson(const Actor& a, const std::string& id) {
+  std::optional<store::CaseDetailRow> row;
+  {
+    auto db = reads_->Acquire();
+    QC_ASSIGN_OR_RETURN(row, store::GetCaseDetail(*db, id));
+  }
+  if (!row) return Status::NotFound("案件不存在", "id");
+  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewCase, domain::UnitResource(row->unit_id)));
+  // The actions are decided on the state of the same ledger index as the detail, whatever was
+  // appended since the row was read.
+  QC_ASSIGN_OR_RETURN(auto state, CaseStateAt(id, row->last_index));
+  std::string& text = row->detail;
+  if (text.empty() || text.back() != '}') return Status::Internal("案件 " + id + " 的详情格式错误");
+  text.pop_back();
+  text += ",\"available_actions\":" + domain::AvailableActions(*state, a).dump() + "}";
+  return std::move(text);
+}
+
+StatusOr<Json> App::GetCase(const Actor& a, const std::string& id) {
+  QC_ASSIGN_OR_RETURN(std::string text, GetCaseJson(a, id));
+  return ParseJson(text);
 }
 
 StatusOr<Json> App::CaseEvents(const Actor& a, const std::string& id) {
-  QC_RETURN_IF_ERROR(GetCaseJson(a, id).status());
-  auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-      "SELECT idx, bytes, leaf_hash FROM events WHERE case_id = ? ORDER BY idx"));
-  s->Bind(1, id);
-  Json items = Json::array();
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    auto j = ParseJson(s->Blob(1));
-    if (!j.ok()) {
-      s->Reset();
-      return Status::Internal("事件 " + std::to_string(s->Int(0)) + " 无法解析");
-    }
-    Json e = *j;
-    items.push_back({{"index", s->Int(0)}, {"type", e["type"]}, {"v", e["v"]}, {"at", e["at"]},
-                     {"actor", e["actor"]}, {"data", e["data"]}, {"leaf_hash", ToHex(s->Blob(2))}});
+  QC_RETURN_IF_ERROR(RequireVisibleCase(a, id));
+  std::vector<store::StoredEvent> events;
+  {
+    auto db = reads_->Acquire();
+    store::EventLog log(*db);
+    QC_ASSIGN_OR_RETURN(events, log.ReadCaseStored(id));
   }
-  s->Reset();
+  Json items = Json::array();
+  for (const auto& stored : events) {
+    auto j = ParseJson(stored.bytes);
+    if (!j.ok()) return Status::Internal("事件 " + std::to_string(stored.event.index) + " 无法解析");
+    Json& e = *j;
+    items.push_back({{"index", stored.event.index}, {"type", e["type"]}, {"v", e["v"]}, {"at", e["at"]},
+                     {"actor", e["actor"]}, {"data", e["data"]}, {"leaf_hash", ToHex(stored.leaf_hash)}});
+  }
   return Json{{"items", std::move(items)}};
 }
 
 StatusOr<Json> App::ListCases(const Actor& a, const CaseQuery& q) {
-  std::string where = " WHERE 1=1";
-  std::vector<std::string> args;
-  QC_ASSIGN_OR_RETURN(auto visible, VisibleUnits(a));
-  if (visible) {
-    if (visible->empty()) return Json{{"items", Json::array()}, {"total", 0}, {"page", q.page}, {"page_size", q.page_size}};
-    where += " AND c.unit_id IN (";
-    for (size_t i = 0; i < visible->size(); ++i) {
-      where += i ? ",?" : "?";
-      args.push_back((*visible)[i]);
-    }
-    where += ")";
-  }
-  if (q.stage) {
-    if (!domain::ParseStage(*q.stage)) return Status::InvalidArgument("invalid_field", "阶段无效", "stage");
-    where += " AND c.stage = ?";
-    args.push_back(*q.stage);
-  }
-  if (q.status) {
-    if (!domain::ParseCaseStatus(*q.status)) return Status::InvalidArgument("invalid_field", "状态无效", "status");
-    where += " AND c.status = ?";
-    args.push_back(*q.status);
-  }
-  if (q.start_mode) {
-    if (!domain::ParseStartMode(*q.start_mode))
-      return Status::InvalidArgument("invalid_field", "启动方式无效", "start_mode");
-    where += " AND c.start_mode = ?";
-    args.push_back(*q.start_mode);
-  }
-  if (q.officer) {
-    where += " AND EXISTS (SELECT 1 FROM case_officers co WHERE co.case_id = c.id AND (co.user_id = ? OR "
-             "co.user_id = (SELECT id FROM users WHERE username = ?)))";
-    args.push_back(*q.officer);
-    args.push_back(*q.officer);
-  }
-  if (q.text) {
-    where += " AND c.search_text LIKE ? ESCAPE '\\'";
-    args.push_back(LikePattern(*q.text));
-  }
+  store::PageRequest p{q.page, q.page_size};
+  store::CaseFilter f;
+  QC_ASSIGN_OR_RETURN(f.units, VisibleUnits(a));
+  if (f.units && f.units->empty()) return EmptyPageJson(p);
+  if (q.stage && !domain::ParseStage(*q.stage)) return Status::InvalidArgument("invalid_field", "阶段无效", "stage");
+  if (q.status && !domain::ParseCaseStatus(*q.status))
+    return Status::InvalidArgument("invalid_field", "状态无效", "status");
+  if (q.start_mode && !domain::ParseStartMode(*q.start_mode))
+    return Status::InvalidArgument("invalid_field", "启动方式无效", "start_mode");
+  f.stage = q.stage;
+  f.status = q.status;
+  f.start_mode = q.start_mode;
+  f.officer = q.officer;
+  f.text = q.text;
   if (q.from) {
-    QC_ASSIGN_OR_RETURN(std::string from, TimeBound(*q.from, false, "from"));
-    where += " AND c.created_at >= ?";
-    args.push_back(from);
+    QC_ASSIGN_OR_RETURN(f.created_from, TimeBound(*q.from, false, "from"));
   }
   if (q.to) {
-    QC_ASSIGN_OR_RETURN(std::string to, TimeBound(*q.to, true, "to"));
-    where += " AND c.created_at < ?";
-    args.push_back(to);
+    QC_ASSIGN_OR_RETURN(f.created_to, TimeBound(*q.to, true, "to"));
   }
-  static const std::vector<std::string> kSortable{"created_at", "updated_at", "number", "stage", "status", "title"};
-  bool sortable = false;
-  for (const auto& s : kSortable) sortable |= s == q.sort;
-  if (!sortable) return Status::InvalidArgument("invalid_field", "排序字段无效", "sort");
-
+  f.sort = q.sort;
+  f.descending = q.descending;
   auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * cnt, db->Prepare("SELECT COUNT(*) FROM cases c" + where));
-  for (size_t i = 0; i < args.size(); ++i) cnt->Bind(static_cast<int>(i + 1), args[i]);
-  QC_ASSIGN_OR_RETURN(bool crow, cnt->Step());
-  int64_t total = crow ? cnt->Int(0) : 0;
-  cnt->Reset();
-
-  std::string sql =
-      "SELECT c.id, c.number, c.title, c.unit_id, COALESCE(u.name, ''), c.start_mode, c.stage, c.status, c.major, "
-      "c.urgent, c.created_at, c.updated_at, "
-      "(SELECT group_concat(name, '、') FROM (SELECT name FROM case_officers o WHERE o.case_id = c.id "
-      "ORDER BY o.lead DESC, o.name)) "
-      "FROM cases c LEFT JOIN units u ON u.id = c.unit_id" + where + " ORDER BY c." + q.sort +
-      (q.descending ? " DESC" : " ASC") + ", c.id LIMIT ? OFFSET ?";
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(sql));
-  int n = 1;
-  for (const auto& arg : args) s->Bind(n++, arg);
-  s->Bind(n, q.page_size);
-  s->Bind(n + 1, static_cast<int64_t>(q.page - 1) * q.page_size);
-  Json items = Json::array();
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    auto mode = domain::ParseStartMode(s->Text(5));
-    auto stage = domain::ParseStage(s->Text(6));
-    auto status = domain::ParseCaseStatus(s->Text(7));
-    items.push_back({{"id", s->Text(0)}, {"number", s->Text(1)}, {"title", s->Text(2)}, {"unit_id", s->Text(3)},
-                     {"unit_name", s->Text(4)}, {"start_mode", s->Text(5)},
-                     {"start_mode_label", mode ? domain::Label(*mode) : ""}, {"stage", s->Text(6)},
-                     {"stage_label", stage ? domain::Label(*stage) : ""}, {"status", s->Text(7)},
-                     {"status_label", status ? domain::Label(*status) : ""}, {"major", s->Int(8) != 0},
-                     {"urgent", s->Int(9) != 0}, {"created_at", s->Text(10)}, {"updated_at", s->Text(11)},
-                     {"officers", s->Text(12)}});
-  }
-  s->Reset();
-  return Json{{"items", std::move(items)}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}};
+  QC_ASSIGN_OR_RETURN(auto rows, store::ListCases(*db, f, p));
+  return PageJson(rows, p, [](const store::CaseSummaryRow& c) {
+    auto mode = domain::ParseStartMode(c.start_mode);
+    auto stage = domain::ParseStage(c.stage);
+    auto status = domain::ParseCaseStatus(c.status);
+    return Json{{"id", c.id}, {"number", c.number}, {"title", c.title}, {"unit_id", c.unit_id},
+                {"unit_name", c.unit_name}, {"start_mode", c.start_mode},
+                {"start_mode_label", mode ? domain::Label(*mode) : ""}, {"stage", c.stage},
+                {"stage_label", stage ? domain::Label(*stage) : ""}, {"status", c.status},
+                {"status_label", status ? domain::Label(*status) : ""}, {"major", c.major},
+                {"urgent", c.urgent}, {"created_at", c.created_at}, {"updated_at", c.updated_at},
+                {"officers", c.officers}};
+  });
 }
 
 }  // namespace qc::app

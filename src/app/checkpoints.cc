@@ -6,6 +6,7 @@
 #include "crypto/base64.h"
 #include "ledger/checkpoint.h"
 #include "store/checkpoints.h"
+#include "store/case_repo.h"
 #include "store/event_log.h"
 
 namespace qc::app {
@@ -118,11 +119,8 @@ StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
   std::string unit_id;
   if (!case_id.empty()) {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT unit_id FROM cases WHERE id = ?"));
-    s->Bind(1, case_id);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    unit_id = row ? s->Text(0) : "";
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(auto unit, store::CaseUnit(*db, case_id));
+    unit_id = unit.value_or("");
   }
   QC_RETURN_IF_ERROR(Allow(a, domain::Action::kReadEvent, domain::EventResource(!case_id.empty(), unit_id)));
   auto db = reads_->Acquire();

@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "common/hex.h"
 #include "crypto/base64.h"
+#include "store/case_repo.h"
 #include "store/event_log.h"
 
 namespace qc::app {
@@ -62,18 +63,15 @@ StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t
     return Status::InvalidArgument("invalid_field", "起始序号应在 0 到 " + std::to_string(n) + " 之间", "start");
   QC_ASSIGN_OR_RETURN(auto entries, log.ReadRange(start, count));
   std::map<std::string, bool> visible;  // case id -> may the actor see it
-  QC_ASSIGN_OR_RETURN(store::Stmt * unit_of, db->Prepare("SELECT unit_id FROM cases WHERE id = ?"));
   Json items = Json::array();
   for (const auto& e : entries) {
     Json item = {{"index", e.event.index}, {"leaf_hash", ToHex(e.leaf_hash)}};
     const std::string& case_id = e.event.case_id;
     if (!case_id.empty() && !visible.count(case_id)) {
-      unit_of->Bind(1, case_id);
-      QC_ASSIGN_OR_RETURN(bool row, unit_of->Step());
+      QC_ASSIGN_OR_RETURN(auto unit_id, store::CaseUnit(*db, case_id));
       visible[case_id] =
-          row && domain::Authorize(a, domain::Action::kReadEvent, domain::EventResource(true, unit_of->Text(0)),
-                                   units.get()).ok();
-      unit_of->Reset();
+          unit_id && domain::Authorize(a, domain::Action::kReadEvent, domain::EventResource(true, *unit_id),
+                                       units.get()).ok();
     }
     if (case_id.empty() || visible[case_id]) {
       item["bytes"] = crypto::Base64Encode(e.bytes);

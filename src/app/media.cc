@@ -1,28 +1,23 @@
 // Media records of cases: access (play, download) recorded as RecordAccessed, tickets for the Range
 // requests that follow, and the 24-hour findings (Art. 33).
-#include <filesystem>
 
 #include "app/app.h"
-#include "blob/blob_store.h"
+#include "app/page_json.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "domain/media.h"
+#include "store/case_repo.h"
 
 namespace qc::app {
 
-namespace fs = std::filesystem;
 using domain::Actor;
 
 namespace {
 
 StatusOr<std::string> CaseOfRecord(store::Db& db, const std::string& record_id) {
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare("SELECT case_id FROM case_media WHERE record_id = ?"));
-  s->Bind(1, record_id);
-  QC_ASSIGN_OR_RETURN(bool row, s->Step());
-  std::string case_id = row ? s->Text(0) : "";
-  s->Reset();
-  if (!row) return Status::NotFound("记录不存在", "record_id");
-  return case_id;
+  QC_ASSIGN_OR_RETURN(auto case_id, store::CaseOfMediaRecord(db, record_id));
+  if (!case_id) return Status::NotFound("记录不存在", "record_id");
+  return *case_id;
 }
 
 // The content type the bytes are served as: only from the container that libavformat found in them,
@@ -89,73 +84,40 @@ StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, co
   {
     auto db = reads_->Acquire();
     QC_ASSIGN_OR_RETURN(std::string case_id, CaseOfRecord(*db, record_id));
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT detail FROM cases WHERE id = ?"));
-    s->Bind(1, case_id);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    detail = row ? s->Text(0) : "";
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(auto row, store::GetCaseDetail(*db, case_id));
+    if (row) detail = std::move(row->detail);
   }
   QC_ASSIGN_OR_RETURN(Json c, ParseJson(detail));
   for (const auto& m : c.value("media", Json::array())) {
     if (m.value("record_id", "") != record_id) continue;
-    blob::BlobStore blobs(fs::path(options_.data_dir) / "blobs");
     std::string sha = m.value("sha256", "");
-    QC_ASSIGN_OR_RETURN(uint64_t size, blobs.Size(sha));
+    QC_ASSIGN_OR_RETURN(uint64_t size, blobs_->Size(sha));
     std::string type = PlayableType(m);
-    return MediaFile{blobs.PathFor(sha).string(), type.empty() ? "application/octet-stream" : type,
-                     m.value("file_name", ""), purpose, static_cast<int64_t>(size), !type.empty()};
+    return MediaFile{sha, type.empty() ? "application/octet-stream" : type, m.value("file_name", ""), purpose,
+                     static_cast<int64_t>(size), !type.empty()};
   }
   return Status::NotFound("记录不存在", "record_id");
 }
 
+StatusOr<std::unique_ptr<ByteReader>> App::ReadMedia(const MediaFile& f, int64_t offset, int64_t length) {
+  return blobs_->Open(f.sha256, static_cast<uint64_t>(offset), static_cast<uint64_t>(length));
+}
+
 StatusOr<Json> App::LateMedia(const Actor& a, const std::string& officer_id, const std::string& device_id, int page,
                               int page_size) {
-  QC_ASSIGN_OR_RETURN(auto visible, VisibleUnits(a));
-  Json empty{{"items", Json::array()}, {"total", 0}, {"page", page}, {"page_size", page_size}};
-  if (visible && visible->empty()) return empty;
-  std::string where = " WHERE m.late_seconds IS NOT NULL";
-  std::vector<std::string> args;
-  if (visible) {
-    where += " AND m.unit_id IN (";
-    for (size_t i = 0; i < visible->size(); ++i) {
-      where += i ? ",?" : "?";
-      args.push_back((*visible)[i]);
-    }
-    where += ")";
-  }
-  if (!officer_id.empty()) {
-    where += " AND m.officer_id = ?";
-    args.push_back(officer_id);
-  }
-  if (!device_id.empty()) {
-    where += " AND m.device_id = ?";
-    args.push_back(device_id);
-  }
+  store::PageRequest p{page, page_size};
+  store::LateMediaFilter f{std::nullopt, officer_id, device_id};
+  QC_ASSIGN_OR_RETURN(f.units, VisibleUnits(a));
+  if (f.units && f.units->empty()) return EmptyPageJson(p);
   auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * cnt, db->Prepare("SELECT COUNT(*) FROM case_media m" + where));
-  for (size_t i = 0; i < args.size(); ++i) cnt->Bind(static_cast<int>(i + 1), args[i]);
-  QC_ASSIGN_OR_RETURN(bool crow, cnt->Step());
-  int64_t total = crow ? cnt->Int(0) : 0;
-  cnt->Reset();
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-      "SELECT m.record_id, m.case_id, c.number, c.title, m.act, m.officer_id, COALESCE(u.name, ''), m.device_id, "
-      "m.capture_end, m.registered_at, m.late_seconds FROM case_media m JOIN cases c ON c.id = m.case_id "
-      "LEFT JOIN users u ON u.id = m.officer_id" + where + " ORDER BY m.registered_at DESC, m.record_id LIMIT ? OFFSET ?"));
-  int n = 1;
-  for (const auto& arg : args) s->Bind(n++, arg);
-  s->Bind(n, page_size).Bind(n + 1, static_cast<int64_t>(page - 1) * page_size);
-  Json items = Json::array();
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    items.push_back({{"record_id", s->Text(0)}, {"case_id", s->Text(1)}, {"number", s->Text(2)}, {"title", s->Text(3)},
-                     {"act", s->Text(4)}, {"act_label", std::string(domain::AvActLabel(s->Text(4)).value_or(""))},
-                     {"officer_id", s->Text(5)}, {"officer_name", s->Text(6)}, {"device_id", s->Text(7)},
-                     {"capture_end", s->Text(8)}, {"registered_at", s->Text(9)}, {"late_seconds", s->Int(10)},
-                     {"rule", std::string(domain::kAvLateRule)}, {"article", "第三十三条"}});
-  }
-  s->Reset();
-  return Json{{"items", std::move(items)}, {"total", total}, {"page", page}, {"page_size", page_size}};
+  QC_ASSIGN_OR_RETURN(auto rows, store::ListLateMedia(*db, f, p));
+  return PageJson(rows, p, [](const store::LateMediaRow& m) {
+    return Json{{"record_id", m.record_id}, {"case_id", m.case_id}, {"number", m.number}, {"title", m.title},
+                {"act", m.act}, {"act_label", std::string(domain::AvActLabel(m.act).value_or(""))},
+                {"officer_id", m.officer_id}, {"officer_name", m.officer_name}, {"device_id", m.device_id},
+                {"capture_end", m.capture_end}, {"registered_at", m.registered_at}, {"late_seconds", m.late_seconds},
+                {"rule", std::string(domain::kAvLateRule)}, {"article", "第三十三条"}};
+  });
 }
 
 }  // namespace qc::app

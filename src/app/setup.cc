@@ -14,8 +14,7 @@ using domain::Actor;
 
 Status InitDataDir(const InitOptions& o, const Clock& clock) {
   std::error_code ec;
-  fs::create_directories(fs::path(o.data_dir) / "blobs" / "sha256", ec);
-  if (!ec) fs::create_directories(fs::path(o.data_dir) / "keys", ec);
+  fs::create_directories(fs::path(o.data_dir) / "keys", ec);  // the media store makes its own directories
   if (ec) return Status::Internal("无法创建数据目录 " + o.data_dir + ": " + ec.message());
   ::chmod((fs::path(o.data_dir) / "keys").c_str(), 0700);
 

@@ -12,11 +12,12 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.h"
-#include "blob/blob_store.h"
+#include "common/byte_reader.h"
 #include "crypto/hash.h"
 #include "domain/media.h"
 #include "media/probe.h"
 #include "store/event_log.h"
+#include "store/upload_repo.h"
 
 namespace qc::app {
 
@@ -45,19 +46,10 @@ Status WriteAll(int fd, std::string_view d) {
 Status HashPrefix(const std::string& path, int64_t len, blob::ContentHasher& h) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Errno("无法读取上传文件");
-  std::string buf(kIoChunk, '\0');
-  int64_t pos = 0;
-  Status st;
-  while (pos < len) {
-    ssize_t n = ::pread(fd, buf.data(), static_cast<size_t>(std::min<int64_t>(buf.size(), len - pos)), pos);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      st = n < 0 ? Errno("读取上传文件失败") : Status::Internal("上传文件短于已确认的长度");
-      break;
-    }
-    h.Update(std::string_view(buf.data(), static_cast<size_t>(n)));
-    pos += n;
-  }
+  Status st = ReadFileRange(fd, 0, len, [&](std::string_view piece) {
+    h.Update(piece);
+    return Status();
+  });
   ::close(fd);
   return st;
 }
@@ -66,25 +58,21 @@ Status MetaError(const std::string& key, const std::string& message) {
   return Status::InvalidArgument("invalid_field", message, "Upload-Metadata." + key);
 }
 
-constexpr const char* kUploadColumns =
-    "SELECT id, owner_id, length, received, metadata, params, case_id, state, sha256, sm3, record_id, error_code, "
-    "error, expires_at FROM uploads ";
-
-UploadInfo RowToInfo(store::Stmt* s) {
+UploadInfo RowToInfo(const store::UploadRow& r) {
   UploadInfo u;
-  u.id = s->Text(0);
-  u.length = s->Int(2);
-  u.offset = s->Int(3);
-  u.metadata = s->Text(4);
-  u.params = ParseJson(s->Text(5)).value_or(Json::object());
-  u.case_id = s->Text(6);
-  u.state = s->Text(7);
-  u.sha256 = s->Text(8);
-  u.sm3 = s->Text(9);
-  u.record_id = s->Text(10);
-  u.error_code = s->Text(11);
-  u.error = s->Text(12);
-  u.expires_at = ParseRfc3339(s->Text(13)).value_or(TimePoint{});
+  u.id = r.id;
+  u.length = r.length;
+  u.offset = r.received;
+  u.metadata = r.metadata;
+  u.params = ParseJson(r.params).value_or(Json::object());
+  u.case_id = r.case_id;
+  u.state = r.state;
+  u.sha256 = r.sha256;
+  u.sm3 = r.sm3;
+  u.record_id = r.record_id;
+  u.error_code = r.error_code;
+  u.error = r.error;
+  u.expires_at = ParseRfc3339(r.expires_at).value_or(TimePoint{});
   return u;
 }
 
@@ -162,16 +150,9 @@ void App::KeepWarm(std::shared_ptr<UploadSlot> slot) {
 
 StatusOr<UploadInfo> App::LoadUpload(const std::string& id) {
   auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(std::string(kUploadColumns) + "WHERE id = ?"));
-  s->Bind(1, id);
-  QC_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) {
-    s->Reset();
-    return Status::NotFound("上传不存在", "id");
-  }
-  UploadInfo u = RowToInfo(s);
-  s->Reset();
-  return u;
+  QC_ASSIGN_OR_RETURN(auto row, store::GetUpload(*db, id));
+  if (!row) return Status::NotFound("上传不存在", "id");
+  return RowToInfo(*row);
 }
 
 StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, const std::map<std::string, std::string>& meta,
@@ -273,12 +254,7 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   // for everyone).
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT COALESCE(SUM(length), 0) FROM uploads WHERE owner_id = ? AND state = 'receiving' AND expires_at > ?"));
-    s->Bind(1, who.owner_id()).Bind(2, FormatRfc3339(clock_.Now()));
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    int64_t open = row ? s->Int(0) : 0;
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(int64_t open, store::OpenUploadBytes(*db, who.owner_id(), FormatRfc3339(clock_.Now())));
     if (open + length > options_.upload_quota)
       return Status::Make(ErrorCode::kResourceExhausted, "insufficient_storage",
                           "未完成的上传合计将超过每人 " + std::to_string(options_.upload_quota >> 30) +
@@ -295,11 +271,15 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   QC_RETURN_IF_ERROR(blob::SyncDir(dir));
   std::string now = FormatRfc3339(clock_.Now());
   QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-        "INSERT INTO uploads(id, owner_id, length, received, metadata, params, case_id, state, created_at, expires_at) "
-        "VALUES (?, ?, ?, 0, ?, ?, ?, 'receiving', ?, ?)"));
-    return s->Bind(1, u.id).Bind(2, who.owner_id()).Bind(3, length).Bind(4, raw_metadata).Bind(5, p.dump())
-        .Bind(6, case_id).Bind(7, now).Bind(8, FormatRfc3339(u.expires_at)).Run();
+    store::UploadRow row;
+    row.id = u.id;
+    row.owner_id = who.owner_id();
+    row.length = length;
+    row.metadata = raw_metadata;
+    row.params = p.dump();
+    row.case_id = case_id;
+    row.expires_at = FormatRfc3339(u.expires_at);
+    return store::InsertUpload(tx.db(), row, now);
   }));
   spdlog::info("upload {} created: {} bytes for case {} by {}", u.id, length, case_id, who.owner_id());
   return u;
@@ -312,12 +292,7 @@ Status App::CheckDiskFor(int64_t more) {
   int64_t pending = 0;
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT COALESCE(SUM(length - received), 0) FROM uploads WHERE state = 'receiving' AND expires_at > ?"));
-    s->Bind(1, FormatRfc3339(clock_.Now()));
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    pending = row ? s->Int(0) : 0;
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(pending, store::PendingUploadBytes(*db, FormatRfc3339(clock_.Now())));
   }
   if (free_bytes - options_.disk_reserve - pending < more)
     return Status::Make(ErrorCode::kResourceExhausted, "insufficient_storage",
@@ -379,11 +354,7 @@ StatusOr<std::unique_ptr<UploadPatch>> App::BeginPatch(const Uploader& who, cons
 
 Status App::CommitOffset(const std::string& id, int64_t offset) {
   std::string expires = FormatRfc3339(clock_.Now() + options_.upload_expiry);
-  return writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-        "UPDATE uploads SET received = ?, expires_at = ? WHERE id = ? AND state = 'receiving' AND received <= ?"));
-    return s->Bind(1, offset).Bind(2, expires).Bind(3, id).Bind(4, offset).Run();
-  });
+  return writer_->Run([&](store::WriteTx& tx) { return store::CommitUploadOffset(tx.db(), id, offset, expires); });
 }
 
 UploadPatch::UploadPatch(App& app, UploadInfo info, std::shared_ptr<UploadSlot> slot, int fd,
@@ -480,7 +451,6 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
   if (u.state == "registered") return u;
   if (u.state == "refused" && !force_kind) return u;
   if (u.offset != u.length) return Status::Internal("upload " + id + " is not complete");
-  blob::BlobStore blobs(fs::path(options_.data_dir) / "blobs");
   std::string part = PartPath(id);
   bool have_part = fs::exists(part);
   Json media;
@@ -500,30 +470,21 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
     media["audio_video"] = info.audio_video;
     u.sha256 = d.sha256;
     u.sm3 = d.sm3;
-    QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-          "UPDATE uploads SET state = 'complete', sha256 = ?, sm3 = ?, media = ? WHERE id = ? AND state = 'receiving'"));
-      return s->Bind(1, u.sha256).Bind(2, u.sm3).Bind(3, media.dump()).Bind(4, id).Run();
-    }));
+    QC_RETURN_IF_ERROR(writer_->Run(
+        [&](store::WriteTx& tx) { return store::MarkUploadComplete(tx.db(), id, u.sha256, u.sm3, media.dump()); }));
     u.state = "complete";
     spdlog::info("upload {} complete: {} bytes sha256 {} sm3 {}", id, u.length, u.sha256, u.sm3);
   } else {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT media FROM uploads WHERE id = ?"));
-    s->Bind(1, id);
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    media = row ? ParseJson(s->Text(0)).value_or(Json::object()) : Json::object();
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(std::string stored, store::UploadMedia(*db, id));
+    media = ParseJson(stored).value_or(Json::object());
   }
   bool audio_video = media.value("audio_video", false);
   media.erase("audio_video");
 
   auto refuse = [&](const std::string& code, const std::string& message) -> StatusOr<UploadInfo> {
-    QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-          "UPDATE uploads SET state = 'refused', error_code = ?, error = ? WHERE id = ?"));
-      return s->Bind(1, code).Bind(2, message).Bind(3, id).Run();
-    }));
+    QC_RETURN_IF_ERROR(
+        writer_->Run([&](store::WriteTx& tx) { return store::MarkUploadRefused(tx.db(), id, code, message); }));
     spdlog::info("upload {} refused: {}", id, message);
     return LoadUpload(id);
   };
@@ -556,16 +517,15 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
   }
   // ... then the file becomes a blob (atomic rename, fsynced), and only then is the event appended.
   if (have_part) {
-    QC_RETURN_IF_ERROR(blobs.Adopt(part, u.sha256));
-  } else if (!blobs.Exists(u.sha256)) {
-    return Status::Internal("upload " + id + ": neither the part file nor the blob " + u.sha256 + " exists");
+    QC_RETURN_IF_ERROR(blobs_->Adopt(part, u.sha256));
+  } else {
+    QC_ASSIGN_OR_RETURN(bool stored, blobs_->Exists(u.sha256));
+    if (!stored) return Status::Internal("upload " + id + ": neither the part file nor the blob " + u.sha256 + " exists");
   }
   auto recorded = Record(acting, u.case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
     QC_ASSIGN_OR_RETURN(const domain::CaseState* c, tx.projector().LoadCase(tx.db(), u.case_id));
     QC_ASSIGN_OR_RETURN(auto drafts, domain::DecideRegisterMedia(*c, acting, by_station, reg));
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-        "UPDATE uploads SET state = 'registered', record_id = ?, error_code = '', error = '' WHERE id = ?"));
-    QC_RETURN_IF_ERROR(s->Bind(1, reg.record_id).Bind(2, id).Run());
+    QC_RETURN_IF_ERROR(store::MarkUploadRegistered(tx.db(), id, reg.record_id));
     return drafts;
   }, false, by_station ? &station : nullptr);
   if (!recorded.ok()) {
@@ -582,10 +542,7 @@ Status App::TerminateUpload(const Uploader& who, const std::string& id) {
   auto slot = Slot(id);
   std::lock_guard<std::mutex> lock(slot->mu);
   if (slot->busy) return Status::Conflict("locked", "该文件正在上传，不能删除");
-  QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare("DELETE FROM uploads WHERE id = ? AND state = 'receiving'"));
-    return s->Bind(1, id).Run();
-  }));
+  QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) { return store::DeleteReceivingUpload(tx.db(), id); }));
   slot->hasher.reset();
   slot->hashed = -1;
   ::unlink(PartPath(id).c_str());
@@ -610,15 +567,7 @@ StatusOr<int> App::ExpireUploads() {
   std::vector<std::string> ids;
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT id FROM uploads WHERE state = 'receiving' AND expires_at < ? LIMIT 1000"));
-    s->Bind(1, FormatRfc3339(clock_.Now()));
-    for (;;) {
-      QC_ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      ids.push_back(s->Text(0));
-    }
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(ids, store::ExpiredUploadIds(*db, FormatRfc3339(clock_.Now()), 1000));
   }
   int n = 0;
   for (const auto& id : ids) {
@@ -626,11 +575,7 @@ StatusOr<int> App::ExpireUploads() {
     std::lock_guard<std::mutex> lock(slot->mu);
     if (slot->busy) continue;
     std::string now = FormatRfc3339(clock_.Now());
-    QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, tx.db().Prepare(
-          "DELETE FROM uploads WHERE id = ? AND state = 'receiving' AND expires_at < ?"));
-      return s->Bind(1, id).Bind(2, now).Run();
-    }));
+    QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) { return store::DeleteExpiredUpload(tx.db(), id, now); }));
     ::unlink(PartPath(id).c_str());
     slot->hasher.reset();
     ++n;
@@ -640,19 +585,15 @@ StatusOr<int> App::ExpireUploads() {
 }
 
 Status App::RecoverUploads() {
-  std::vector<std::tuple<std::string, std::string, int64_t, int64_t>> rows;  // id, state, received, length
+  std::vector<store::UploadRow> rows;
   {
     auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare(
-        "SELECT id, state, received, length FROM uploads WHERE state IN ('receiving', 'complete')"));
-    for (;;) {
-      QC_ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      rows.emplace_back(s->Text(0), s->Text(1), s->Int(2), s->Int(3));
-    }
-    s->Reset();
+    QC_ASSIGN_OR_RETURN(rows, store::UnfinishedUploads(*db));
   }
-  for (const auto& [id, state, received, length] : rows) {
+  for (const auto& row : rows) {
+    const std::string& id = row.id;
+    const std::string& state = row.state;
+    const int64_t received = row.received, length = row.length;
     if (state == "receiving") {
       // Bytes past the committed offset were never acknowledged: drop them.
       struct stat st;

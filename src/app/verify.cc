@@ -10,6 +10,7 @@
 
 #include "app/keys.h"
 #include "blob/content_hasher.h"
+#include "blob/directory_blob_store.h"
 #include "common/hex.h"
 #include "crypto/base64.h"
 #include "crypto/hash.h"
@@ -42,16 +43,9 @@ struct TreeCheck {
 
   Status Run() {
     std::string level;  // the stored hashes of the current level, 32 bytes each
-    QC_ASSIGN_OR_RETURN(store::Stmt * rows, db.Prepare("SELECT idx, bytes, leaf_hash FROM events ORDER BY idx"));
+    store::EventLog log(db);
     int64_t expected = 0;
-    for (;;) {
-      auto row = rows->Step();
-      if (!row.ok()) {
-        rows->Reset();
-        return row.status();
-      }
-      if (!*row) break;
-      int64_t idx = rows->Int(0);
+    QC_RETURN_IF_ERROR(log.ScanStored([&](int64_t idx, std::string_view bytes, std::string_view stored_leaf) {
       if (idx != expected) {
         r.divergences.push_back(idx == expected + 1 ? "event " + std::to_string(expected) + ": 缺失（事件被删除）"
                                                     : "events " + std::to_string(expected) + "–" +
@@ -59,65 +53,56 @@ struct TreeCheck {
         gap = true;
       }
       expected = idx + 1;
-      std::string bytes = rows->Blob(1), leaf = rows->Blob(2);
+      std::string leaf(stored_leaf);
       if (ledger::HashLeaf(bytes) != leaf)
         r.divergences.push_back("event " + std::to_string(idx) + ": 内容与其叶子哈希不符（事件被篡改）");
       ++r.events;
       if (leaf.size() != ledger::kHashSize) leaf.resize(ledger::kHashSize);
       if (!gap) level += leaf;
-    }
-    rows->Reset();
+      return Status();
+    }));
     int64_t n = size = expected;
-    if (!gap) QC_RETURN_IF_ERROR(CheckLevels(std::move(level)));
+    if (!gap) QC_RETURN_IF_ERROR(CheckLevels(log, std::move(level)));
     // Stored nodes no events account for: the events they covered were removed.
     int64_t want = n - std::popcount(static_cast<uint64_t>(n));
-    QC_ASSIGN_OR_RETURN(store::Stmt * count, db.Prepare("SELECT count(*) FROM tree_nodes"));
-    QC_ASSIGN_OR_RETURN(bool ok, count->Step());
-    r.tree_nodes = ok ? count->Int(0) : 0;
-    count->Reset();
+    QC_ASSIGN_OR_RETURN(r.tree_nodes, log.TreeNodeCount());
     if (r.tree_nodes > want && !gap) {
-      QC_ASSIGN_OR_RETURN(store::Stmt * beyond, db.Prepare(
-          "SELECT level, idx FROM tree_nodes WHERE ((idx + 1) << level) > ? ORDER BY level, idx LIMIT 1"));
-      beyond->Bind(1, n);
-      QC_ASSIGN_OR_RETURN(bool b, beyond->Step());
-      std::string where = b ? Span(static_cast<int>(beyond->Int(0)), beyond->Int(1)) : "tree nodes";
-      beyond->Reset();
+      QC_ASSIGN_OR_RETURN(auto beyond, log.FirstTreeNodeBeyond(n));
+      std::string where = beyond ? Span(beyond->first, beyond->second) : "tree nodes";
       r.divergences.push_back(where + ": 账本只有 " + std::to_string(n) + " 条事件，却存有覆盖其后事件的树节点（末尾事件被删除）");
     }
     return Status();
   }
 
-  Status CheckLevels(std::string below) {
+  Status CheckLevels(store::EventLog& log, std::string below) {
     constexpr size_t H = ledger::kHashSize;
     for (int level = 1;; ++level) {
       int64_t m = static_cast<int64_t>(below.size() / H / 2);  // complete nodes at this level
       if (m == 0) return Status();
       std::string here;
       here.reserve(static_cast<size_t>(m) * H);
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare(
-          "SELECT idx, hash FROM tree_nodes WHERE level = ? AND idx < ? ORDER BY idx"));
-      s->Bind(1, level).Bind(2, m);
-      auto next_row = [&]() -> StatusOr<int64_t> {  // the next stored index, or m at the end
-        QC_ASSIGN_OR_RETURN(bool row, s->Step());
-        return row ? s->Int(0) : m;
+      auto computed = [&](int64_t k) {
+        return ledger::HashChildren(std::string_view(below).substr(2 * k * H, H),
+                                    std::string_view(below).substr((2 * k + 1) * H, H));
       };
-      QC_ASSIGN_OR_RETURN(int64_t stored_idx, next_row());
-      for (int64_t k = 0; k < m; ++k) {
-        std::string computed = ledger::HashChildren(std::string_view(below).substr(2 * k * H, H),
-                                                    std::string_view(below).substr((2 * k + 1) * H, H));
-        if (stored_idx != k) {
+      int64_t k = 0;  // the next node of this level to account for
+      auto missing_until = [&](int64_t end) {
+        for (; k < end; ++k) {
           r.divergences.push_back(Span(level, k) + ": 缺失");
-          here += computed;
-          continue;
+          here += computed(k);
         }
-        std::string stored = s->Blob(1);
-        if (stored != computed)
+      };
+      QC_RETURN_IF_ERROR(log.ScanTreeLevel(level, m, [&](int64_t idx, std::string_view stored_hash) {
+        missing_until(idx);
+        std::string stored(stored_hash);
+        if (stored != computed(k))
           r.divergences.push_back(Span(level, k) + ": 与其两个子节点不符（事件或树节点被篡改、调换）");
         stored.resize(H);
         here += stored;
-        QC_ASSIGN_OR_RETURN(stored_idx, next_row());
-      }
-      s->Reset();
+        ++k;
+        return Status();
+      }));
+      missing_until(m);
       below = std::move(here);
     }
   }
@@ -182,18 +167,6 @@ Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& 
   return Status();
 }
 
-StatusOr<blob::ContentDigests> HashFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::Internal("无法读取 " + p.string());
-  blob::ContentHasher h;
-  std::string buf(1 << 20, '\0');
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    h.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
-  }
-  return h.Final();
-}
-
 // What the log says each blob is: MediaRegistered names a blob by SHA-256 with its SM3 and size.
 struct RegisteredBlob {
   std::string sm3, record_id;
@@ -203,54 +176,45 @@ struct RegisteredBlob {
 
 StatusOr<std::map<std::string, RegisteredBlob>> RegisteredBlobs(store::Db& db) {
   std::map<std::string, RegisteredBlob> out;
-  QC_ASSIGN_OR_RETURN(store::Stmt * s, db.Prepare("SELECT idx, bytes FROM events WHERE type = 'MediaRegistered' ORDER BY idx"));
-  for (;;) {
-    QC_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    auto j = ParseJson(s->Blob(1));
-    if (!j.ok() || !j->contains("data") || !(*j)["data"].is_object()) continue;  // reported by the tree check
+  store::EventLog log(db);
+  QC_RETURN_IF_ERROR(log.ScanType("MediaRegistered", [&](int64_t idx, std::string_view bytes) {
+    auto j = ParseJson(std::string(bytes));
+    if (!j.ok() || !j->contains("data") || !(*j)["data"].is_object()) return Status();  // reported by the tree check
     const Json& d = (*j)["data"];
     try {
       out.emplace(d.value("sha256", ""), RegisteredBlob{d.value("sm3", ""), d.value("record_id", ""),
-                                                        d.value("size", int64_t{0}), s->Int(0)});
+                                                        d.value("size", int64_t{0}), idx});
     } catch (const std::exception&) {
-      continue;  // a wrong-typed field: the projection replay reports the event
+      // a wrong-typed field: the projection replay reports the event
     }
-  }
-  s->Reset();
+    return Status();
+  }));
   return out;
 }
 
-Status CheckBlobs(const fs::path& root, std::map<std::string, RegisteredBlob> registered, VerifyReport& r) {
-  std::error_code ec;
-  if (fs::exists(root, ec)) {
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (!it->is_regular_file()) continue;
-      std::string name = it->path().filename().string();
-      std::string rel = fs::relative(it->path(), root).string();
-      bool addressed = name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos &&
-                       rel == name.substr(0, 2) + "/" + name.substr(2, 2) + "/" + name;
-      ++r.blobs;
-      if (!addressed) {
-        r.divergences.push_back("blob " + rel + ": 不是按内容寻址的文件名（应为 ab/cd/<sha256>）");
-        continue;
-      }
-      QC_ASSIGN_OR_RETURN(blob::ContentDigests d, HashFile(it->path()));
-      if (d.sha256 != name) {
-        r.divergences.push_back("blob " + name + ": 内容的 SHA-256 为 " + d.sha256 + "（文件被篡改）");
-        registered.erase(name);
-        continue;
-      }
-      auto reg = registered.find(name);
-      if (reg == registered.end()) continue;
-      if (reg->second.sm3 != d.sm3 || reg->second.size != static_cast<int64_t>(d.size))
-        r.divergences.push_back("blob " + name + ": SM3 或大小与登记事件 " + std::to_string(reg->second.index) +
-                                " 不符（登记 " + reg->second.sm3 + "，实际 " + d.sm3 + "）");
-      registered.erase(reg);
+Status CheckBlobs(const blob::BlobStore& blobs, std::map<std::string, RegisteredBlob> registered, VerifyReport& r) {
+  QC_RETURN_IF_ERROR(blobs.List([&](const blob::BlobEntry& e) -> Status {
+    ++r.blobs;
+    if (e.sha256.empty()) {
+      r.divergences.push_back("blob " + e.name + ": 不是按内容寻址的文件名（应为 ab/cd/<sha256>）");
+      return Status();
     }
-    if (ec) return Status::Internal("无法遍历 " + root.string() + ": " + ec.message());
-  }
+    QC_ASSIGN_OR_RETURN(auto reader, blobs.Open(e.sha256, 0, e.size));
+    QC_ASSIGN_OR_RETURN(blob::ContentDigests d, blob::HashAll(*reader));
+    const std::string& name = e.sha256;
+    if (d.sha256 != name) {
+      r.divergences.push_back("blob " + name + ": 内容的 SHA-256 为 " + d.sha256 + "（文件被篡改）");
+      registered.erase(name);
+      return Status();
+    }
+    auto reg = registered.find(name);
+    if (reg == registered.end()) return Status();
+    if (reg->second.sm3 != d.sm3 || reg->second.size != static_cast<int64_t>(d.size))
+      r.divergences.push_back("blob " + name + ": SM3 或大小与登记事件 " + std::to_string(reg->second.index) +
+                              " 不符（登记 " + reg->second.sm3 + "，实际 " + d.sm3 + "）");
+    registered.erase(reg);
+    return Status();
+  }));
   for (const auto& [sha, reg] : registered)
     r.divergences.push_back("event " + std::to_string(reg.index) + ": 登记的媒体文件 " + sha + "（" + reg.record_id +
                             "）不在媒体库中");
@@ -291,26 +255,21 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
   std::thread tree_thread([&] {
     tree_status = [&]() -> Status {
       QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
-      QC_RETURN_IF_ERROR(db->Exec("BEGIN"));  // one snapshot for both checks
+      QC_RETURN_IF_ERROR(db->BeginRead());  // one snapshot for both checks
       TreeCheck tree{*db, tree_part, false, 0};
       QC_RETURN_IF_ERROR(tree.Run());
       tree_nodes = tree_part.tree_nodes;
       QC_RETURN_IF_ERROR(CheckCheckpoints(*db, keys, tree.size, tree.gap, tree_part));
-      return db->Exec("COMMIT");
+      return db->EndRead();
     }();
   });
   Status replay_status = [&]() -> Status {
     QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
-    QC_RETURN_IF_ERROR(db->Exec("BEGIN"));
+    QC_RETURN_IF_ERROR(db->BeginRead());
     QC_ASSIGN_OR_RETURN(auto diffs, store::VerifyProjections(*db));
     r.divergences.insert(r.divergences.end(), diffs.begin(), diffs.end());
-    for (const auto& t : store::kProjectionTables) {
-      QC_ASSIGN_OR_RETURN(store::Stmt * s, db->Prepare("SELECT count(*) FROM " + std::string(t.name)));
-      QC_ASSIGN_OR_RETURN(bool row, s->Step());
-      if (row) r.projection_rows += s->Int(0);
-      s->Reset();
-    }
-    return db->Exec("COMMIT");
+    QC_ASSIGN_OR_RETURN(r.projection_rows, store::ProjectionRowCount(*db));
+    return db->EndRead();
   }();
   tree_thread.join();
   QC_RETURN_IF_ERROR(tree_status);
@@ -325,7 +284,8 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
     QC_ASSIGN_OR_RETURN(auto db, store::Db::Open(db_path.string(), false));
     QC_ASSIGN_OR_RETURN(registered, RegisteredBlobs(*db));
   }
-  QC_RETURN_IF_ERROR(CheckBlobs(dir / "blobs" / "sha256", std::move(registered), r));
+  blob::DirectoryBlobStore blobs(dir / "blobs");
+  QC_RETURN_IF_ERROR(CheckBlobs(blobs, std::move(registered), r));
   return r;
 }
 

@@ -71,4 +71,15 @@ ContentDigests ContentHasher::Final() {
   return {ToHex(sha256_.Final()), ToHex(sm3_.Final()), size_};
 }
 
+StatusOr<ContentDigests> HashAll(ByteReader& in) {
+  ContentHasher h;
+  std::string buf(size_t{1} << 20, '\0');
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(size_t n, in.Read(buf.data(), buf.size()));
+    if (n == 0) break;
+    h.Update(std::string_view(buf.data(), n));
+  }
+  return h.Final();
+}
+
 }  // namespace qc::blob

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/byte_reader.h"
+#include "common/status.h"
 #include "crypto/digest.h"
 
 namespace qc::blob {
@@ -56,5 +58,8 @@ class ContentHasher {
   bool trim_ = false;
   std::thread thread_;
 };
+
+// Reads `in` to its end through a ContentHasher.
+StatusOr<ContentDigests> HashAll(ByteReader& in);
 
 }  // namespace qc::blob

@@ -1,5 +1,7 @@
 #include "dock/tus_client.h"
 
+#include "common/byte_reader.h"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -62,18 +64,14 @@ Status ResponseStatus(const http::ClientResponse& r) {
 StatusOr<std::string> HashRange(int fd, int64_t offset, int64_t length, crypto::DigestStream* also,
                                 const std::function<void(int64_t)>& progress) {
   crypto::DigestStream d(crypto::DigestAlg::kSha256);
-  std::string buf(1 << 20, '\0');
   int64_t done = 0;
-  while (done < length) {
-    size_t want = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), length - done));
-    ssize_t n = ::pread(fd, buf.data(), want, offset + done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Status::Internal(std::string("读取文件失败：") + (n < 0 ? std::strerror(errno) : "文件变短了"));
-    d.Update(std::string_view(buf.data(), static_cast<size_t>(n)));
-    if (also) also->Update(std::string_view(buf.data(), static_cast<size_t>(n)));
-    done += n;
+  QC_RETURN_IF_ERROR(ReadFileRange(fd, offset, length, [&](std::string_view piece) {
+    d.Update(piece);
+    if (also) also->Update(piece);
+    done += static_cast<int64_t>(piece.size());
     if (progress) progress(done);
-  }
+    return Status();
+  }));
   return d.Final();
 }
 

@@ -28,13 +28,6 @@ Status CaseOfficer(const Actor& a, const CaseState* c) {
   return Status();
 }
 
-std::string StepLabel(const std::string& step) {
-  if (step == "review") return "审核";
-  if (step == "legal_review") return "法制审核";
-  if (step == "decide") return "批准";
-  return step;
-}
-
 // Art. 7: 承办、审核、批准 by different people. The step waits for a role; one person takes at most one
 // step of an approval, whatever their role has become since (a reviewer made approver may not
 // approve what they reviewed), and never a step of what they submitted.
@@ -48,8 +41,8 @@ Status ApprovalStep(const Actor& a, const Resource& r) {
     return Deny("该审批环节应由" + std::string(Label(*need)) + "办理（第七条）");
   for (const auto& s : ap->steps) {
     if (s.actor.id != a.user_id) continue;
-    if (s.step == "submit") return Deny("承办人不能审批自己提交的事项（第七条）");
-    return Deny("同一人不能办理同一审批事项的两个环节（第七条：已办理" + StepLabel(s.step) + "）");
+    if (s.step == ApprovalStepKind::kSubmit) return Deny("承办人不能审批自己提交的事项（第七条）");
+    return Deny("同一人不能办理同一审批事项的两个环节（第七条：已办理" + std::string(Label(s.step)) + "）");
   }
   return Status();
 }

@@ -32,7 +32,143 @@ Status RequireApplicationUndecided(const CaseState& c) {
   return Status();
 }
 
+Status CheckReceiptKind(const CaseState& c, const std::string& kind) {
+  const Json& dec = c.application["decision"];
+  if (kind == "acceptance" && (dec.is_null() || !dec.value("accepted", false)))
+    return Illegal("申请未受理，不能出具受理凭证", "kind");
+  if (kind == "non_acceptance" && (dec.is_null() || dec.value("accepted", true)))
+    return Illegal("未作出不予受理决定，不能出具不予受理凭证", "kind");
+  for (const auto& r : c.application["receipts"])
+    if (r.value("kind", "") == kind && kind != "materials") return Illegal("该凭证已出具", "kind");
+  return Status();
+}
+
+// The rules of each command that depend on the case's state (CheckCommand, without the officer check).
+Status CheckState(const CaseState& c, CaseCommand cmd) {
+  switch (cmd) {
+    case CaseCommand::kSubmitStartApproval: {
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.mode == StartMode::kApplication) return Illegal("依申请案件以受理决定启动，无需程序启动审批");
+      if (c.open_approval() != nullptr) return Illegal("已有正在审批的程序启动审批表");
+      if (c.start_approved) return Illegal("程序启动已经批准");
+      bool may_submit = c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned ||
+                        (c.urgent && c.status == CaseStatus::kInProgress);
+      if (!may_submit) return Illegal("当前状态不能提交程序启动审批");
+      return Status();
+    }
+    case CaseCommand::kAdvanceStage:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.stage == Stage::kInitiation)
+        return Illegal("程序尚未启动：依申请案件须受理，依职权和投诉举报案件须经程序启动审批", "to");
+      if (c.stage == Stage::kArchiving) return Illegal("案件已在归档管理阶段，没有下一阶段", "to");
+      if (c.urgent && !c.start_approved) return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
+      return Status();
+    case CaseCommand::kAddParty:
+    case CaseCommand::kAssignOfficer:
+      return RequireNotTerminal(c);
+    case CaseCommand::kDecideApplication:
+    case CaseCommand::kCorrectApplication:
+      return RequireApplicationUndecided(c);
+    case CaseCommand::kSupplementNotice:
+      QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+      // Art. 9: everything to supplement is told at once — there is no second notice.
+      if (!c.application["supplement_notice"].is_null())
+        return Illegal("补正内容应当一次性告知，本申请已出具过补正告知（第九条）");
+      return Status();
+    case CaseCommand::kSupplementReceived: {
+      QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+      const Json& n = c.application["supplement_notice"];
+      if (n.is_null()) return Illegal("尚未出具补正告知，无需登记补正材料");
+      if (!n["received"].is_null()) return Illegal("补正材料已登记");
+      return Status();
+    }
+    case CaseCommand::kIssueReceipt:
+      // Also after 不予受理 (its receipt).
+      if (c.mode != StartMode::kApplication) return Illegal("只有依申请启动的案件出具申请凭证");
+      return Status();
+    case CaseCommand::kComplaintNotStarted:
+      if (c.mode != StartMode::kComplaint) return Illegal("只有投诉举报案件可以作出不予启动决定");
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.status != CaseStatus::kPending && c.status != CaseStatus::kReturned)
+        return Illegal("案件已进入启动审批或已启动，不能作出不予启动决定");
+      return Status();
+    case CaseCommand::kChangeProcedure:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.stage > Stage::kInvestigation) return Illegal("审查决定阶段之后不能变更程序类型");
+      return Status();
+    case CaseCommand::kChangeMajor:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.open_approval() != nullptr) return Illegal("审批进行中，不能变更重大复杂标记");
+      return Status();
+  }
+  return Status::Internal("unknown case command");
+}
+
 }  // namespace
+
+std::string_view ToString(CaseCommand c) {
+  switch (c) {
+    case CaseCommand::kSubmitStartApproval: return "submit_start_approval";
+    case CaseCommand::kAdvanceStage: return "advance_stage";
+    case CaseCommand::kAddParty: return "add_party";
+    case CaseCommand::kDecideApplication: return "decide_application";
+    case CaseCommand::kComplaintNotStarted: return "complaint_not_started";
+    case CaseCommand::kCorrectApplication: return "correct_application";
+    case CaseCommand::kSupplementNotice: return "supplement_notice";
+    case CaseCommand::kSupplementReceived: return "supplement_received";
+    case CaseCommand::kIssueReceipt: return "issue_receipt";
+    case CaseCommand::kChangeProcedure: return "change_procedure";
+    case CaseCommand::kChangeMajor: return "change_major";
+    case CaseCommand::kAssignOfficer: return "assign_officer";
+  }
+  return "";
+}
+
+std::string_view Label(CaseCommand c) {
+  switch (c) {
+    case CaseCommand::kSubmitStartApproval: return "提交启动审批";
+    case CaseCommand::kAdvanceStage: return "进入下一阶段";
+    case CaseCommand::kAddParty: return "增加当事人";
+    case CaseCommand::kDecideApplication: return "受理 / 不予受理";
+    case CaseCommand::kComplaintNotStarted: return "不予启动";
+    case CaseCommand::kCorrectApplication: return "当场更正";
+    case CaseCommand::kSupplementNotice: return "一次性告知补正材料";
+    case CaseCommand::kSupplementReceived: return "补正材料已收到";
+    case CaseCommand::kIssueReceipt: return "出具回执/凭证";
+    case CaseCommand::kChangeProcedure: return "变更程序类型";
+    case CaseCommand::kChangeMajor: return "重大复杂标记";
+    case CaseCommand::kAssignOfficer: return "指派协办人员";
+  }
+  return "";
+}
+
+Status CheckCommand(const CaseState& c, const Actor& a, CaseCommand cmd) {
+  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  return CheckState(c, cmd);
+}
+
+std::vector<std::string> IssuableReceiptKinds(const CaseState& c) {
+  std::vector<std::string> out;
+  if (c.mode != StartMode::kApplication) return out;
+  for (const char* kind : {"acceptance", "non_acceptance", "materials"})
+    if (CheckReceiptKind(c, kind).ok()) out.push_back(kind);
+  return out;
+}
+
+Json AvailableActions(const CaseState& c, const Actor& a) {
+  Json out = Json::object();
+  for (CaseCommand cmd : kAllCaseCommands) {
+    Status st = CheckCommand(c, a, cmd);
+    Json entry = {{"allowed", st.ok()}, {"label", Label(cmd)}};
+    if (!st.ok()) {
+      entry["reason"] = st.message();
+      entry["code"] = st.code();
+    }
+    if (cmd == CaseCommand::kIssueReceipt) entry["receipt_kinds"] = IssuableReceiptKinds(c);
+    out[std::string(ToString(cmd))] = std::move(entry);
+  }
+  return out;
+}
 
 StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   QC_RETURN_IF_ERROR(Authorize(a, Action::kOpenCase, UnitResource(cmd.unit_id)));
@@ -95,32 +231,22 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
 }
 
 StatusOr<Drafts> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kCorrectApplication));
   return Drafts{{"ApplicationCorrected", correction}};
 }
 
 StatusOr<Drafts> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
-  // Art. 9: everything to supplement is told at once — there is no second notice.
-  if (!c.application["supplement_notice"].is_null())
-    return Illegal("补正内容应当一次性告知，本申请已出具过补正告知（第九条）");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSupplementNotice));
   return Drafts{{"SupplementNoticeIssued", notice}};
 }
 
 StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, const Json& received) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
-  const Json& n = c.application["supplement_notice"];
-  if (n.is_null()) return Illegal("尚未出具补正告知，无需登记补正材料");
-  if (!n["received"].is_null()) return Illegal("补正材料已登记");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSupplementReceived));
   return Drafts{{"SupplementReceived", received}};
 }
 
 StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool accepted, const std::string& reason) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kDecideApplication));
   const Json& n = c.application["supplement_notice"];
   if (accepted && !n.is_null() && n["received"].is_null())
     return Illegal("申请人尚未补正告知所列材料，不能受理");
@@ -135,37 +261,18 @@ StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool acce
 }
 
 StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Json& receipt) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  if (c.mode != StartMode::kApplication) return Illegal("只有依申请启动的案件出具申请凭证");
-  std::string kind = receipt.value("kind", "");
-  const Json& dec = c.application["decision"];
-  if (kind == "acceptance" && (dec.is_null() || !dec.value("accepted", false)))
-    return Illegal("申请未受理，不能出具受理凭证", "kind");
-  if (kind == "non_acceptance" && (dec.is_null() || dec.value("accepted", true)))
-    return Illegal("未作出不予受理决定，不能出具不予受理凭证", "kind");
-  for (const auto& r : c.application["receipts"])
-    if (r.value("kind", "") == kind && kind != "materials") return Illegal("该凭证已出具", "kind");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kIssueReceipt));
+  QC_RETURN_IF_ERROR(CheckReceiptKind(c, receipt.value("kind", "")));
   return Drafts{{"ReceiptIssued", receipt}};
 }
 
 StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const Json& notice) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  if (c.mode != StartMode::kComplaint) return Illegal("只有投诉举报案件可以作出不予启动决定");
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
-  if (c.status != CaseStatus::kPending && c.status != CaseStatus::kReturned)
-    return Illegal("案件已进入启动审批或已启动，不能作出不予启动决定");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kComplaintNotStarted));
   return Drafts{{"ComplaintNotStarted", notice}};
 }
 
 StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, const SubmitStartApproval& cmd) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
-  if (c.mode == StartMode::kApplication) return Illegal("依申请案件以受理决定启动，无需程序启动审批");
-  if (c.open_approval() != nullptr) return Illegal("已有正在审批的程序启动审批表");
-  if (c.start_approved) return Illegal("程序启动已经批准");
-  bool may_submit = c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned ||
-                    (c.urgent && c.status == CaseStatus::kInProgress);
-  if (!may_submit) return Illegal("当前状态不能提交程序启动审批");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSubmitStartApproval));
   std::string cause = cmd.cause.value_or(c.start_form.is_object() ? c.start_form.value("cause", "") : "");
   if (cause.empty())
     return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
@@ -173,7 +280,7 @@ StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, c
     return Status::Conflict("missing_party", "程序启动审批表须载明当事人基本情况（第十条），请先登记当事人", "parties");
   int round = 1;
   for (const auto& ap : c.approvals)
-    if (ap.kind == "start") ++round;
+    if (ap.kind == ApprovalKind::kStart) ++round;
   Json d = {{"approval_id", cmd.approval_id}, {"round", round}, {"opinion", cmd.opinion}, {"reasons", cmd.reasons}};
   if (cmd.cause) d["cause"] = *cmd.cause;
   return Drafts{{"StartApprovalSubmitted", std::move(d)}};
@@ -185,44 +292,40 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   for (const auto& x : c.approvals)
     if (x.id == approval_id) ap = &x;
   if (ap == nullptr) return Status::NotFound("审批事项不存在", "approval_id");
-  if (!ap->open()) return Illegal("该审批事项已办结（" + ap->state + "）");
+  if (!ap->open()) return Illegal("该审批事项已办结（" + std::string(Label(ap->state)) + "）");
   Role need = *ap->pending_role();
   Resource step_of = CaseResource(c);
   step_of.approval_id = approval_id;
   QC_RETURN_IF_ERROR(Authorize(a, Action::kDecideApprovalStep, step_of));  // Art. 7
-  if (decision != "approve" && decision != "return" && decision != "reject")
+  auto dec = ParseApprovalDecision(decision);
+  if (!dec || *dec == ApprovalDecision::kSubmit)
     return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
-  if (decision != "approve" && opinion.empty())
+  if (*dec != ApprovalDecision::kApprove && opinion.empty())
     return Status::InvalidArgument("missing_field", "退回或不予批准须写明意见", "opinion");
-  std::string step = need == Role::kReviewer ? "review" : need == Role::kLegal ? "legal_review" : "decide";
+  ApprovalStepKind step = need == Role::kReviewer ? ApprovalStepKind::kReview
+                          : need == Role::kLegal  ? ApprovalStepKind::kLegalReview
+                                                  : ApprovalStepKind::kDecide;
   Drafts out{{"ApprovalDecided",
-              {{"approval_id", approval_id}, {"step", step}, {"decision", decision}, {"opinion", opinion}}}};
-  if (step == "decide" && decision == "approve" && c.stage == Stage::kInitiation)
+              {{"approval_id", approval_id}, {"step", ToString(step)}, {"decision", ToString(*dec)}, {"opinion", opinion}}}};
+  if (step == ApprovalStepKind::kDecide && *dec == ApprovalDecision::kApprove && c.stage == Stage::kInitiation)
     out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
   return out;
 }
 
 StatusOr<Drafts> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to, const std::string& reason) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
-  if (c.stage == Stage::kInitiation)
-    return Illegal("程序尚未启动：依申请案件须受理，依职权和投诉举报案件须经程序启动审批", "to");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAdvanceStage));
   if (static_cast<int>(to) != static_cast<int>(c.stage) + 1)
     return Illegal("只能进入下一阶段（当前阶段：" + std::string(Label(c.stage)) + "），不能跳过或回退", "to");
-  if (c.urgent && !c.start_approved)
-    return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
   return Drafts{{"StageAdvanced", {{"from", ToString(c.stage)}, {"to", ToString(to)}, {"reason", reason}}}};
 }
 
 StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Json& party) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAddParty));
   return Drafts{{"PartyAdded", {{"party", party}}}};
 }
 
 StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAssignOfficer));
   if (c.HasOfficer(o.user_id)) return Status::Conflict("already_assigned", "该执法人员已在本案中", "user_id");
   if (o.cert_no.empty())
     return Status::Conflict("missing_certificate", "该人员没有执法证件编号，不能承办案件（第十二条）", "user_id");
@@ -230,19 +333,15 @@ StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const C
 }
 
 StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p, const std::string& reason) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
-  if (c.stage > Stage::kInvestigation) return Illegal("审查决定阶段之后不能变更程序类型");
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kChangeProcedure));
   if (p == c.procedure) return Illegal("程序类型未变化", "procedure");
   if (reason.empty()) return Status::InvalidArgument("missing_field", "变更程序类型须说明理由（第二十三条）", "reason");
   return Drafts{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
 }
 
 StatusOr<Drafts> DecideSetMajor(const CaseState& c, const Actor& a, bool major, const std::string& reason) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
-  QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kChangeMajor));
   if (major == c.major) return Illegal("重大复杂标记未变化", "major");
-  if (c.open_approval() != nullptr) return Illegal("审批进行中，不能变更重大复杂标记");
   if (reason.empty()) return Status::InvalidArgument("missing_field", "请说明理由（第五条）", "reason");
   return Drafts{{"MajorFlagChanged", {{"major", major}, {"reason", reason}}}};
 }

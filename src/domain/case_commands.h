@@ -35,6 +35,42 @@ struct OpenCaseCommand {
 
 StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseCommand& cmd);
 
+// The commands on an existing case. Each Decide function below first asks CheckCommand, which holds
+// the rules that depend only on the case and the actor (who, which status, which stage); the rest of a
+// Decide function checks the command's input. So AvailableActions, which the API sends with every case,
+// says exactly what the Decide functions would refuse, with the same reason — the web client does not
+// re-implement these rules. What the command's content lacks (a reason, the parties the start approval
+// form must name) is the command's answer, not a reason to withhold it.
+enum class CaseCommand {
+  kSubmitStartApproval,   // 提交启动审批 (Art. 7, 10)
+  kAdvanceStage,          // 进入下一阶段 (Art. 4)
+  kAddParty,              // 增加当事人
+  kDecideApplication,     // 受理 / 不予受理 (Art. 9)
+  kComplaintNotStarted,   // 投诉举报不予启动 (Art. 11)
+  kCorrectApplication,    // 申请材料当场更正 (Art. 9)
+  kSupplementNotice,      // 一次性告知补正 (Art. 9)
+  kSupplementReceived,    // 补正材料已收到 (Art. 9)
+  kIssueReceipt,          // 出具凭证 (Art. 9)
+  kChangeProcedure,       // 变更程序类型 (Art. 23)
+  kChangeMajor,           // 重大复杂标记 (Art. 5)
+  kAssignOfficer,         // 指派协办人员
+};
+inline constexpr CaseCommand kAllCaseCommands[] = {
+    CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,       CaseCommand::kAddParty,
+    CaseCommand::kDecideApplication,   CaseCommand::kComplaintNotStarted, CaseCommand::kCorrectApplication,
+    CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived, CaseCommand::kIssueReceipt,
+    CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,        CaseCommand::kAssignOfficer};
+std::string_view ToString(CaseCommand c);
+std::string_view Label(CaseCommand c);
+// OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.
+Status CheckCommand(const CaseState& c, const Actor& a, CaseCommand cmd);
+// The receipt kinds (凭证) the case may still issue: 材料接收 any number of times, 受理 / 不予受理 once
+// each after that decision.
+std::vector<std::string> IssuableReceiptKinds(const CaseState& c);
+// {"<command>": {"allowed": bool, "label": "...", "reason"?: "...", "code"?: "..."}, ...}; the receipt
+// entry also lists its "receipt_kinds".
+Json AvailableActions(const CaseState& c, const Actor& a);
+
 // Art. 9 — application handling.
 StatusOr<std::vector<EventDraft>> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction);
 StatusOr<std::vector<EventDraft>> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice);

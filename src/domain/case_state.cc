@@ -71,9 +71,10 @@ Status ApplyStartApprovalSubmitted(CaseState& c, const Event& e) {
   Approval a;
   a.id = d.value("approval_id", "");
   a.round = d.value("round", 1);
-  a.state = "reviewing";
+  a.state = ApprovalState::kReviewing;
   a.submitted_at = a.updated_at = e.at;
-  a.steps.push_back({"submit", e.actor, "submit", d.value("opinion", ""), d.value("reasons", ""), e.at});
+  a.steps.push_back({ApprovalStepKind::kSubmit, e.actor, ApprovalDecision::kSubmit, d.value("opinion", ""),
+                     d.value("reasons", ""), e.at});
   c.approvals.push_back(std::move(a));
   if (c.start_form.is_null()) c.start_form = Json::object();
   if (d.contains("cause")) c.start_form["cause"] = d["cause"];
@@ -87,34 +88,35 @@ Status ApplyApprovalDecided(CaseState& c, const Event& e) {
   const Json& d = e.data;
   Approval* a = FindApproval(c, d.value("approval_id", ""));
   if (a == nullptr) return Corrupt(e, "approval_id");
-  std::string step = d.value("step", ""), decision = d.value("decision", "");
-  a->steps.push_back({step, e.actor, decision, d.value("opinion", ""), "", e.at});
+  auto step = ParseApprovalStepKind(d.value("step", ""));
+  auto decision = ParseApprovalDecision(d.value("decision", ""));
+  if (!step || *step == ApprovalStepKind::kSubmit) return Corrupt(e, "step");
+  if (!decision || *decision == ApprovalDecision::kSubmit) return Corrupt(e, "decision");
+  a->steps.push_back({*step, e.actor, *decision, d.value("opinion", ""), "", e.at});
   a->updated_at = e.at;
-  if (decision == "return") {
-    a->state = "returned";
+  if (*decision == ApprovalDecision::kReturn) {
+    a->state = ApprovalState::kReturned;
     if (!c.urgent) c.status = CaseStatus::kReturned;
-  } else if (decision == "reject") {
-    a->state = "rejected";
+  } else if (*decision == ApprovalDecision::kReject) {
+    a->state = ApprovalState::kRejected;
     c.status = CaseStatus::kRejected;
-  } else if (decision == "approve") {
-    if (step == "review") a->state = c.major ? "legal_review" : "deciding";
-    else if (step == "legal_review") a->state = "deciding";
-    else if (step == "decide") {
-      a->state = "approved";
-      c.start_approved = true;
-      c.status = CaseStatus::kInProgress;
-    } else {
-      return Corrupt(e, "step");
-    }
+  } else if (*step == ApprovalStepKind::kReview) {
+    a->state = c.major ? ApprovalState::kLegalReview : ApprovalState::kDeciding;
+  } else if (*step == ApprovalStepKind::kLegalReview) {
+    a->state = ApprovalState::kDeciding;
   } else {
-    return Corrupt(e, "decision");
+    a->state = ApprovalState::kApproved;
+    c.start_approved = true;
+    c.status = CaseStatus::kInProgress;
   }
-  // The 程序启动审批表 (Art. 10) carries each opinion; keep the latest of each.
-  static const std::map<std::string, std::string> kFormField{
-      {"review", "unit_opinion"}, {"legal_review", "legal_opinion"}, {"decide", "leader_opinion"}};
-  if (auto it = kFormField.find(step); it != kFormField.end()) {
+  // The 程序启动审批表 (Art. 10) carries each opinion of the start approval (no other kind's); keep the
+  // latest of each.
+  if (a->kind == ApprovalKind::kStart) {
+    const char* field = *step == ApprovalStepKind::kReview        ? "unit_opinion"
+                        : *step == ApprovalStepKind::kLegalReview ? "legal_opinion"
+                                                                  : "leader_opinion";
     if (c.start_form.is_null()) c.start_form = Json::object();
-    c.start_form[it->second] = d.value("opinion", "");
+    c.start_form[field] = d.value("opinion", "");
   }
   return Status();
 }
@@ -212,9 +214,9 @@ const std::map<std::string, Applier>& Appliers() {
 }  // namespace
 
 std::optional<Role> Approval::pending_role() const {
-  if (state == "reviewing") return Role::kReviewer;
-  if (state == "legal_review") return Role::kLegal;
-  if (state == "deciding") return Role::kApprover;
+  if (state == ApprovalState::kReviewing) return Role::kReviewer;
+  if (state == ApprovalState::kLegalReview) return Role::kLegal;
+  if (state == ApprovalState::kDeciding) return Role::kApprover;
   return std::nullopt;
 }
 
@@ -249,19 +251,23 @@ Json ApprovalToJson(const Approval& a) {
   Json steps = Json::array();
   for (const auto& s : a.steps) {
     Json js = Json::object();
-    js["step"] = s.step;
+    js["step"] = ToString(s.step);
+    js["step_label"] = Label(s.step);
     js["actor"] = ActorJson(s.actor);
-    js["decision"] = s.decision;
+    js["decision"] = ToString(s.decision);
+    js["decision_label"] = Label(s.decision);
     js["opinion"] = s.opinion;
     js["at"] = FormatRfc3339(s.at);
-    if (s.step == "submit") js["reasons"] = s.reasons;
+    if (s.step == ApprovalStepKind::kSubmit) js["reasons"] = s.reasons;
     steps.push_back(std::move(js));
   }
   auto role = a.pending_role();
   Json j = Json::object();
   j["id"] = a.id;
-  j["kind"] = a.kind;
-  j["state"] = a.state;
+  j["kind"] = ToString(a.kind);
+  j["kind_label"] = Label(a.kind);
+  j["state"] = ToString(a.state);
+  j["state_label"] = Label(a.state);
   j["round"] = a.round;
   j["pending_role"] = role ? Json(std::string(ToString(*role))) : Json(nullptr);
   j["submitted_at"] = FormatRfc3339(a.submitted_at);

@@ -39,9 +39,9 @@ struct CaseOfficer {
 
 // One step of the internal approval chain (Art. 7).
 struct ApprovalStep {
-  std::string step;      // submit | review | legal_review | decide
+  ApprovalStepKind step = ApprovalStepKind::kSubmit;
   ActorRef actor;
-  std::string decision;  // submit | approve | return | reject
+  ApprovalDecision decision = ApprovalDecision::kSubmit;
   std::string opinion;   // 承办人意见 / 审核意见(承办机构意见) / 法制审核意见 / 负责人意见
   std::string reasons;   // for submit: 理由
   TimePoint at;
@@ -49,13 +49,16 @@ struct ApprovalStep {
 
 struct Approval {
   std::string id;
-  std::string kind = "start";  // 程序启动审批
-  std::string state;           // reviewing | legal_review | deciding | approved | returned | rejected
+  ApprovalKind kind = ApprovalKind::kStart;
+  ApprovalState state = ApprovalState::kReviewing;
   int round = 1;               // resubmissions after a return count up
   TimePoint submitted_at, updated_at;
   std::vector<ApprovalStep> steps;
 
-  bool open() const { return state == "reviewing" || state == "legal_review" || state == "deciding"; }
+  bool open() const {
+    return state == ApprovalState::kReviewing || state == ApprovalState::kLegalReview ||
+           state == ApprovalState::kDeciding;
+  }
   // The role whose decision is awaited, or nullopt when closed.
   std::optional<Role> pending_role() const;
 };

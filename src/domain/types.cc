@@ -19,19 +19,33 @@ constexpr Table<CaseStatus, 7> kStatuses{{{"pending", "待启动"}, {"awaiting_a
                                            {"returned", "退回修改"}, {"in_progress", "办理中"},
                                            {"not_accepted", "不予受理"}, {"not_started", "不予启动"},
                                            {"rejected", "不予批准"}}};
-constexpr std::array<std::string_view, 3> kPartyKinds{"natural_person", "legal_person", "other_organization"};
-constexpr std::array<std::string_view, 2> kProcedures{"ordinary", "simple"};
+constexpr Table<PartyKind, 3> kPartyKinds{
+    {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
+constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};
+constexpr Table<ApprovalKind, 1> kApprovalKinds{{{"start", "程序启动审批"}}};
+constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"}, {"legal_review", "待法制审核"},
+                                                    {"deciding", "待负责人批准"}, {"approved", "已批准"},
+                                                    {"returned", "已退回"}, {"rejected", "不予批准"}}};
+constexpr Table<ApprovalStepKind, 4> kApprovalSteps{
+    {{"submit", "承办人提交"}, {"review", "审核"}, {"legal_review", "法制审核"}, {"decide", "负责人批准"}}};
+constexpr Table<ApprovalDecision, 4> kApprovalDecisions{
+    {{"submit", "提交"}, {"approve", "同意"}, {"return", "退回"}, {"reject", "不予批准"}}};
+constexpr Table<UploadState, 4> kUploadStates{
+    {{"receiving", "上传中"}, {"complete", "已接收"}, {"registered", "已登记"}, {"refused", "已拒绝"}}};
+constexpr Table<MediaKind, 2> kMediaKinds{{{"av", "音像记录"}, {"attachment", "附件"}}};
 
 template <typename E, typename T>
 std::optional<E> ParseIn(const T& table, std::string_view s) {
-  for (size_t i = 0; i < table.size(); ++i) {
-    if constexpr (std::is_same_v<typename T::value_type, std::string_view>) {
-      if (table[i] == s) return static_cast<E>(i);
-    } else {
-      if (table[i].first == s) return static_cast<E>(i);
-    }
-  }
+  for (size_t i = 0; i < table.size(); ++i)
+    if (table[i].first == s) return static_cast<E>(i);
   return std::nullopt;
+}
+
+template <typename T>
+Vocabulary Entries(std::string_view name, const T& table) {
+  Vocabulary v{name, {}};
+  for (const auto& [value, label] : table) v.entries.push_back({value, label});
+  return v;
 }
 
 }  // namespace
@@ -40,13 +54,27 @@ std::string_view ToString(Role r) { return kRoles[static_cast<size_t>(r)].first;
 std::string_view ToString(StartMode m) { return kModes[static_cast<size_t>(m)].first; }
 std::string_view ToString(Stage s) { return kStages[static_cast<size_t>(s)].first; }
 std::string_view ToString(CaseStatus s) { return kStatuses[static_cast<size_t>(s)].first; }
-std::string_view ToString(PartyKind k) { return kPartyKinds[static_cast<size_t>(k)]; }
-std::string_view ToString(Procedure p) { return kProcedures[static_cast<size_t>(p)]; }
+std::string_view ToString(PartyKind k) { return kPartyKinds[static_cast<size_t>(k)].first; }
+std::string_view ToString(Procedure p) { return kProcedures[static_cast<size_t>(p)].first; }
+std::string_view ToString(ApprovalKind k) { return kApprovalKinds[static_cast<size_t>(k)].first; }
+std::string_view ToString(ApprovalState s) { return kApprovalStates[static_cast<size_t>(s)].first; }
+std::string_view ToString(ApprovalStepKind s) { return kApprovalSteps[static_cast<size_t>(s)].first; }
+std::string_view ToString(ApprovalDecision d) { return kApprovalDecisions[static_cast<size_t>(d)].first; }
+std::string_view ToString(UploadState s) { return kUploadStates[static_cast<size_t>(s)].first; }
+std::string_view ToString(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].first; }
 
 std::string_view Label(Role r) { return kRoles[static_cast<size_t>(r)].second; }
 std::string_view Label(StartMode m) { return kModes[static_cast<size_t>(m)].second; }
 std::string_view Label(Stage s) { return kStages[static_cast<size_t>(s)].second; }
 std::string_view Label(CaseStatus s) { return kStatuses[static_cast<size_t>(s)].second; }
+std::string_view Label(PartyKind k) { return kPartyKinds[static_cast<size_t>(k)].second; }
+std::string_view Label(Procedure p) { return kProcedures[static_cast<size_t>(p)].second; }
+std::string_view Label(ApprovalKind k) { return kApprovalKinds[static_cast<size_t>(k)].second; }
+std::string_view Label(ApprovalState s) { return kApprovalStates[static_cast<size_t>(s)].second; }
+std::string_view Label(ApprovalStepKind s) { return kApprovalSteps[static_cast<size_t>(s)].second; }
+std::string_view Label(ApprovalDecision d) { return kApprovalDecisions[static_cast<size_t>(d)].second; }
+std::string_view Label(UploadState s) { return kUploadStates[static_cast<size_t>(s)].second; }
+std::string_view Label(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].second; }
 
 std::optional<Role> ParseRole(std::string_view s) { return ParseIn<Role>(kRoles, s); }
 std::optional<StartMode> ParseStartMode(std::string_view s) { return ParseIn<StartMode>(kModes, s); }
@@ -54,5 +82,32 @@ std::optional<Stage> ParseStage(std::string_view s) { return ParseIn<Stage>(kSta
 std::optional<CaseStatus> ParseCaseStatus(std::string_view s) { return ParseIn<CaseStatus>(kStatuses, s); }
 std::optional<PartyKind> ParsePartyKind(std::string_view s) { return ParseIn<PartyKind>(kPartyKinds, s); }
 std::optional<Procedure> ParseProcedure(std::string_view s) { return ParseIn<Procedure>(kProcedures, s); }
+std::optional<ApprovalKind> ParseApprovalKind(std::string_view s) { return ParseIn<ApprovalKind>(kApprovalKinds, s); }
+std::optional<ApprovalState> ParseApprovalState(std::string_view s) {
+  return ParseIn<ApprovalState>(kApprovalStates, s);
+}
+std::optional<ApprovalStepKind> ParseApprovalStepKind(std::string_view s) {
+  return ParseIn<ApprovalStepKind>(kApprovalSteps, s);
+}
+std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s) {
+  return ParseIn<ApprovalDecision>(kApprovalDecisions, s);
+}
+std::optional<UploadState> ParseUploadState(std::string_view s) { return ParseIn<UploadState>(kUploadStates, s); }
+std::optional<MediaKind> ParseMediaKind(std::string_view s) { return ParseIn<MediaKind>(kMediaKinds, s); }
+
+std::vector<Vocabulary> AllVocabularies() {
+  return {Entries("roles", kRoles),
+          Entries("start_modes", kModes),
+          Entries("stages", kStages),
+          Entries("case_statuses", kStatuses),
+          Entries("party_kinds", kPartyKinds),
+          Entries("procedures", kProcedures),
+          Entries("approval_kinds", kApprovalKinds),
+          Entries("approval_states", kApprovalStates),
+          Entries("approval_steps", kApprovalSteps),
+          Entries("approval_decisions", kApprovalDecisions),
+          Entries("upload_states", kUploadStates),
+          Entries("media_kinds", kMediaKinds)};
+}
 
 }  // namespace qc::domain

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qc::domain {
 
@@ -40,17 +41,53 @@ enum class PartyKind { kNaturalPerson, kLegalPerson, kOtherOrganization };  // �
 
 enum class Procedure { kOrdinary, kSimple };  // 普通程序 / 简易程序 (Art. 23)
 
+// What an approval (审批, Art. 7) is about. Only the start approval (程序启动审批表, Art. 10) exists
+// yet; the kinds to come (不予受理, 不予启动, 撤销重大复杂, the decisions of later stages) join here.
+enum class ApprovalKind { kStart };
+
+// Where an approval stands: open while a role's decision is awaited, then closed.
+enum class ApprovalState {
+  kReviewing,    // 待审核 (审核人)
+  kLegalReview,  // 待法制审核 (法制员; 重大复杂, Art. 5)
+  kDeciding,     // 待负责人批准 (负责人)
+  kApproved,     // 已批准
+  kReturned,     // 已退回 (to the 承办人 for revision)
+  kRejected,     // 不予批准
+};
+
+// A step of the chain and what its actor decided.
+enum class ApprovalStepKind { kSubmit, kReview, kLegalReview, kDecide };  // 承办人提交 / 审核 / 法制审核 / 负责人批准
+enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject };     // 提交 / 同意 / 退回 / 不予批准
+
+// A tus upload's life (app/uploads.h) and the two kinds of media record.
+enum class UploadState { kReceiving, kComplete, kRegistered, kRefused };  // 上传中 / 已接收 / 已登记 / 已拒绝
+enum class MediaKind { kAv, kAttachment };                               // 音像记录 / 附件
+
 std::string_view ToString(Role r);
 std::string_view ToString(StartMode m);
 std::string_view ToString(Stage s);
 std::string_view ToString(CaseStatus s);
 std::string_view ToString(PartyKind k);
 std::string_view ToString(Procedure p);
+std::string_view ToString(ApprovalKind k);
+std::string_view ToString(ApprovalState s);
+std::string_view ToString(ApprovalStepKind s);
+std::string_view ToString(ApprovalDecision d);
+std::string_view ToString(UploadState s);
+std::string_view ToString(MediaKind k);
 
 std::string_view Label(Role r);
 std::string_view Label(StartMode m);
 std::string_view Label(Stage s);
 std::string_view Label(CaseStatus s);
+std::string_view Label(PartyKind k);
+std::string_view Label(Procedure p);
+std::string_view Label(ApprovalKind k);
+std::string_view Label(ApprovalState s);
+std::string_view Label(ApprovalStepKind s);
+std::string_view Label(ApprovalDecision d);
+std::string_view Label(UploadState s);
+std::string_view Label(MediaKind k);
 
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<StartMode> ParseStartMode(std::string_view s);
@@ -58,6 +95,23 @@ std::optional<Stage> ParseStage(std::string_view s);
 std::optional<CaseStatus> ParseCaseStatus(std::string_view s);
 std::optional<PartyKind> ParsePartyKind(std::string_view s);
 std::optional<Procedure> ParseProcedure(std::string_view s);
+std::optional<ApprovalKind> ParseApprovalKind(std::string_view s);
+std::optional<ApprovalState> ParseApprovalState(std::string_view s);
+std::optional<ApprovalStepKind> ParseApprovalStepKind(std::string_view s);
+std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s);
+std::optional<UploadState> ParseUploadState(std::string_view s);
+std::optional<MediaKind> ParseMediaKind(std::string_view s);
+
+// Every enum above as {"<name>": [{"value": wire name, "label": Chinese label}, ...]}, in declaration
+// order: what GET /api/v1/vocabulary sends, so the web client shows the server's labels.
+struct VocabularyEntry {
+  std::string_view value, label;
+};
+struct Vocabulary {
+  std::string_view name;
+  std::vector<VocabularyEntry> entries;
+};
+std::vector<Vocabulary> AllVocabularies();
 
 inline bool IsTerminal(CaseStatus s) {
   return s == CaseStatus::kNotAccepted || s == CaseStatus::kNotStarted || s == CaseStatus::kRejected;

@@ -1,5 +1,7 @@
 // /api/v1/units (and a unit's officers), /api/v1/users (admin) and /api/v1/approvals (the inbox).
 #include "http/handlers.h"
+
+#include "domain/case_commands.h"
 #include "http/input.h"
 
 namespace qc::http {
@@ -11,6 +13,22 @@ const std::vector<std::string> kRoles{"officer", "reviewer", "approver", "legal"
 }  // namespace
 
 void RegisterDirectoryRoutes(Router& r) {
+  // 词汇表：各枚举的值与中文名称（网页显示用，不需登录）
+  r.Add("GET", "/api/v1/vocabulary", kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    Json out = Json::object();
+    for (const auto& v : domain::AllVocabularies()) {
+      Json items = Json::array();
+      for (const auto& e : v.entries) items.push_back({{"value", e.value}, {"label", e.label}});
+      out[std::string(v.name)] = std::move(items);
+    }
+    Json commands = Json::array();
+    for (domain::CaseCommand cmd : domain::kAllCaseCommands)
+      commands.push_back({{"value", domain::ToString(cmd)}, {"label", domain::Label(cmd)}});
+    out["case_commands"] = std::move(commands);
+    return JsonResponse(200, out);
+  });
+
   // 单位列表
   r.Add("GET", "/api/v1/units", Session(Action::kListUnits), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());

@@ -113,14 +113,16 @@ void RegisterMediaRoutes(Router& r) {
       bad.headers.emplace_back("Content-Range", "bytes */" + std::to_string(f.size));
       return bad;
     }
+    int64_t offset = 0, length = f.size;
     if (range) {
       res.status = 206;
       res.headers.emplace_back("Content-Range", "bytes " + std::to_string(range->first) + "-" +
                                                     std::to_string(range->last) + "/" + std::to_string(f.size));
-      res.file = FileBody{f.path, range->first, range->last - range->first + 1};
-    } else {
-      res.file = FileBody{f.path, 0, f.size};
+      offset = range->first;
+      length = range->last - range->first + 1;
     }
+    QC_ASSIGN_OR_RETURN(std::unique_ptr<ByteReader> reader, c.app.ReadMedia(f, offset, length));
+    res.stream = StreamBody{std::move(reader), length};
     return res;
   });
 

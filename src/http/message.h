@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/byte_reader.h"
 #include "common/status.h"
 
 namespace qc::http {
@@ -29,11 +31,12 @@ struct Request {
   }
 };
 
-// A byte range of a file sent as the body (media playback): the server reads it in pieces, so a
-// multi-GB file never sits in memory.
-struct FileBody {
-  std::string path;
-  int64_t offset = 0, length = 0;
+// A body read from a source in pieces on the worker threads (media playback, later exports): a
+// multi-GB body never sits in memory. Exactly `length` bytes are sent; a source that ends early or
+// fails cuts the connection rather than send short data.
+struct StreamBody {
+  std::shared_ptr<ByteReader> reader;
+  int64_t length = 0;
 };
 
 struct Response {
@@ -42,7 +45,7 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string user;  // for the request log only
-  std::optional<FileBody> file;  // when set, the body is this file range instead of `body`
+  std::optional<StreamBody> stream;  // when set, the body comes from this reader instead of `body`
 };
 
 // A request body consumed as it arrives (tus uploads): the server reads the body in pieces and hands

@@ -145,45 +145,50 @@ auto OnWorker(State& st, F f) -> asio::awaitable<decltype(f())> {
 
 constexpr size_t kChunk = 1 << 20;  // request and file bodies move in pieces of at most 1 MiB
 
-// Sends `r` whose body is a file range, reading it piece by piece on the workers.
-asio::awaitable<void> WriteFile(beast::tcp_stream& stream, Response r, unsigned version, bool keep_alive, State& st,
-                                beast::error_code& ec) {
-  FileBody file = *r.file;
+// Sends `r` whose body comes from a reader, reading it piece by piece on the workers.
+asio::awaitable<void> WriteStream(beast::tcp_stream& stream, Response r, unsigned version, bool keep_alive, State& st,
+                                  beast::error_code& ec) {
+  StreamBody body = std::move(*r.stream);
   bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(r.status), version};
   SetHeaders(res, r, keep_alive);
-  res.content_length(static_cast<uint64_t>(file.length));
-  int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    auto err = ToBeast(ErrorResponse(Status::Internal("无法读取媒体文件")), version, false);
-    co_await bhttp::async_write(stream, err, asio::redirect_error(asio::use_awaitable, ec));
-    co_return;
-  }
-  std::vector<char> buf(std::min<int64_t>(kChunk, std::max<int64_t>(file.length, 1)));
+  res.content_length(static_cast<uint64_t>(body.length));
+  std::vector<char> buf(std::min<int64_t>(kChunk, std::max<int64_t>(body.length, 1)));
   bhttp::response_serializer<bhttp::buffer_body> sr{res};
   res.body().data = nullptr;
   res.body().more = true;
   co_await bhttp::async_write_header(stream, sr, asio::redirect_error(asio::use_awaitable, ec));
-  int64_t pos = file.offset, left = file.length;
+  int64_t left = body.length;
   while (!ec) {
-    ssize_t n = 0;
+    size_t n = 0;
     if (left > 0) {
-      n = co_await OnWorker(st, [&] { return ::pread(fd, buf.data(), std::min<int64_t>(buf.size(), left), pos); });
-      if (n <= 0) {  // the file shrank or failed: cut the connection rather than send short data
+      // Bytes read, or -1 when the source failed (asio needs a default-constructible result).
+      int64_t got = co_await OnWorker(st, [&]() -> int64_t {
+        auto r = body.reader->Read(buf.data(), static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), left)));
+        if (!r.ok()) {
+          spdlog::error("response body: {}", r.status().ToString());
+          return -1;
+        }
+        return static_cast<int64_t>(*r);
+      });
+      if (got <= 0) {  // the source failed or ended early: cut the connection, never send short data
         ec = asio::error::connection_aborted;
         break;
       }
+      n = static_cast<size_t>(got);
     }
-    pos += n;
-    left -= n;
+    left -= static_cast<int64_t>(n);
     res.body().data = n > 0 ? buf.data() : nullptr;
-    res.body().size = static_cast<size_t>(n);
+    res.body().size = n;
     res.body().more = left > 0;
     stream.expires_after(std::chrono::seconds(60));
     co_await bhttp::async_write(stream, sr, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::need_buffer) ec = {};
     if (left == 0 || sr.is_done()) break;
   }
-  ::close(fd);
+  co_await OnWorker(st, [&] {
+    body.reader.reset();  // closes files on a worker
+    return 0;
+  });
 }
 
 asio::awaitable<void> SendContinue(beast::tcp_stream& stream, const bhttp::request_header<>& h, beast::error_code& ec) {
@@ -332,15 +337,15 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, RedactTarget(target), resp.status,
-                 resp.file ? resp.file->length : static_cast<int64_t>(resp.body.size()), ms, client,
+                 resp.stream ? resp.stream->length : static_cast<int64_t>(resp.body.size()), ms, client,
                  resp.user.empty() ? "-" : resp.user);
     if (client_gone) {
       st.in_flight--;
       break;
     }
     keep_alive = keep_alive && !st.stopping;
-    if (resp.file && !head_request) {
-      co_await WriteFile(stream, std::move(resp), version, keep_alive, st, ec);
+    if (resp.stream && !head_request) {
+      co_await WriteStream(stream, std::move(resp), version, keep_alive, st, ec);
     } else {
       auto res = ToBeast(std::move(resp), version, keep_alive, head_request);
       co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));

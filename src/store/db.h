@@ -68,6 +68,9 @@ class Db {
   Db& operator=(const Db&) = delete;
 
   Status Exec(const std::string& sql);
+  // A read transaction: every read until EndRead() sees one snapshot.
+  Status BeginRead() { return Exec("BEGIN"); }
+  Status EndRead() { return Exec("COMMIT"); }
   StatusOr<Stmt*> Prepare(const std::string& sql);
   sqlite3* raw() { return db_; }
 

@@ -1,5 +1,7 @@
 #include "store/event_log.h"
 
+#include "store/query.h"
+
 #include "crypto/hash.h"
 #include "ledger/merkle.h"
 
@@ -94,6 +96,53 @@ StatusOr<std::vector<domain::Event>> EventLog::ReadCase(const std::string& case_
   }
   s->Reset();
   return out;
+}
+
+StatusOr<std::vector<StoredEvent>> EventLog::ReadCaseStored(const std::string& case_id) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT idx, bytes, leaf_hash FROM events WHERE case_id = ? ORDER BY idx"));
+  s->Bind(1, case_id);
+  std::vector<StoredEvent> out;
+  QC_RETURN_IF_ERROR(ForEachRow(*s, [&](Stmt& r) -> Status {
+    std::string bytes = r.Blob(1);
+    QC_ASSIGN_OR_RETURN(domain::Event e, Decode(bytes, r.Int(0)));
+    out.push_back({std::move(e), std::move(bytes), r.Blob(2)});
+    return Status();
+  }));
+  return out;
+}
+
+Status EventLog::ScanStored(
+    const std::function<Status(int64_t index, std::string_view bytes, std::string_view leaf_hash)>& f) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT idx, bytes, leaf_hash FROM events ORDER BY idx"));
+  return ForEachRow(*s, [&](Stmt& r) { return f(r.Int(0), r.Blob(1), r.Blob(2)); });
+}
+
+Status EventLog::ScanType(const std::string& type,
+                          const std::function<Status(int64_t index, std::string_view bytes)>& f) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT idx, bytes FROM events WHERE type = ? ORDER BY idx"));
+  s->Bind(1, type);
+  return ForEachRow(*s, [&](Stmt& r) { return f(r.Int(0), r.Blob(1)); });
+}
+
+StatusOr<int64_t> EventLog::TreeNodeCount() {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT count(*) FROM tree_nodes"));
+  return ReadInt(*s);
+}
+
+StatusOr<std::optional<std::pair<int, int64_t>>> EventLog::FirstTreeNodeBeyond(int64_t size) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
+      "SELECT level, idx FROM tree_nodes WHERE ((idx + 1) << level) > ? ORDER BY level, idx LIMIT 1"));
+  s->Bind(1, size);
+  return ReadFirst<std::pair<int, int64_t>>(*s, [](Stmt& r) {
+    return std::pair<int, int64_t>{static_cast<int>(r.Int(0)), r.Int(1)};
+  });
+}
+
+Status EventLog::ScanTreeLevel(int level, int64_t below,
+                               const std::function<Status(int64_t index, std::string_view hash)>& f) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT idx, hash FROM tree_nodes WHERE level = ? AND idx < ? ORDER BY idx"));
+  s->Bind(1, level).Bind(2, below);
+  return ForEachRow(*s, [&](Stmt& r) { return f(r.Int(0), r.Blob(1)); });
 }
 
 StatusOr<std::vector<StoredEvent>> EventLog::ReadRange(int64_t start, int64_t count) {

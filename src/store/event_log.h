@@ -5,6 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -40,12 +44,24 @@ class EventLog {
   StatusOr<AppendedEvent> AppendAt(domain::Event& e, int64_t idx);
   // Events of one case with index < `before` (all when before < 0), in order.
   StatusOr<std::vector<domain::Event>> ReadCase(const std::string& case_id, int64_t before = -1);
+  // The same with the stored bytes and leaf hashes (a case's timeline).
+  StatusOr<std::vector<StoredEvent>> ReadCaseStored(const std::string& case_id);
   StatusOr<std::vector<StoredEvent>> ReadRange(int64_t start, int64_t count);
+  // Every event in index order, as stored (bytes and leaf hash), without decoding: `verify` reads
+  // the whole log through this once.
+  Status ScanStored(const std::function<Status(int64_t index, std::string_view bytes, std::string_view leaf_hash)>& f);
+  // The stored bytes of every event of one type, in index order.
+  Status ScanType(const std::string& type, const std::function<Status(int64_t index, std::string_view bytes)>& f);
 
   // The Merkle tree over the events (RFC 9162), from the stored perfect subtrees: O(log n) reads.
   StatusOr<std::string> Root(int64_t size);
   StatusOr<std::vector<std::string>> InclusionProof(int64_t index, int64_t size);
   StatusOr<std::vector<std::string>> ConsistencyProof(int64_t size1, int64_t size2);
+  // Stored tree nodes (levels above the leaves): how many; the first (by level, index) that covers an
+  // event at or past `size`; and the nodes of one level with index < `below`, in index order.
+  StatusOr<int64_t> TreeNodeCount();
+  StatusOr<std::optional<std::pair<int, int64_t>>> FirstTreeNodeBeyond(int64_t size);
+  Status ScanTreeLevel(int level, int64_t below, const std::function<Status(int64_t index, std::string_view hash)>& f);
   // Reads node (level, index): level 0 from events.leaf_hash, higher levels from tree_nodes.
   ledger::NodeReader Nodes();
 

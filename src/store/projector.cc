@@ -145,7 +145,7 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
   for (const auto& a : c.approvals) {
     auto role = a.pending_role();
     rows.push_back({"approvals",
-                    {s(a.id), s(c.id), s(c.unit_id), s(a.kind), s(a.state), i(a.round),
+                    {s(a.id), s(c.id), s(c.unit_id), s(domain::ToString(a.kind)), s(domain::ToString(a.state)), i(a.round),
                      role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
                      s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
   }

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/query.h"
+
 #include <string>
 
 namespace qc::store {
@@ -198,6 +200,16 @@ StatusOr<int> EnsureSchema(Db& db) {
   QC_RETURN_IF_ERROR(db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                              std::to_string(kSchemaVersion) + "')"));
   return previous;
+}
+
+StatusOr<int64_t> ProjectionRowCount(Db& db) {
+  int64_t n = 0;
+  for (const auto& t : kProjectionTables) {
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT count(*) FROM " + std::string(t.name)));
+    QC_ASSIGN_OR_RETURN(int64_t rows, ReadInt(*s));
+    n += rows;
+  }
+  return n;
 }
 
 }  // namespace qc::store

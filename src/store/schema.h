@@ -39,4 +39,7 @@ StatusOr<int> EnsureSchema(Db& db);
 // The DDL of the projection tables alone (used to build fresh projections for a rebuild).
 std::string_view ProjectionDdl();
 
+// The number of rows in all projection tables together.
+StatusOr<int64_t> ProjectionRowCount(Db& db);
+
 }  // namespace qc::store

@@ -1,0 +1,143 @@
+// AvailableActions (what the API tells the browser a user may do on a case) against the Decide
+// functions themselves: on every state a case passes through, for the lead officer, another officer
+// and a reviewer, each command is offered exactly when deciding it with valid input succeeds — so the
+// buttons the web client shows can neither promise a refusal nor hide what the API allows.
+#include <gtest/gtest.h>
+
+#include "case_harness.h"
+#include "domain/case_commands.h"
+
+namespace qc::domain {
+namespace {
+
+using namespace testing_support;
+
+// Decides `cmd` with valid input of its kind.
+StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const Actor& a, CaseCommand cmd) {
+  switch (cmd) {
+    case CaseCommand::kSubmitStartApproval:
+      return DecideSubmitStartApproval(c, a, {"ap_x", "拟立案调查", "事实清楚", std::string("群众举报")});
+    case CaseCommand::kAdvanceStage:
+      return DecideAdvanceStage(c, a, static_cast<Stage>(std::min(static_cast<int>(c.stage) + 1, 4)), "调查终结");
+    case CaseCommand::kAddParty:
+      return DecideAddParty(c, a, {{"kind", "natural_person"}, {"name", "李四"}});
+    case CaseCommand::kDecideApplication:
+      return DecideApplication(c, a, false, "申请事项不属于本机关职权范围");
+    case CaseCommand::kComplaintNotStarted:
+      return DecideComplaintNotStarted(c, a, {{"reason", "不属于本机关管辖"}, {"notice_no", "告字1号"}});
+    case CaseCommand::kCorrectApplication:
+      return DecideCorrectApplication(c, a, {{"field", "地址"}, {"before", "a"}, {"after", "b"}});
+    case CaseCommand::kSupplementNotice:
+      return DecideSupplementNotice(c, a, {{"items", Json::array({"场地平面图"})}});
+    case CaseCommand::kSupplementReceived:
+      return DecideSupplementReceived(c, a, {{"items", Json::array({"场地平面图"})}});
+    case CaseCommand::kIssueReceipt:
+      return DecideIssueReceipt(c, a, {{"kind", "materials"}, {"receipt_no", "收字1号"}});
+    case CaseCommand::kChangeProcedure:
+      return DecideSetProcedure(c, a, c.procedure == Procedure::kOrdinary ? Procedure::kSimple : Procedure::kOrdinary,
+                                "案情简单，当场可以作出决定");
+    case CaseCommand::kChangeMajor:
+      return DecideSetMajor(c, a, !c.major, "涉及人数众多");
+    case CaseCommand::kAssignOfficer:
+      return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
+  }
+  return Status::Internal("unknown command");
+}
+
+void ExpectOffersMatchDecisions(const CaseState& c, const std::string& where) {
+  const std::vector<Actor> actors{Officer(), Officer("u_off2"), Staff(Role::kReviewer, "u_rev")};
+  for (const Actor& a : actors) {
+    Json offered = AvailableActions(c, a);
+    for (CaseCommand cmd : kAllCaseCommands) {
+      const Json& entry = offered[std::string(ToString(cmd))];
+      Status decided = DecideWithValidInput(c, a, cmd).status();
+      // The form's content, not the case's state: the start approval form names the parties (Art. 10),
+      // so the command is offered and its answer says what is missing.
+      if (decided.code() == "missing_party") {
+        EXPECT_TRUE(entry["allowed"].get<bool>()) << where;
+        continue;
+      }
+      EXPECT_EQ(entry["allowed"].get<bool>(), decided.ok())
+          << where << ", " << a.user_id << ", " << ToString(cmd) << ": decide says " << decided.ToString();
+      if (!decided.ok() && !entry["allowed"].get<bool>())
+        EXPECT_EQ(entry["reason"].get<std::string>(), decided.message()) << where << ", " << ToString(cmd);
+    }
+  }
+}
+
+TEST(AvailableActions, MatchTheDecisionsThroughAnExOfficioCase) {
+  CaseHarness h;
+  OpenCaseCommand open;
+  open.case_id = "case_1";
+  open.unit_id = "team1";
+  open.title = "殴打他人案";
+  open.mode = StartMode::kExOfficio;
+  open.parties = Json::array({{{"kind", "natural_person"}, {"name", "张三"}}});
+  open.start_form = {{"cause", "巡逻发现"}};
+  ASSERT_TRUE(h.Run(DecideOpen(Officer(), open), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "opened");
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_1", "拟立案", "事实清楚", std::nullopt}), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "submitted");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kReviewer, "u_rev"), "ap_1", "return", "材料不全"),
+                    Staff(Role::kReviewer, "u_rev")).ok());
+  ExpectOffersMatchDecisions(h.c, "returned");
+  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_2", "拟立案", "已补充", std::nullopt}), Officer()).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kReviewer, "u_rev"), "ap_2", "approve", "同意"),
+                    Staff(Role::kReviewer, "u_rev")).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kApprover, "u_app"), "ap_2", "approve", "同意"),
+                    Staff(Role::kApprover, "u_app")).ok());
+  ExpectOffersMatchDecisions(h.c, "approved");
+  for (Stage s : {Stage::kReviewDecision, Stage::kServiceExecution, Stage::kArchiving}) {
+    ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), s, "下一阶段"), Officer()).ok());
+    ExpectOffersMatchDecisions(h.c, std::string(ToString(s)));
+  }
+}
+
+TEST(AvailableActions, MatchTheDecisionsThroughAnApplication) {
+  CaseHarness h;
+  ASSERT_TRUE(h.Run(DecideOpen(Officer(), Application()), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "registered");
+  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, Officer(), {{"items", Json::array({"平面图"})}}), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "supplement noticed");
+  ASSERT_TRUE(h.Run(DecideSupplementReceived(h.c, Officer(), {{"items", Json::array({"平面图"})}}), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "supplement received");
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), true, ""), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "accepted");
+  // After acceptance: its receipt once, materials receipts any number of times.
+  EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<std::string>{"acceptance", "materials"}));
+  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, Officer(), {{"kind", "acceptance"}, {"receipt_no", "受字1号"}}), Officer()).ok());
+  EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<std::string>{"materials"}));
+}
+
+TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart) {
+  CaseHarness complaint;
+  OpenCaseCommand open;
+  open.case_id = "case_1";
+  open.unit_id = "team1";
+  open.title = "噪声扰民投诉";
+  open.mode = StartMode::kComplaint;
+  open.complaint = {{"channel", "phone"}, {"content", "夜间施工"}};
+  ASSERT_TRUE(complaint.Run(DecideOpen(Officer(), open), Officer()).ok());
+  ExpectOffersMatchDecisions(complaint.c, "complaint registered");
+  ASSERT_TRUE(complaint.Run(DecideComplaintNotStarted(complaint.c, Officer(), {{"reason", "不属于管辖"}}), Officer()).ok());
+  ExpectOffersMatchDecisions(complaint.c, "complaint not started");
+
+  CaseHarness urgent;
+  OpenCaseCommand u;
+  u.case_id = "case_1";
+  u.unit_id = "team1";
+  u.title = "现场扣押";
+  u.mode = StartMode::kExOfficio;
+  u.urgent = true;
+  u.urgent_reason = "当场发现违禁品";
+  u.parties = Json::array({{{"kind", "natural_person"}, {"name", "赵六"}}});
+  u.start_form = {{"cause", "现场发现"}};
+  ASSERT_TRUE(urgent.Run(DecideOpen(Officer(), u), Officer()).ok());
+  ExpectOffersMatchDecisions(urgent.c, "urgent start");
+  Json offered = AvailableActions(urgent.c, Officer());
+  EXPECT_FALSE(offered["advance_stage"]["allowed"].get<bool>()) << "not before the start approval (Art. 10)";
+  EXPECT_TRUE(offered["submit_start_approval"]["allowed"].get<bool>());
+}
+
+}  // namespace
+}  // namespace qc::domain
