@@ -1,5 +1,7 @@
 // The web application in Debian's Chromium against the real server (Release build, demo data):
-// the 依职权 start-approval chain across three users, the 依申请 补正材料已收到 on the demo application, login errors, an API field error shown at its
+// the 依职权 start-approval chain across three users (the action buttons follow the server's
+// available_actions: the officer's change with the case, a reviewer gets none), the 依申请 补正材料已收到 on the demo application, login errors (and the public
+// vocabulary), an API field error shown at its
 // field, another 执法队's officer refused, and a screenshot of every page (tests/e2e/artifacts/).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -28,6 +30,21 @@ async function fillExOfficio(page, title, { simple = false } = {}) {
   await page.getByRole('button', { name: '下一步' }).click()
 }
 
+// The officer's action buttons of a case detail page, and the server's available_actions as those
+// buttons name them: the buttons follow what the server allows this user now.
+async function offered(page) {
+  await page.getByRole('button', { name: '刷新' }).waitFor()
+  const texts = await page.getByRole('group', { name: '可执行的操作' }).getByRole('button').allTextContents()
+  return texts.map((t) => t.trim()).filter((t) => t !== '刷新').sort()
+}
+function allowed(c) {
+  return Object.entries(c.available_actions)
+    .filter(([, a]) => a.allowed)
+    .map(([cmd, a]) => (cmd === 'change_major' ? (c.major ? '取消重大复杂标记' : '标记重大复杂') : a.label))
+    .sort()
+}
+const getCase = (page, id) => page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id)).json(), id)
+
 async function decide(url, username, caseNumber, opinion) {
   const page = await pageAs(browser, url, username)
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
@@ -49,19 +66,50 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   await page.getByRole('button', { name: '提交登记' }).click()
   await page.waitForURL(/\/cases\/case_/)
   const caseUrl = page.url()
+  const caseId = caseUrl.split('/cases/')[1]
+  // The stages as the server's vocabulary names them.
+  await page.locator('[aria-label="办理阶段"] .el-step__title').first().waitFor()
+  assert.deepEqual(
+    (await page.locator('[aria-label="办理阶段"] .el-step__title').allTextContents()).map((t) => t.trim()),
+    ['程序启动', '调查取证', '审查决定', '送达执行', '归档管理'],
+  )
+  // A new 依职权 case may be submitted for approval: the officer is offered exactly what the server allows.
+  const opened = await getCase(page, caseId)
+  assert.equal(opened.available_actions.submit_start_approval.allowed, true)
+  assert.deepEqual(await offered(page), allowed(opened))
   await page.getByRole('button', { name: '提交启动审批' }).click()
   await page.getByLabel('承办人意见').fill('建议启动调查程序')
   await page.getByLabel('理由').fill('备案过期仍营业，事实初步清楚')
   await page.getByRole('dialog').getByRole('button', { name: '提交', exact: true }).click()
   await page.getByRole('dialog').waitFor({ state: 'hidden' })
+  // Awaiting approval, it may not be submitted again: the button is gone, as the server says.
+  await page.getByRole('button', { name: '提交启动审批' }).waitFor({ state: 'detached' })
   const number = await page.locator('[data-testid="case-number"]').textContent().catch(() => null)
   await shot(page, 'case-detail-submitted')
 
   // The case number as the approval inbox shows it.
-  const caseId = caseUrl.split('/cases/')[1]
-  const detail = await page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id)).json(), caseId)
+  const detail = await getCase(page, caseId)
   const caseNumber = number?.trim() || detail.number
   assert.equal(detail.status, 'awaiting_approval')
+  assert.equal(detail.available_actions.submit_start_approval.allowed, false)
+  assert.ok(detail.available_actions.submit_start_approval.reason)
+  assert.deepEqual(await offered(page), allowed(detail))
+  assert.ok((await offered(page)).length > 0, 'the officer still has actions while the approval is open')
+
+  // reviewer1 (not an officer of the case) sees the case but none of the officer's actions; the
+  // server says why for each.
+  const reviewer = await pageAs(browser, server.url, 'reviewer1')
+  await reviewer.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await reviewer.goto(caseUrl)
+  await reviewer.getByRole('heading', { name: '金嗓子KTV未按规定备案经营案（浏览器测试）' }).waitFor()
+  assert.deepEqual(await offered(reviewer), [])
+  const seen = await getCase(reviewer, caseId)
+  assert.equal(Object.keys(seen.available_actions).length, 12)
+  for (const [cmd, a] of Object.entries(seen.available_actions)) {
+    assert.equal(a.allowed, false, cmd)
+    assert.ok(a.reason, cmd)
+  }
+  await reviewer.context().close()
 
   await decide(server.url, 'reviewer1', caseNumber, '同意，报局领导审批')
   await decide(server.url, 'approver1', caseNumber, '同意启动')
@@ -69,6 +117,17 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   await page.goto(caseUrl)
   await page.locator('[data-testid="current-stage"]').getByText('调查取证').waitFor()
   assert.equal((await page.locator('[data-testid="current-stage"]').textContent()).trim(), '调查取证')
+  // Approved: no second submission; the officer may move the case on.
+  const approved = await getCase(page, caseId)
+  assert.equal(approved.available_actions.submit_start_approval.allowed, false)
+  assert.equal(approved.available_actions.advance_stage.allowed, true)
+  assert.deepEqual(await offered(page), allowed(approved))
+  assert.equal(await page.getByRole('button', { name: '提交启动审批' }).count(), 0)
+  await page.getByRole('button', { name: '进入下一阶段' }).waitFor()
+  // The approval's steps as the server names them.
+  const steps = page.locator('.el-table[aria-label="审批记录第1次"]')
+  await steps.getByText('承办人提交').waitFor()
+  await steps.getByText('负责人批准').waitFor()
   await shot(page, 'case-detail')
   await page.goto(server.url + '/cases')
   await page.getByText('金嗓子KTV未按规定备案经营案（浏览器测试）').first().waitFor()
@@ -88,6 +147,13 @@ test('a wrong password shows an error and stays on the login page', async () => 
   const page = await pageAs(browser, server.url, null)
   await login(page, server.url, 'officer1', 'wrong-password')
   await page.getByRole('alert').getByText('用户名或密码错误').waitFor()
+  // The vocabulary is public: it answers without a session.
+  const vocabulary = await page.evaluate(async () => (await fetch('/api/v1/vocabulary')).json())
+  assert.deepEqual(
+    vocabulary.roles.map((r) => r.label),
+    ['执法人员', '审核人', '负责人', '法制员', '档案管理员', '系统管理员'],
+  )
+  assert.equal(vocabulary.case_commands.find((c) => c.value === 'submit_start_approval').label, '提交启动审批')
   assert.match(new URL(page.url()).pathname, /^\/login/)
   await shot(page, 'login')
   await page.context().close()
