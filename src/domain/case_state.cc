@@ -232,7 +232,9 @@ bool CaseState::HasOfficer(const std::string& user_id) const {
   return false;
 }
 
-Status Apply(CaseState& c, const Event& e) {
+namespace {
+
+Status ApplyChecked(CaseState& c, const Event& e) {
   if (e.case_id.empty() || (!c.id.empty() && e.case_id != c.id)) return Corrupt(e, "case");
   if (c.id.empty() && e.type != "CaseOpened") return Corrupt(e, "first event must be CaseOpened");
   auto it = Appliers().find(e.type);
@@ -243,6 +245,18 @@ Status Apply(CaseState& c, const Event& e) {
   ++c.version;
   c.last_index = e.index;
   return Status();
+}
+
+}  // namespace
+
+Status Apply(CaseState& c, const Event& e) {
+  // A field of the wrong type (a number where text belongs) makes nlohmann throw: that is a corrupt
+  // event like any other, never an exception out of the fold. The caller discards `c` on any error.
+  try {
+    return ApplyChecked(c, e);
+  } catch (const std::exception& ex) {
+    return Corrupt(e, std::string("malformed data: ") + ex.what());
+  }
 }
 
 // Built by assignment rather than from initializer lists: nlohmann's initializer lists deep-copy

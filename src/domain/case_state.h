@@ -94,7 +94,8 @@ struct CaseState {
 };
 
 // Applies one event about this case. Events were validated when decided, so a failure here means
-// a corrupt or foreign log: Internal naming the event type.
+// a corrupt or foreign log: Internal naming the event type. Never throws, whatever the event holds;
+// after a failure `c` may be partly changed and must be discarded.
 Status Apply(CaseState& c, const Event& e);
 
 // The case as the API and the projections show it (all fields, Chinese labels beside wire names).

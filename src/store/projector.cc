@@ -22,7 +22,13 @@ StatusOr<const CaseState*> Projector::LoadCase(Db& db, const std::string& case_i
 }
 
 Status Projector::Apply(Db& db, const Event& e) {
-  if (e.case_id.empty()) return ApplyDirectory(db, e);
+  if (e.case_id.empty()) {
+    try {
+      return ApplyDirectory(db, e);
+    } catch (const std::exception& ex) {  // a field of the wrong type
+      return Status::Internal("事件 " + std::to_string(e.index) + "（" + e.type + "）数据格式错误：" + ex.what());
+    }
+  }
   CaseState* c;
   if (e.type == "CaseOpened") {
     cache_.erase(e.case_id);

@@ -141,3 +141,41 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
 
 }  // namespace
 }  // namespace qc::domain
+
+namespace qc::domain {
+namespace {
+
+using namespace testing_support;
+
+// A well-formed event applies; a field of the wrong type is a Status naming the event, never an
+// exception out of the fold (the projector and the replay both fold whatever the log holds).
+TEST(ApplyMalformed, AWrongTypedFieldIsAStatusNotAnException) {
+  CaseHarness h;
+  ASSERT_TRUE(h.Run(DecideOpen(Officer(), Application()), Officer()).ok());
+  for (const Json& data : {Json{{"items", Json::array({"图"})}, {"deadline", 5}},  // deadline must be text
+                           Json{{"approval_id", 7}, {"step", "review"}, {"decision", "approve"}}}) {
+    Event e;
+    e.index = 99;
+    e.type = data.contains("approval_id") ? "ApprovalDecided" : "SupplementNoticeIssued";
+    e.case_id = "case_1";
+    e.actor = Officer().Ref();
+    e.data = data;
+    CaseState copy = h.c;
+    Status st;
+    EXPECT_NO_THROW(st = Apply(copy, e)) << data.dump();
+    if (e.type == "ApprovalDecided") EXPECT_FALSE(st.ok()) << data.dump();
+  }
+  Event bad_open;
+  bad_open.index = 0;
+  bad_open.type = "CaseOpened";
+  bad_open.case_id = "case_2";
+  bad_open.data = {{"number", 12}, {"unit_id", "team1"}, {"title", "t"}, {"start_mode", "complaint"}, {"major", "yes"}};
+  CaseState fresh;
+  Status st;
+  EXPECT_NO_THROW(st = Apply(fresh, bad_open));
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("CaseOpened"), std::string::npos) << st.message();
+}
+
+}  // namespace
+}  // namespace qc::domain
