@@ -23,6 +23,13 @@ trap 'rm -rf "$logs"' EXIT
 # The layers a compiler does not enforce (SQL only in src/store, blob paths only in src/blob).
 echo "== layers"
 if scripts/check-layers.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The C++ style of .clang-format (clang-format-14 comes with the test packages).
+echo "== format"
+if scripts/apt-install.sh scripts/apt-packages-test.txt && scripts/check-format.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 
 # A gtest binary: count its tests from its own summary lines.
 run_gtest() {

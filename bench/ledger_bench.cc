@@ -123,8 +123,10 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   qc::app::NewCase nc;
   nc.cmd.mode = qc::domain::StartMode::kExOfficio;
   nc.cmd.title = "某网吧接纳未成年人上网案";
-  nc.cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县星空网络服务有限公司"},
-                                 {"id_number", "91130633MA0D4E5F6G"}, {"legal_representative", "吴刚"}}});
+  nc.cmd.parties = Json::array({{{"kind", "legal_person"},
+                                 {"name", "易县星空网络服务有限公司"},
+                                 {"id_number", "91130633MA0D4E5F6G"},
+                                 {"legal_representative", "吴刚"}}});
   nc.cmd.start_form = {{"cause", "日常检查发现该网吧接纳未成年人上网"}};
   auto opened = app->OpenCase(officer, nc).value();
   *case_id = opened.body["id"];
@@ -191,7 +193,8 @@ void BuildLedger(const std::string& dir, int64_t target) {
         }
       }
       return Status();
-    }), "append copies");
+    }),
+          "append copies");
   }
   writer.reset();
   std::printf("  appended to %lld events in %.1f s\n", static_cast<long long>(n), Seconds(t0, Clock::now()));
@@ -237,12 +240,18 @@ int main(int argc, char** argv) {
   bool keep = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--dir") dir = argv[i + 1];
-    else if (a == "--seconds") seconds = std::atof(argv[i + 1]);
-    else if (a == "--events") events = std::atoll(argv[i + 1]);
-    else if (a == "--samples") samples = std::atoi(argv[i + 1]);
-    else if (a == "--keep") keep = std::string(argv[i + 1]) == "1";
-    else Die("unknown option " + a);
+    if (a == "--dir")
+      dir = argv[i + 1];
+    else if (a == "--seconds")
+      seconds = std::atof(argv[i + 1]);
+    else if (a == "--events")
+      events = std::atoll(argv[i + 1]);
+    else if (a == "--samples")
+      samples = std::atoi(argv[i + 1]);
+    else if (a == "--keep")
+      keep = std::string(argv[i + 1]) == "1";
+    else
+      Die("unknown option " + a);
   }
   if (dir.empty() || (fs::exists(dir) && !fs::is_empty(dir))) Die("--dir must name an empty or absent directory");
   fs::create_directories(dir);
@@ -251,7 +260,8 @@ int main(int argc, char** argv) {
   double sqlite_rate = SqliteOneRowPerTxn(dir + "/baseline.db", seconds);
   std::printf("  SQLite, one row per transaction: %.0f rows/s\n", sqlite_rate);
   double ledger_rate = WriterAppends(dir + "/appends.db", seconds, 64);
-  std::printf("  ledger appends, group commit:    %.0f events/s  (%.2fx SQLite)\n", ledger_rate, ledger_rate / sqlite_rate);
+  std::printf("  ledger appends, group commit:    %.0f events/s  (%.2fx SQLite)\n", ledger_rate,
+              ledger_rate / sqlite_rate);
   std::printf("appends_per_sec=%.0f sqlite_rows_per_sec=%.0f\n", ledger_rate, sqlite_rate);
 
   std::string data = dir + "/data";

@@ -68,12 +68,18 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) Usage();
       return argv[++i];
     };
-    if (const char* v = arg("--dir")) dir = v;
-    else if (const char* v = arg("--seconds")) seconds = std::atof(v), count = 0;
-    else if (const char* v = arg("--count")) count = std::atoll(v);
-    else if (const char* v = arg("--size")) size = std::atoi(v);
-    else if (std::strcmp(argv[i], "--keep") == 0) keep = true;
-    else Usage();
+    if (const char* v = arg("--dir"))
+      dir = v;
+    else if (const char* v = arg("--seconds"))
+      seconds = std::atof(v), count = 0;
+    else if (const char* v = arg("--count"))
+      count = std::atoll(v);
+    else if (const char* v = arg("--size"))
+      size = std::atoi(v);
+    else if (std::strcmp(argv[i], "--keep") == 0)
+      keep = true;
+    else
+      Usage();
   }
   if (dir.empty() || size < 0 || size > (1 << 20) || (count <= 0 && !(seconds > 0))) Usage();
 
@@ -81,8 +87,8 @@ int main(int argc, char** argv) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                      nullptr) != SQLITE_OK)
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK)
     Die(db, ("open " + path).c_str());
   Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
   Exec(db, "CREATE TABLE rows (k INTEGER PRIMARY KEY, v BLOB NOT NULL)");
@@ -119,10 +125,11 @@ int main(int argc, char** argv) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 
   const double rate = elapsed > 0 ? rows / elapsed : 0;
-  std::printf("sqlite baseline: %lld rows of %d B, one per transaction (WAL, synchronous=FULL) in %.2f s = %.1f rows/s"
-              " (%.3f ms/commit) [sqlite %s, %s]\n",
-              static_cast<long long>(rows), size, elapsed, rate, rows ? elapsed * 1000 / rows : 0.0, sqlite3_libversion(),
-              path.c_str());
+  std::printf(
+      "sqlite baseline: %lld rows of %d B, one per transaction (WAL, synchronous=FULL) in %.2f s = %.1f rows/s"
+      " (%.3f ms/commit) [sqlite %s, %s]\n",
+      static_cast<long long>(rows), size, elapsed, rate, rows ? elapsed * 1000 / rows : 0.0, sqlite3_libversion(),
+      path.c_str());
   std::printf("rows_per_sec=%.1f\n", rate);
   return 0;
 }

@@ -50,8 +50,8 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
     QC_ASSIGN_OR_RETURN(auto last, store::LatestCheckpoint(*db));
     has_checkpoints = last.has_value();
   }
-  QC_ASSIGN_OR_RETURN(app->keys_, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(),
-                                                         options.origin, !has_checkpoints));
+  QC_ASSIGN_OR_RETURN(app->keys_, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(), options.origin,
+                                                         !has_checkpoints));
   // Uploads whose last byte was committed before a crash are finished now (app/uploads.h).
   QC_RETURN_IF_ERROR(app->RecoverUploads());
   if (options.background) app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
@@ -59,7 +59,9 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
 }
 
 App::App(const Options& options, const Clock& clock)
-    : options_(options), clock_(clock), sessions_(clock, options.session_idle, options.session_absolute),
+    : options_(options),
+      clock_(clock),
+      sessions_(clock, options.session_idle, options.session_absolute),
       throttle_(clock) {}
 
 App::~App() {

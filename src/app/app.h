@@ -132,8 +132,8 @@ class App {
   StatusOr<Json> ListUsers(const domain::Actor& a, int page, int page_size);
   StatusOr<Json> GetUser(const domain::Actor& a, const std::string& id);
   // Active officers (执法人员) of a unit the actor may see, by name; `name` filters by substring.
-  StatusOr<Json> ListUnitOfficers(const domain::Actor& a, const std::string& unit_id, const std::string& name,
-                                  int page, int page_size);
+  StatusOr<Json> ListUnitOfficers(const domain::Actor& a, const std::string& unit_id, const std::string& name, int page,
+                                  int page_size);
   StatusOr<CommandResult> CreateUser(const domain::Actor& a, const NewUser& u);
   StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
   StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
@@ -201,8 +201,8 @@ class App {
   // --- body cameras and collection stations (devices.cc), admin only except AuthenticateStation
   StatusOr<CommandResult> RegisterDevice(const domain::Actor& a, const std::string& serial, const std::string& model,
                                          const std::string& officer);
-  StatusOr<CommandResult> ChangeDevice(const domain::Actor& a, const std::string& id, std::optional<std::string> officer,
-                                       std::optional<bool> active);
+  StatusOr<CommandResult> ChangeDevice(const domain::Actor& a, const std::string& id,
+                                       std::optional<std::string> officer, std::optional<bool> active);
   StatusOr<Json> GetDevice(const std::string& id_or_serial);
   StatusOr<Json> ListDevices(const domain::Actor& a, int page, int page_size);
   // Registers a station and issues its token, returned this once: {"station", "token", "events"}.
@@ -250,9 +250,10 @@ class App {
   // Ends a session in memory and in the database.
   Status ForgetSession(const std::string& token_hash);
   // Records the decided events as `a` (or as `as` when given: a collection station).
-  StatusOr<CommandResult> Record(const domain::Actor& a, const std::string& case_id,
-                                 const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide,
-                                 bool directory, const domain::ActorRef* as = nullptr);
+  StatusOr<CommandResult> Record(
+      const domain::Actor& a, const std::string& case_id,
+      const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory,
+      const domain::ActorRef* as = nullptr);
 
   void CheckpointLoop();
   // Uploads (uploads.cc).

@@ -27,17 +27,27 @@ StatusOr<Json> App::ApprovalInbox(const Actor& a, int page, int page_size) {
   return PageJson(rows, p, [](const store::ApprovalRow& r) {
     auto kind = domain::ParseApprovalKind(r.kind);
     auto state = domain::ParseApprovalState(r.state);
-    return Json{{"id", r.id}, {"case_id", r.case_id}, {"case_number", r.case_number},
-                {"case_title", r.case_title}, {"kind", r.kind}, {"kind_label", kind ? domain::Label(*kind) : ""},
-                {"state", r.state}, {"state_label", state ? domain::Label(*state) : ""}, {"round", r.round},
+    return Json{{"id", r.id},
+                {"case_id", r.case_id},
+                {"case_number", r.case_number},
+                {"case_title", r.case_title},
+                {"kind", r.kind},
+                {"kind_label", kind ? domain::Label(*kind) : ""},
+                {"state", r.state},
+                {"state_label", state ? domain::Label(*state) : ""},
+                {"round", r.round},
                 {"pending_role", r.pending_role ? Json(*r.pending_role) : Json(nullptr)},
-                {"submitted_by_name", r.submitted_by_name}, {"submitted_at", r.submitted_at},
-                {"updated_at", r.updated_at}, {"major", r.major}, {"urgent", r.urgent}, {"start_mode", r.start_mode}};
+                {"submitted_by_name", r.submitted_by_name},
+                {"submitted_at", r.submitted_at},
+                {"updated_at", r.updated_at},
+                {"major", r.major},
+                {"urgent", r.urgent},
+                {"start_mode", r.start_mode}};
   });
 }
 
-StatusOr<CommandResult> App::DecideApproval(const Actor& a, const std::string& approval_id,
-                                            const std::string& decision, const std::string& opinion) {
+StatusOr<CommandResult> App::DecideApproval(const Actor& a, const std::string& approval_id, const std::string& decision,
+                                            const std::string& opinion) {
   std::optional<std::string> case_id;
   {
     auto db = reads_->Acquire();

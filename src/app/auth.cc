@@ -38,8 +38,7 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   const std::string user_key = "u:" + Lower(username), client_key = "c:" + client;
   int64_t wait = throttle_.Begin({user_key, client_key});  // counted as failed until it succeeds
   if (wait > 0)
-    return Status::ResourceExhausted("too_many_attempts",
-                                     "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试");
+    return Status::ResourceExhausted("too_many_attempts", "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试");
   std::string user_id, hash;
   {
     auto db = reads_->Acquire();

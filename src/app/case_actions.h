@@ -14,24 +14,51 @@
 namespace qc::app {
 
 // Art. 9 — the application.
-struct CorrectApplication { Json correction; };      // {field, before, after, confirmed_by}
-struct IssueSupplementNotice { Json notice; };       // {items[], deadline?, note?}
-struct RecordSupplementReceived { Json received; };  // {items[], note?}
-struct DecideOnApplication { bool accepted = false; std::string reason; };
-struct IssueReceipt { Json receipt; };               // {kind, receipt_no, recipient?}
+struct CorrectApplication {
+  Json correction;
+};  // {field, before, after, confirmed_by}
+struct IssueSupplementNotice {
+  Json notice;
+};  // {items[], deadline?, note?}
+struct RecordSupplementReceived {
+  Json received;
+};  // {items[], note?}
+struct DecideOnApplication {
+  bool accepted = false;
+  std::string reason;
+};
+struct IssueReceipt {
+  Json receipt;
+};  // {kind, receipt_no, recipient?}
 // Art. 11 — a complaint not started, and the notice to the complainant.
-struct NotStartComplaint { Json notice; };           // {reason, notice_no, notice_method, ...}
+struct NotStartComplaint {
+  Json notice;
+};  // {reason, notice_no, notice_method, ...}
 // Art. 7, 10 — the start approval (a fresh approval id is made here).
-struct SubmitStartApproval { std::string opinion, reasons; std::optional<std::string> cause; };
+struct SubmitStartApproval {
+  std::string opinion, reasons;
+  std::optional<std::string> cause;
+};
 // Art. 4 — the next stage.
-struct AdvanceStage { domain::Stage to; std::string reason; };
-struct AddParty { Json party; };
+struct AdvanceStage {
+  domain::Stage to;
+  std::string reason;
+};
+struct AddParty {
+  Json party;
+};
 // Art. 23, Art. 5.
-struct ChangeProcedure { domain::Procedure procedure; std::string reason; };
-struct ChangeMajorFlag { bool major = false; std::string reason; };
+struct ChangeProcedure {
+  domain::Procedure procedure;
+  std::string reason;
+};
+struct ChangeMajorFlag {
+  bool major = false;
+  std::string reason;
+};
 
-using CaseAction = std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived,
-                                DecideOnApplication, IssueReceipt, NotStartComplaint, SubmitStartApproval,
-                                AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag>;
+using CaseAction =
+    std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived, DecideOnApplication, IssueReceipt,
+                 NotStartComplaint, SubmitStartApproval, AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag>;
 
 }  // namespace qc::app

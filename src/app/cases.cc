@@ -20,9 +20,8 @@ StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, 
   QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(db, unit_id));
   int year = ChinaYear(now);
   std::string prefix = code + "〔" + std::to_string(year) + "〕";
-  QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, unit_id, "case", year, [&] {
-    return store::HighestCaseNumber(db, unit_id, prefix);
-  }));
+  QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, unit_id, "case", year,
+                                                       [&] { return store::HighestCaseNumber(db, unit_id, prefix); }));
   char seq[32];
   std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n));
   return prefix + seq + "号";
@@ -56,20 +55,28 @@ StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
     cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false});
   }
   cmd.case_id = crypto::TimeOrderedId("case_", clock_.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, cmd.case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(cmd.number, NextCaseNumber(tx.db(), cmd.unit_id, clock_.Now()));
-    return domain::DecideOpen(a, cmd);
-  }, false));
+  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+                                           a, cmd.case_id,
+                                           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+                                             QC_ASSIGN_OR_RETURN(cmd.number,
+                                                                 NextCaseNumber(tx.db(), cmd.unit_id, clock_.Now()));
+                                             return domain::DecideOpen(a, cmd);
+                                           },
+                                           false));
   QC_ASSIGN_OR_RETURN(r.body, GetCase(a, cmd.case_id));
   return r;
 }
 
 StatusOr<CommandResult> App::ActOnCase(const Actor& a, const std::string& case_id, const Decider& decide) {
   QC_RETURN_IF_ERROR(RequireVisibleCase(a, case_id));
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(const domain::CaseState* c, tx.projector().LoadCase(tx.db(), case_id));
-    return decide(*c);
-  }, false));
+  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+                                           a, case_id,
+                                           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+                                             QC_ASSIGN_OR_RETURN(const domain::CaseState* c,
+                                                                 tx.projector().LoadCase(tx.db(), case_id));
+                                             return decide(*c);
+                                           },
+                                           false));
   QC_ASSIGN_OR_RETURN(r.body, GetCase(a, case_id));
   return r;
 }
@@ -80,7 +87,8 @@ StatusOr<CommandResult> App::AssignOfficer(const Actor& a, const std::string& ca
   if (o->role != Role::kOfficer) return Status::InvalidArgument("invalid_field", "只能指派执法人员", "user_id");
   domain::CaseOfficer officer{o->user_id, o->name, o->cert_no, false};
   return ActOnCase(a, case_id, [&](const domain::CaseState& c) -> StatusOr<std::vector<domain::EventDraft>> {
-    if (o->unit_id != c.unit_id) return Status::InvalidArgument("invalid_field", "只能指派本案所属单位的执法人员", "user_id");
+    if (o->unit_id != c.unit_id)
+      return Status::InvalidArgument("invalid_field", "只能指派本案所属单位的执法人员", "user_id");
     return domain::DecideAssignOfficer(c, a, officer);
   });
 }
@@ -153,8 +161,13 @@ StatusOr<Json> App::CaseEvents(const Actor& a, const std::string& id) {
     auto j = ParseJson(stored.bytes);
     if (!j.ok()) return Status::Internal("事件 " + std::to_string(stored.event.index) + " 无法解析");
     Json& e = *j;
-    items.push_back({{"index", stored.event.index}, {"type", e["type"]}, {"v", e["v"]}, {"at", e["at"]},
-                     {"actor", e["actor"]}, {"data", e["data"]}, {"leaf_hash", ToHex(stored.leaf_hash)}});
+    items.push_back({{"index", stored.event.index},
+                     {"type", e["type"]},
+                     {"v", e["v"]},
+                     {"at", e["at"]},
+                     {"actor", e["actor"]},
+                     {"data", e["data"]},
+                     {"leaf_hash", ToHex(stored.leaf_hash)}});
   }
   return Json{{"items", std::move(items)}};
 }
@@ -188,12 +201,21 @@ StatusOr<Json> App::ListCases(const Actor& a, const CaseQuery& q) {
     auto mode = domain::ParseStartMode(c.start_mode);
     auto stage = domain::ParseStage(c.stage);
     auto status = domain::ParseCaseStatus(c.status);
-    return Json{{"id", c.id}, {"number", c.number}, {"title", c.title}, {"unit_id", c.unit_id},
-                {"unit_name", c.unit_name}, {"start_mode", c.start_mode},
-                {"start_mode_label", mode ? domain::Label(*mode) : ""}, {"stage", c.stage},
-                {"stage_label", stage ? domain::Label(*stage) : ""}, {"status", c.status},
-                {"status_label", status ? domain::Label(*status) : ""}, {"major", c.major},
-                {"urgent", c.urgent}, {"created_at", c.created_at}, {"updated_at", c.updated_at},
+    return Json{{"id", c.id},
+                {"number", c.number},
+                {"title", c.title},
+                {"unit_id", c.unit_id},
+                {"unit_name", c.unit_name},
+                {"start_mode", c.start_mode},
+                {"start_mode_label", mode ? domain::Label(*mode) : ""},
+                {"stage", c.stage},
+                {"stage_label", stage ? domain::Label(*stage) : ""},
+                {"status", c.status},
+                {"status_label", status ? domain::Label(*status) : ""},
+                {"major", c.major},
+                {"urgent", c.urgent},
+                {"created_at", c.created_at},
+                {"updated_at", c.updated_at},
                 {"officers", c.officers}};
   });
 }

@@ -87,8 +87,11 @@ Json App::LedgerKeysJson() const {
   for (const auto& v : keys_.Verifiers()) {
     char id[9];
     std::snprintf(id, sizeof id, "%08x", v.id);
-    Json k = {{"name", v.name}, {"algorithm", crypto::AlgorithmName(v.algorithm)}, {"key_id", id},
-              {"public_key", crypto::Base64Encode(v.public_key)}, {"vkey", v.Encode()}};
+    Json k = {{"name", v.name},
+              {"algorithm", crypto::AlgorithmName(v.algorithm)},
+              {"key_id", id},
+              {"public_key", crypto::Base64Encode(v.public_key)},
+              {"vkey", v.Encode()}};
     if (v.algorithm == crypto::SignatureAlgorithm::kSm2Sm3) {
       k["distinguishing_id"] = crypto::kSm2DistinguishingId;
       k["signature_type"] = "0xff " + std::string(ledger::kSm2SignatureName);
@@ -126,7 +129,8 @@ StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(auto cp, store::LatestCheckpoint(*db));
   if (!cp || cp->size <= index)
-    return Status::Make(ErrorCode::kUnavailable, "not_yet_checkpointed", "该事件尚未纳入签名检查点，请一秒后重试", "index");
+    return Status::Make(ErrorCode::kUnavailable, "not_yet_checkpointed", "该事件尚未纳入签名检查点，请一秒后重试",
+                        "index");
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(b.proof, log.InclusionProof(index, cp->size));
   b.checkpoint_note = cp->note;

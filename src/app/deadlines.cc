@@ -30,11 +30,20 @@ StatusOr<Json> App::ListDeadlines(const Actor& a, const DeadlineQuery& q) {
     auto status = domain::ParseCaseStatus(d.status);
     auto due_tp = ParseRfc3339(d.due_at);
     int64_t remaining = due_tp.ok() ? std::chrono::duration_cast<std::chrono::seconds>(*due_tp - now).count() : 0;
-    return Json{{"case_id", d.case_id}, {"number", d.number}, {"title", d.title},
-                {"stage", d.stage}, {"stage_label", stage ? std::string(domain::Label(*stage)) : ""},
-                {"status", d.status}, {"status_label", status ? std::string(domain::Label(*status)) : ""},
-                {"kind", d.kind}, {"label", d.label}, {"article", d.article}, {"since", d.since},
-                {"due_at", d.due_at}, {"overdue", d.due_at < now_text}, {"remaining_seconds", remaining}};
+    return Json{{"case_id", d.case_id},
+                {"number", d.number},
+                {"title", d.title},
+                {"stage", d.stage},
+                {"stage_label", stage ? std::string(domain::Label(*stage)) : ""},
+                {"status", d.status},
+                {"status_label", status ? std::string(domain::Label(*status)) : ""},
+                {"kind", d.kind},
+                {"label", d.label},
+                {"article", d.article},
+                {"since", d.since},
+                {"due_at", d.due_at},
+                {"overdue", d.due_at < now_text},
+                {"remaining_seconds", remaining}};
   });
   out["now"] = now_text;
   return out;

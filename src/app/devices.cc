@@ -16,9 +16,15 @@ namespace {
 constexpr std::string_view kStationTokenPrefix = "qcst_";
 
 Json DeviceJson(const store::DeviceRow& d) {
-  return {{"id", d.id}, {"serial", d.serial}, {"model", d.model}, {"officer_id", d.officer_id},
-          {"officer_name", d.officer_name}, {"unit_id", d.unit_id}, {"active", d.active},
-          {"created_at", d.created_at}, {"late_count", d.late_count}};
+  return {{"id", d.id},
+          {"serial", d.serial},
+          {"model", d.model},
+          {"officer_id", d.officer_id},
+          {"officer_name", d.officer_name},
+          {"unit_id", d.unit_id},
+          {"active", d.active},
+          {"created_at", d.created_at},
+          {"late_count", d.late_count}};
 }
 
 }  // namespace
@@ -31,14 +37,24 @@ StatusOr<CommandResult> App::RegisterDevice(const Actor& a, const std::string& s
   auto officer_id = FindUserId(officer);
   if (!officer_id.ok()) return Status::InvalidArgument("invalid_field", "使用人不存在", "officer_id");
   QC_ASSIGN_OR_RETURN(Actor o, LoadActor(*officer_id));
-  if (o.role != Role::kOfficer) return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
+  if (o.role != Role::kOfficer)
+    return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
   std::string id = crypto::TimeOrderedId("dev_", clock_.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(bool exists, store::DeviceSerialTaken(tx.db(), serial));
-    if (exists) return Status::Conflict("device_exists", "该序列号的执法记录仪已登记", "serial");
-    return std::vector<domain::EventDraft>{{"DeviceRegistered", {{"device_id", id}, {"serial", serial}, {"model", model},
-                                                                 {"officer_id", o.user_id}, {"unit_id", o.unit_id}}}};
-  }, true));
+  QC_ASSIGN_OR_RETURN(CommandResult r,
+                      Record(
+                          a, "",
+                          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+                            QC_ASSIGN_OR_RETURN(bool exists, store::DeviceSerialTaken(tx.db(), serial));
+                            if (exists)
+                              return Status::Conflict("device_exists", "该序列号的执法记录仪已登记", "serial");
+                            return std::vector<domain::EventDraft>{{"DeviceRegistered",
+                                                                    {{"device_id", id},
+                                                                     {"serial", serial},
+                                                                     {"model", model},
+                                                                     {"officer_id", o.user_id},
+                                                                     {"unit_id", o.unit_id}}}};
+                          },
+                          true));
   QC_ASSIGN_OR_RETURN(r.body, GetDevice(id));
   return r;
 }
@@ -59,15 +75,19 @@ StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id,
     auto officer_id = FindUserId(*officer);
     if (!officer_id.ok()) return Status::InvalidArgument("invalid_field", "使用人不存在", "officer_id");
     QC_ASSIGN_OR_RETURN(Actor o, LoadActor(*officer_id));
-    if (o.role != Role::kOfficer) return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
+    if (o.role != Role::kOfficer)
+      return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
     d["officer_id"] = o.user_id;
     d["unit_id"] = o.unit_id;
   }
   if (active) d["active"] = *active;
   if (d.size() == 1) return Status::InvalidArgument("missing_field", "没有要修改的内容");
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx&) -> StatusOr<std::vector<domain::EventDraft>> {
-    return std::vector<domain::EventDraft>{{"DeviceChanged", d}};
-  }, true));
+  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+                                           a, "",
+                                           [&](store::WriteTx&) -> StatusOr<std::vector<domain::EventDraft>> {
+                                             return std::vector<domain::EventDraft>{{"DeviceChanged", d}};
+                                           },
+                                           true));
   QC_ASSIGN_OR_RETURN(r.body, GetDevice(device["id"]));
   return r;
 }
@@ -88,11 +108,17 @@ StatusOr<Json> App::RegisterStation(const Actor& a, const std::string& name, con
   std::string id = crypto::TimeOrderedId("sta_", clock_.Now().time_since_epoch().count());
   std::string token = std::string(kStationTokenPrefix) + ToHex(crypto::RandomBytes(32));
   std::string now = FormatRfc3339(clock_.Now());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_RETURN_IF_ERROR(store::InsertStationToken(tx.db(), ToHex(crypto::Sha256(token)), id, now));
-    return std::vector<domain::EventDraft>{
-        {"StationRegistered", {{"station_id", id}, {"name", name}, {"location", location}, {"unit_id", unit_id}}}};
-  }, true));
+  QC_ASSIGN_OR_RETURN(
+      CommandResult r,
+      Record(
+          a, "",
+          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+            QC_RETURN_IF_ERROR(store::InsertStationToken(tx.db(), ToHex(crypto::Sha256(token)), id, now));
+            return std::vector<domain::EventDraft>{
+                {"StationRegistered",
+                 {{"station_id", id}, {"name", name}, {"location", location}, {"unit_id", unit_id}}}};
+          },
+          true));
   // The token is shown this once; only its hash is kept.
   return Json{{"station", {{"id", id}, {"name", name}, {"location", location}, {"unit_id", unit_id}, {"active", true}}},
               {"token", token},
@@ -105,20 +131,27 @@ StatusOr<Json> App::ListStations(const Actor& a) {
   QC_ASSIGN_OR_RETURN(auto stations, store::ListStations(*db));
   Json items = Json::array();
   for (const auto& st : stations)
-    items.push_back({{"id", st.id}, {"name", st.name}, {"location", st.location}, {"unit_id", st.unit_id},
-                     {"active", st.active}, {"created_at", st.created_at}});
+    items.push_back({{"id", st.id},
+                     {"name", st.name},
+                     {"location", st.location},
+                     {"unit_id", st.unit_id},
+                     {"active", st.active},
+                     {"created_at", st.created_at}});
   return Json{{"items", std::move(items)}};
 }
 
 StatusOr<CommandResult> App::RevokeStation(const Actor& a, const std::string& id) {
   QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
-  return Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(auto station, store::GetStation(tx.db(), id));
-    if (!station) return Status::NotFound("采集站不存在", "id");
-    if (!station->active) return Status::Conflict("already_revoked", "该采集站的令牌已吊销");
-    QC_RETURN_IF_ERROR(store::DeleteStationTokens(tx.db(), id));
-    return std::vector<domain::EventDraft>{{"StationRevoked", {{"station_id", id}}}};
-  }, true);
+  return Record(
+      a, "",
+      [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+        QC_ASSIGN_OR_RETURN(auto station, store::GetStation(tx.db(), id));
+        if (!station) return Status::NotFound("采集站不存在", "id");
+        if (!station->active) return Status::Conflict("already_revoked", "该采集站的令牌已吊销");
+        QC_RETURN_IF_ERROR(store::DeleteStationTokens(tx.db(), id));
+        return std::vector<domain::EventDraft>{{"StationRevoked", {{"station_id", id}}}};
+      },
+      true);
 }
 
 StatusOr<Uploader> App::AuthenticateStation(const std::string& token) {

@@ -98,11 +98,13 @@ StatusOr<LedgerKeys> LoadOrCreateLedgerKeys(const std::string& keys_dir, const s
       QC_ASSIGN_OR_RETURN(crypto::SigningKey key, crypto::SigningKey::Generate(k.algorithm));
       ledger::NoteSigner signer{origin, key};
       QC_RETURN_IF_ERROR(WriteFileDurably(dir / (std::string(k.stem) + ".pem"), key.ToPem(), 0600));
-      QC_RETURN_IF_ERROR(WriteFileDurably(dir / (std::string(k.stem) + ".vkey"), signer.Verifier().Encode() + "\n", 0644));
+      QC_RETURN_IF_ERROR(
+          WriteFileDurably(dir / (std::string(k.stem) + ".vkey"), signer.Verifier().Encode() + "\n", 0644));
     }
     QC_RETURN_IF_ERROR(SyncDir(dir));
   } else if (present != 2) {
-    return Status::Internal("检查点签名密钥不完整：" + keys_dir + " 中应有 checkpoint-ed25519.pem 与 checkpoint-sm2.pem");
+    return Status::Internal("检查点签名密钥不完整：" + keys_dir +
+                            " 中应有 checkpoint-ed25519.pem 与 checkpoint-sm2.pem");
   }
   LedgerKeys keys;
   for (const auto& k : kKeyFiles) {
@@ -112,8 +114,7 @@ StatusOr<LedgerKeys> LoadOrCreateLedgerKeys(const std::string& keys_dir, const s
     QC_ASSIGN_OR_RETURN(std::string vkey, ReadFile(dir / (std::string(k.stem) + ".vkey")));
     QC_ASSIGN_OR_RETURN(ledger::NoteVerifier v, ledger::NoteVerifier::Parse(vkey));
     ledger::NoteSigner signer{v.name, key};
-    if (signer.Verifier().Encode() != v.Encode())
-      return Status::Internal(std::string(k.stem) + ".vkey 与私钥不匹配");
+    if (signer.Verifier().Encode() != v.Encode()) return Status::Internal(std::string(k.stem) + ".vkey 与私钥不匹配");
     keys.signers.push_back(std::move(signer));
   }
   return keys;

@@ -30,8 +30,11 @@ StatusOr<Json> App::InclusionProof(int64_t index, std::optional<int64_t> size) {
   QC_ASSIGN_OR_RETURN(std::string root, log.Root(tree_size));
   QC_ASSIGN_OR_RETURN(auto entry, log.ReadRange(index, 1));
   if (entry.empty()) return Status::Internal("账本缺少第 " + std::to_string(index) + " 号事件");
-  return Json{{"index", index}, {"size", tree_size}, {"leaf_hash", crypto::Base64Encode(entry[0].leaf_hash)},
-              {"root_hash", crypto::Base64Encode(root)}, {"proof", Base64List(proof)}};
+  return Json{{"index", index},
+              {"size", tree_size},
+              {"leaf_hash", crypto::Base64Encode(entry[0].leaf_hash)},
+              {"root_hash", crypto::Base64Encode(root)},
+              {"proof", Base64List(proof)}};
 }
 
 StatusOr<Json> App::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
@@ -45,8 +48,11 @@ StatusOr<Json> App::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
   QC_ASSIGN_OR_RETURN(auto proof, log.ConsistencyProof(from, size2));
   QC_ASSIGN_OR_RETURN(std::string root1, log.Root(from));
   QC_ASSIGN_OR_RETURN(std::string root2, log.Root(size2));
-  return Json{{"from", from}, {"to", size2}, {"from_root_hash", crypto::Base64Encode(root1)},
-              {"to_root_hash", crypto::Base64Encode(root2)}, {"proof", Base64List(proof)}};
+  return Json{{"from", from},
+              {"to", size2},
+              {"from_root_hash", crypto::Base64Encode(root1)},
+              {"to_root_hash", crypto::Base64Encode(root2)},
+              {"proof", Base64List(proof)}};
 }
 
 StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t count) {
@@ -70,8 +76,8 @@ StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t
     if (!case_id.empty() && !visible.count(case_id)) {
       QC_ASSIGN_OR_RETURN(auto unit_id, store::CaseUnit(*db, case_id));
       visible[case_id] =
-          unit_id && domain::Authorize(a, domain::Action::kReadEvent, domain::EventResource(true, *unit_id),
-                                       units.get()).ok();
+          unit_id &&
+          domain::Authorize(a, domain::Action::kReadEvent, domain::EventResource(true, *unit_id), units.get()).ok();
     }
     if (case_id.empty() || visible[case_id]) {
       item["bytes"] = crypto::Base64Encode(e.bytes);

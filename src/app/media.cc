@@ -49,14 +49,15 @@ StatusOr<Json> App::AccessMedia(const Actor& a, const std::string& record_id, co
   }
   domain::AccessRequest req{record_id, purpose, reason};
   QC_ASSIGN_OR_RETURN(CommandResult r, ActOnCase(a, case_id, [&](const domain::CaseState& c) {
-    return domain::DecideAccessRecord(c, a, req);
-  }));
+                        return domain::DecideAccessRecord(c, a, req);
+                      }));
   std::string token = ToHex(crypto::RandomBytes(24));
   TimePoint expires = clock_.Now() + options_.media_ticket_ttl;
   {
     std::lock_guard<std::mutex> lock(tickets_mu_);
     TimePoint now = clock_.Now();
-    for (auto it = tickets_.begin(); it != tickets_.end();) it = it->second.expires < now ? tickets_.erase(it) : std::next(it);
+    for (auto it = tickets_.begin(); it != tickets_.end();)
+      it = it->second.expires < now ? tickets_.erase(it) : std::next(it);
     tickets_[ToHex(crypto::Sha256(token))] = {record_id, a.user_id, purpose, expires};
   }
   Json record = nullptr;
@@ -93,8 +94,12 @@ StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, co
     std::string sha = m.value("sha256", "");
     QC_ASSIGN_OR_RETURN(uint64_t size, blobs_->Size(sha));
     std::string type = PlayableType(m);
-    return MediaFile{sha, type.empty() ? "application/octet-stream" : type, m.value("file_name", ""), purpose,
-                     static_cast<int64_t>(size), !type.empty()};
+    return MediaFile{sha,
+                     type.empty() ? "application/octet-stream" : type,
+                     m.value("file_name", ""),
+                     purpose,
+                     static_cast<int64_t>(size),
+                     !type.empty()};
   }
   return Status::NotFound("记录不存在", "record_id");
 }
@@ -112,11 +117,20 @@ StatusOr<Json> App::LateMedia(const Actor& a, const std::string& officer_id, con
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListLateMedia(*db, f, p));
   return PageJson(rows, p, [](const store::LateMediaRow& m) {
-    return Json{{"record_id", m.record_id}, {"case_id", m.case_id}, {"number", m.number}, {"title", m.title},
-                {"act", m.act}, {"act_label", std::string(domain::AvActLabel(m.act).value_or(""))},
-                {"officer_id", m.officer_id}, {"officer_name", m.officer_name}, {"device_id", m.device_id},
-                {"capture_end", m.capture_end}, {"registered_at", m.registered_at}, {"late_seconds", m.late_seconds},
-                {"rule", std::string(domain::kAvLateRule)}, {"article", "第三十三条"}};
+    return Json{{"record_id", m.record_id},
+                {"case_id", m.case_id},
+                {"number", m.number},
+                {"title", m.title},
+                {"act", m.act},
+                {"act_label", std::string(domain::AvActLabel(m.act).value_or(""))},
+                {"officer_id", m.officer_id},
+                {"officer_name", m.officer_name},
+                {"device_id", m.device_id},
+                {"capture_end", m.capture_end},
+                {"registered_at", m.registered_at},
+                {"late_seconds", m.late_seconds},
+                {"rule", std::string(domain::kAvLateRule)},
+                {"article", "第三十三条"}};
   });
 }
 

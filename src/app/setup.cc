@@ -6,7 +6,6 @@
 
 #include <filesystem>
 
-
 namespace qc::app {
 
 namespace fs = std::filesystem;
@@ -34,7 +33,8 @@ namespace {
 
 StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
                               const std::string& unit_id, const std::string& cert_no) {
-  QC_ASSIGN_OR_RETURN(CommandResult r, app.CreateUser(Actor::System(), {username, name, role, unit_id, cert_no, kDemoPassword}));
+  QC_ASSIGN_OR_RETURN(CommandResult r,
+                      app.CreateUser(Actor::System(), {username, name, role, unit_id, cert_no, kDemoPassword}));
   return r.body["id"].get<std::string>();
 }
 
@@ -70,16 +70,22 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.title = "易县商贸博览会大型群众性活动安全许可申请";
     nc.cmd.parties.push_back(Party("legal_person", "易县会展服务有限公司", "91130633MA0C1X2Y3Z", "0312-8212345",
                                    "河北省保定市易县城关镇朝阳路18号", "马晓东"));
-    nc.cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"},
+    nc.cmd.application = {{"channel", "written"},
+                          {"matter", "大型群众性活动安全许可"},
                           {"materials", {"安全许可申请表", "活动方案", "场地租赁合同"}}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.Act(o1, id, CorrectApplication{{{"field", "活动名称"}, {"before", "易县商贸博览汇"},
-                                                           {"after", "易县商贸博览会"}, {"confirmed_by", "马晓东（签字）"}}})
+    QC_RETURN_IF_ERROR(app.Act(o1, id,
+                               CorrectApplication{{{"field", "活动名称"},
+                                                   {"before", "易县商贸博览汇"},
+                                                   {"after", "易县商贸博览会"},
+                                                   {"confirmed_by", "马晓东（签字）"}}})
                            .status());
-    QC_RETURN_IF_ERROR(app.Act(o1, id, IssueSupplementNotice{{{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
-                                                              {"deadline", ChinaDate(app.clock().Now() + std::chrono::days(7))}}})
-                           .status());
+    QC_RETURN_IF_ERROR(
+        app.Act(o1, id,
+                IssueSupplementNotice{{{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
+                                       {"deadline", ChinaDate(app.clock().Now() + std::chrono::days(7))}}})
+            .status());
   }
   // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).
   {
@@ -91,9 +97,10 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.start_form = {{"cause", "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》"}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.Act(o1, id, SubmitStartApproval{"建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证",
-                                                            std::nullopt})
-                           .status());
+    QC_RETURN_IF_ERROR(
+        app.Act(o1, id,
+                SubmitStartApproval{"建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt})
+            .status());
   }
   // B. 投诉举报 not started: the noise complaint belongs to the environmental authority (Art. 11).
   {
@@ -106,11 +113,13 @@ Status LoadDemo(App& app, const std::string& root) {
                         {"respondent", "城关镇西街加工作坊"}};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o2, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.Act(o2, id, NotStartComplaint{{{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
-                                                          {"competent_authority", "保定市生态环境局易县分局"},
-                                                          {"notice_no", "易公二队不启字〔2026〕1号"},
-                                                          {"notice_method", "direct"}}})
-                           .status());
+    QC_RETURN_IF_ERROR(
+        app.Act(o2, id,
+                NotStartComplaint{{{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
+                                   {"competent_authority", "保定市生态环境局易县分局"},
+                                   {"notice_no", "易公二队不启字〔2026〕1号"},
+                                   {"notice_method", "direct"}}})
+            .status());
   }
   return Status();
 }

@@ -155,7 +155,8 @@ StatusOr<UploadInfo> App::LoadUpload(const std::string& id) {
   return RowToInfo(*row);
 }
 
-StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, const std::map<std::string, std::string>& meta,
+StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length,
+                                       const std::map<std::string, std::string>& meta,
                                        const std::string& raw_metadata) {
   if (length <= 0) return Status::InvalidArgument("invalid_field", "不能上传空文件", "Upload-Length");
   if (length > options_.tus_max_size)
@@ -246,7 +247,8 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length, cons
   Status dry = domain::DecideRegisterMedia(c, acting, !who.user, Registration(u, kind, Json::object())).status();
   if (!dry.ok()) {
     std::string f = dry.field();
-    if (!f.empty() && f != "sha256" && dry.error_code() == ErrorCode::kInvalidArgument) return MetaError(f, dry.message());
+    if (!f.empty() && f != "sha256" && dry.error_code() == ErrorCode::kInvalidArgument)
+      return MetaError(f, dry.message());
     return dry;
   }
 
@@ -403,7 +405,8 @@ StatusOr<UploadInfo> UploadPatch::Finish(bool complete) {
   auto discard = [&](Status why) -> Status {
     // Nothing of this request is kept: the file goes back to the acknowledged offset and the digests
     // are rebuilt from the file on the next PATCH.
-    if (::ftruncate(fd_, info_.offset + committed_) != 0) spdlog::error("upload {}: truncate failed: {}", info_.id, std::strerror(errno));
+    if (::ftruncate(fd_, info_.offset + committed_) != 0)
+      spdlog::error("upload {}: truncate failed: {}", info_.id, std::strerror(errno));
     slot_->hasher.reset();
     slot_->hashed = -1;
     release();
@@ -520,14 +523,18 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
     QC_RETURN_IF_ERROR(blobs_->Adopt(part, u.sha256));
   } else {
     QC_ASSIGN_OR_RETURN(bool stored, blobs_->Exists(u.sha256));
-    if (!stored) return Status::Internal("upload " + id + ": neither the part file nor the blob " + u.sha256 + " exists");
+    if (!stored)
+      return Status::Internal("upload " + id + ": neither the part file nor the blob " + u.sha256 + " exists");
   }
-  auto recorded = Record(acting, u.case_id, [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(const domain::CaseState* c, tx.projector().LoadCase(tx.db(), u.case_id));
-    QC_ASSIGN_OR_RETURN(auto drafts, domain::DecideRegisterMedia(*c, acting, by_station, reg));
-    QC_RETURN_IF_ERROR(store::MarkUploadRegistered(tx.db(), id, reg.record_id));
-    return drafts;
-  }, false, by_station ? &station : nullptr);
+  auto recorded = Record(
+      acting, u.case_id,
+      [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+        QC_ASSIGN_OR_RETURN(const domain::CaseState* c, tx.projector().LoadCase(tx.db(), u.case_id));
+        QC_ASSIGN_OR_RETURN(auto drafts, domain::DecideRegisterMedia(*c, acting, by_station, reg));
+        QC_RETURN_IF_ERROR(store::MarkUploadRegistered(tx.db(), id, reg.record_id));
+        return drafts;
+      },
+      false, by_station ? &station : nullptr);
   if (!recorded.ok()) {
     if (recorded.status().error_code() == ErrorCode::kInternal) return recorded.status();
     return refuse(recorded.status().code(), recorded.status().message());
@@ -603,8 +610,10 @@ Status App::RecoverUploads() {
       if (received < length) continue;
     }
     auto done = FinishUpload(id, nullptr);
-    if (!done.ok()) spdlog::error("upload {}: recovery failed: {}", id, done.status().ToString());
-    else spdlog::info("upload {}: recovered as {}", id, done->state);
+    if (!done.ok())
+      spdlog::error("upload {}: recovery failed: {}", id, done.status().ToString());
+    else
+      spdlog::info("upload {}: recovered as {}", id, done->state);
   }
   return Status();
 }

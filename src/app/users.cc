@@ -16,17 +16,29 @@ namespace {
 
 Json UserRowJson(const store::UserRow& u) {
   auto role = domain::ParseRole(u.role);
-  return {{"id", u.id}, {"username", u.username}, {"name", u.name}, {"role", u.role},
-          {"role_label", role ? std::string(domain::Label(*role)) : ""}, {"unit_id", u.unit_id},
-          {"unit_name", u.unit_name}, {"cert_no", u.cert_no}, {"active", u.active},
-          {"created_at", u.created_at}, {"updated_at", u.updated_at}};
+  return {{"id", u.id},
+          {"username", u.username},
+          {"name", u.name},
+          {"role", u.role},
+          {"role_label", role ? std::string(domain::Label(*role)) : ""},
+          {"unit_id", u.unit_id},
+          {"unit_name", u.unit_name},
+          {"cert_no", u.cert_no},
+          {"active", u.active},
+          {"created_at", u.created_at},
+          {"updated_at", u.updated_at}};
 }
 
 }  // namespace
 
 Json App::UserJson(const Actor& a) const {
-  return {{"id", a.user_id}, {"username", a.username}, {"name", a.name}, {"role", domain::ToString(a.role)},
-          {"role_label", domain::Label(a.role)}, {"unit_id", a.unit_id}, {"cert_no", a.cert_no}};
+  return {{"id", a.user_id},
+          {"username", a.username},
+          {"name", a.name},
+          {"role", domain::ToString(a.role)},
+          {"role_label", domain::Label(a.role)},
+          {"unit_id", a.unit_id},
+          {"cert_no", a.cert_no}};
 }
 
 StatusOr<Actor> App::LoadActor(const std::string& user_id) {
@@ -71,8 +83,10 @@ StatusOr<Json> App::ListUnits(const Actor& a) {
   QC_ASSIGN_OR_RETURN(auto units, store::ListUnits(*db));
   Json items = Json::array();
   for (const auto& u : units)
-    items.push_back({{"id", u.id}, {"name", u.name},
-                     {"parent_id", u.parent_id.empty() ? Json(nullptr) : Json(u.parent_id)}, {"code", u.code}});
+    items.push_back({{"id", u.id},
+                     {"name", u.name},
+                     {"parent_id", u.parent_id.empty() ? Json(nullptr) : Json(u.parent_id)},
+                     {"code", u.code}});
   return Json{{"items", std::move(items)}};
 }
 
@@ -88,7 +102,8 @@ StatusOr<Json> App::ListUnitOfficers(const Actor& a, const std::string& unit_id,
                                      int page_size) {
   QC_ASSIGN_OR_RETURN(auto units, Units());
   if (!units->Contains(unit_id)) return Status::NotFound("单位不存在", "id");
-  QC_RETURN_IF_ERROR(domain::Authorize(a, domain::Action::kListUnitOfficers, domain::UnitResource(unit_id), units.get()));
+  QC_RETURN_IF_ERROR(
+      domain::Authorize(a, domain::Action::kListUnitOfficers, domain::UnitResource(unit_id), units.get()));
   store::PageRequest p{page, page_size};
   auto db = reads_->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListUnitOfficers(*db, unit_id, name, p));
@@ -114,16 +129,25 @@ StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
   QC_RETURN_IF_ERROR(crypto::CheckPasswordPolicy(u.password));
   QC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(u.password));  // slow: outside the writer
   std::string user_id = crypto::TimeOrderedId("user_", clock_.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(bool taken, store::UsernameTaken(tx.db(), u.username));
-    if (taken) return Status::Conflict("username_taken", "用户名已存在（不区分大小写）", "username");
-    QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), u.unit_id));
-    if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
-    QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), user_id, hash, FormatRfc3339(clock_.Now())));
-    return std::vector<domain::EventDraft>{{"UserCreated",
-                                            {{"user_id", user_id}, {"username", u.username}, {"name", u.name},
-                                             {"role", u.role}, {"unit_id", u.unit_id}, {"cert_no", u.cert_no}}}};
-  }, true));
+  QC_ASSIGN_OR_RETURN(
+      CommandResult r,
+      Record(
+          a, "",
+          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+            QC_ASSIGN_OR_RETURN(bool taken, store::UsernameTaken(tx.db(), u.username));
+            if (taken) return Status::Conflict("username_taken", "用户名已存在（不区分大小写）", "username");
+            QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), u.unit_id));
+            if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
+            QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), user_id, hash, FormatRfc3339(clock_.Now())));
+            return std::vector<domain::EventDraft>{{"UserCreated",
+                                                    {{"user_id", user_id},
+                                                     {"username", u.username},
+                                                     {"name", u.name},
+                                                     {"role", u.role},
+                                                     {"unit_id", u.unit_id},
+                                                     {"cert_no", u.cert_no}}}};
+          },
+          true));
   QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), user_id));
   return r;
 }
@@ -140,32 +164,37 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
     return Status::Conflict("self_disable", "不能停用自己的账号", "active");
   if (c.role && *c.role != "admin" && id == a.user_id)
     return Status::Conflict("self_demote", "不能取消自己的系统管理员角色", "role");
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(auto user, store::GetUser(tx.db(), id));
-    if (!user) return Status::NotFound("用户不存在", "id");
-    if (c.unit_id) {
-      QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), *c.unit_id));
-      if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
-    }
-    if (c.role.value_or(user->role) == "officer" && c.cert_no.value_or(user->cert_no).empty())
-      return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
-    std::vector<domain::EventDraft> out;
-    Json d = {{"user_id", id}};
-    if (c.name) d["name"] = *c.name;
-    if (c.role) d["role"] = *c.role;
-    if (c.unit_id) d["unit_id"] = *c.unit_id;
-    if (c.cert_no) d["cert_no"] = *c.cert_no;
-    if (c.active) d["active"] = *c.active;
-    if (d.size() > 1) out.push_back({"UserChanged", d});
-    if (c.password) {
-      QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), id, hash, FormatRfc3339(clock_.Now())));
-      out.push_back({"PasswordChanged", {{"user_id", id}}});
-    }
-    if (out.empty()) return Status::InvalidArgument("missing_field", "没有需要修改的内容", "");
-    // A reset password or a disabled account ends every session of the user, persisted ones too.
-    if (c.password || (c.active && !*c.active)) QC_RETURN_IF_ERROR(store::DeleteUserSessions(tx.db(), id));
-    return out;
-  }, true));
+  QC_ASSIGN_OR_RETURN(
+      CommandResult r,
+      Record(
+          a, "",
+          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+            QC_ASSIGN_OR_RETURN(auto user, store::GetUser(tx.db(), id));
+            if (!user) return Status::NotFound("用户不存在", "id");
+            if (c.unit_id) {
+              QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), *c.unit_id));
+              if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
+            }
+            if (c.role.value_or(user->role) == "officer" && c.cert_no.value_or(user->cert_no).empty())
+              return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
+            std::vector<domain::EventDraft> out;
+            Json d = {{"user_id", id}};
+            if (c.name) d["name"] = *c.name;
+            if (c.role) d["role"] = *c.role;
+            if (c.unit_id) d["unit_id"] = *c.unit_id;
+            if (c.cert_no) d["cert_no"] = *c.cert_no;
+            if (c.active) d["active"] = *c.active;
+            if (d.size() > 1) out.push_back({"UserChanged", d});
+            if (c.password) {
+              QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), id, hash, FormatRfc3339(clock_.Now())));
+              out.push_back({"PasswordChanged", {{"user_id", id}}});
+            }
+            if (out.empty()) return Status::InvalidArgument("missing_field", "没有需要修改的内容", "");
+            // A reset password or a disabled account ends every session of the user, persisted ones too.
+            if (c.password || (c.active && !*c.active)) QC_RETURN_IF_ERROR(store::DeleteUserSessions(tx.db(), id));
+            return out;
+          },
+          true));
   if (c.password || (c.active && !*c.active)) sessions_.RemoveUser(id);
   QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), id));
   return r;
@@ -175,19 +204,27 @@ StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name,
                                         const std::string& parent_id) {
   QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
   std::string unit_id = crypto::TimeOrderedId("unit_", clock_.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(a, "", [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-    QC_ASSIGN_OR_RETURN(store::UnitClash clash, store::FindUnitClash(tx.db(), name, code));
-    // The code prefixes case numbers, so it must be unique too.
-    if (clash == store::UnitClash::kName) return Status::Conflict("unit_exists", "单位名称已存在", "name");
-    if (clash == store::UnitClash::kCode) return Status::Conflict("unit_code_taken", "单位简称已被使用", "code");
-    if (!parent_id.empty()) {
-      QC_ASSIGN_OR_RETURN(bool ok, store::UnitExists(tx.db(), parent_id));
-      if (!ok) return Status::InvalidArgument("invalid_field", "上级单位不存在", "parent_id");
-    }
-    return std::vector<domain::EventDraft>{
-        {"UnitCreated", {{"unit_id", unit_id}, {"name", name}, {"code", code}, {"parent_id", parent_id}}}};
-  }, true));
-  r.body = {{"id", unit_id}, {"name", name}, {"code", code},
+  QC_ASSIGN_OR_RETURN(
+      CommandResult r,
+      Record(
+          a, "",
+          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+            QC_ASSIGN_OR_RETURN(store::UnitClash clash, store::FindUnitClash(tx.db(), name, code));
+            // The code prefixes case numbers, so it must be unique too.
+            if (clash == store::UnitClash::kName) return Status::Conflict("unit_exists", "单位名称已存在", "name");
+            if (clash == store::UnitClash::kCode)
+              return Status::Conflict("unit_code_taken", "单位简称已被使用", "code");
+            if (!parent_id.empty()) {
+              QC_ASSIGN_OR_RETURN(bool ok, store::UnitExists(tx.db(), parent_id));
+              if (!ok) return Status::InvalidArgument("invalid_field", "上级单位不存在", "parent_id");
+            }
+            return std::vector<domain::EventDraft>{
+                {"UnitCreated", {{"unit_id", unit_id}, {"name", name}, {"code", code}, {"parent_id", parent_id}}}};
+          },
+          true));
+  r.body = {{"id", unit_id},
+            {"name", name},
+            {"code", code},
             {"parent_id", parent_id.empty() ? Json(nullptr) : Json(parent_id)}};
   return r;
 }

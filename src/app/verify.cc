@@ -69,7 +69,8 @@ struct TreeCheck {
     if (r.tree_nodes > want && !gap) {
       QC_ASSIGN_OR_RETURN(auto beyond, log.FirstTreeNodeBeyond(n));
       std::string where = beyond ? Span(beyond->first, beyond->second) : "tree nodes";
-      r.divergences.push_back(where + ": 账本只有 " + std::to_string(n) + " 条事件，却存有覆盖其后事件的树节点（末尾事件被删除）");
+      r.divergences.push_back(where + ": 账本只有 " + std::to_string(n) +
+                              " 条事件，却存有覆盖其后事件的树节点（末尾事件被删除）");
     }
     return Status();
   }
@@ -125,10 +126,13 @@ Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& 
         problems.push_back("签名注记格式错误：" + note.status().message());
       } else {
         auto signed_by = ledger::VerifyNote(*note, keys);
-        if (!signed_by.ok()) problems.push_back("签名无效：" + signed_by.status().message() + "（检查点被伪造）");
-        else if (signed_by->size() < keys.size()) problems.push_back("缺少部分密钥的签名");
+        if (!signed_by.ok())
+          problems.push_back("签名无效：" + signed_by.status().message() + "（检查点被伪造）");
+        else if (signed_by->size() < keys.size())
+          problems.push_back("缺少部分密钥的签名");
         auto body = ledger::ParseCheckpointText(note->text);
-        if (!body.ok()) problems.push_back("正文格式错误：" + body.status().message());
+        if (!body.ok())
+          problems.push_back("正文格式错误：" + body.status().message());
         else if (body->size != c.size || body->root_hash != c.root_hash)
           problems.push_back("正文（大小 " + std::to_string(body->size) + "）与所存的大小或根哈希不符");
       }
@@ -137,14 +141,17 @@ Status CheckCheckpoints(store::Db& db, const std::vector<ledger::NoteVerifier>& 
                            " 条（事件被删除或截断）");
       } else if (!gap) {
         auto root = ledger::RootAt(static_cast<uint64_t>(c.size), nodes);
-        if (!root.ok()) problems.push_back("无法计算该大小的根哈希：" + root.status().message());
-        else if (*root != c.root_hash) problems.push_back("根哈希与账本不符（已签名的事件被篡改）");
+        if (!root.ok())
+          problems.push_back("无法计算该大小的根哈希：" + root.status().message());
+        else if (*root != c.root_hash)
+          problems.push_back("根哈希与账本不符（已签名的事件被篡改）");
         if (prev && root.ok() && *root == c.root_hash) {
-          auto proof = ledger::ConsistencyProof(static_cast<uint64_t>(prev->size), static_cast<uint64_t>(c.size), nodes);
-          Status st = proof.ok() ? ledger::VerifyConsistency(static_cast<uint64_t>(prev->size),
-                                                             static_cast<uint64_t>(c.size), *proof, prev->root_hash,
-                                                             c.root_hash)
-                                 : proof.status();
+          auto proof =
+              ledger::ConsistencyProof(static_cast<uint64_t>(prev->size), static_cast<uint64_t>(c.size), nodes);
+          Status st = proof.ok()
+                          ? ledger::VerifyConsistency(static_cast<uint64_t>(prev->size), static_cast<uint64_t>(c.size),
+                                                      *proof, prev->root_hash, c.root_hash)
+                          : proof.status();
           if (!st.ok()) problems.push_back("与上一个检查点（大小 " + std::to_string(prev->size) + "）不一致");
         }
       }
@@ -182,8 +189,8 @@ StatusOr<std::map<std::string, RegisteredBlob>> RegisteredBlobs(store::Db& db) {
     if (!j.ok() || !j->contains("data") || !(*j)["data"].is_object()) return Status();  // reported by the tree check
     const Json& d = (*j)["data"];
     try {
-      out.emplace(d.value("sha256", ""), RegisteredBlob{d.value("sm3", ""), d.value("record_id", ""),
-                                                        d.value("size", int64_t{0}), idx});
+      out.emplace(d.value("sha256", ""),
+                  RegisteredBlob{d.value("sm3", ""), d.value("record_id", ""), d.value("size", int64_t{0}), idx});
     } catch (const std::exception&) {
       // a wrong-typed field: the projection replay reports the event
     }
@@ -240,8 +247,9 @@ StatusOr<VerifyReport> VerifyDataDir(const std::string& data_dir, std::vector<le
   }
   if (keys.empty()) return Status::NotFound("没有检查点公钥（keys/*.vkey），请用 --key 指定");
   std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.Encode() < b.Encode(); });
-  keys.erase(std::unique(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.Encode() == b.Encode(); }),
-             keys.end());
+  keys.erase(
+      std::unique(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.Encode() == b.Encode(); }),
+      keys.end());
   VerifyReport r;
   for (const auto& k : keys) {
     char id[9];

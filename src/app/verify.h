@@ -22,8 +22,8 @@ namespace qc::app {
 
 struct VerifyReport {
   int64_t events = 0, tree_nodes = 0, checkpoints = 0, projection_rows = 0, blobs = 0;
-  std::vector<std::string> signers;       // the keys checkpoints were checked with
-  std::vector<std::string> divergences;   // one line each: "<what and where>: <说明>"
+  std::vector<std::string> signers;      // the keys checkpoints were checked with
+  std::vector<std::string> divergences;  // one line each: "<what and where>: <说明>"
   std::string Summary() const;
 };
 

@@ -71,22 +71,30 @@ CLI::App* AddServe(CLI::App& cli, ServeArgs& a) {
   serve->add_option("--port", a.server.port, "端口（0 表示任选空闲端口）")->capture_default_str();
   serve->add_option("--bind", a.server.bind, "监听地址")->capture_default_str();
   serve->add_option("--max-body", a.server.max_body, "请求体上限（字节）")->capture_default_str();
-  serve->add_option("--workers", a.server.worker_threads, "工作线程数")->capture_default_str()->check(CLI::Range(1, 512));
+  serve->add_option("--workers", a.server.worker_threads, "工作线程数")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 512));
   serve->add_option("--max-connections", a.server.max_connections, "同时打开的连接数上限（超出时答 503）")
-      ->capture_default_str()->check(CLI::Range(1, 1000000));
-  serve->add_option("--session-idle-minutes", a.session_idle_minutes, "会话空闲超时（分钟）")->capture_default_str()
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve->add_option("--session-idle-minutes", a.session_idle_minutes, "会话空闲超时（分钟）")
+      ->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
   serve->add_option("--web", a.server.web_root, "前端目录（已构建的 web/dist）")->capture_default_str();
   serve->add_flag("--secure-cookie", a.server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
   serve->add_option("--log-level", a.log_level, "日志级别：debug, info, warn, error")->capture_default_str();
-  serve->add_option("--tus-max-size", a.tus_max_size, "上传文件大小上限（字节，Tus-Max-Size）")->capture_default_str()
+  serve->add_option("--tus-max-size", a.tus_max_size, "上传文件大小上限（字节，Tus-Max-Size）")
+      ->capture_default_str()
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 50));
   serve->add_option("--upload-quota-mib", a.upload_quota_mib, "每个上传者未完成上传的合计上限（MiB）")
-      ->capture_default_str()->check(CLI::Range(int64_t{1}, int64_t{1} << 30));
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 30));
   serve->add_option("--disk-reserve-mib", a.disk_reserve_mib, "数据目录须保留的可用空间（MiB），不足时拒绝上传（507）")
-      ->capture_default_str()->check(CLI::Range(int64_t{0}, int64_t{1} << 30));
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 30));
   serve->add_option("--upload-expiry-minutes", a.upload_expiry_minutes, "未完成上传自最后一次写入起的保留时间（分钟）")
-      ->capture_default_str()->check(CLI::Range(0, 60 * 24 * 365));
+      ->capture_default_str()
+      ->check(CLI::Range(0, 60 * 24 * 365));
   serve->add_flag("--ledger-requires-session", a.ledger_requires_session,
                   "检查点、公钥和证明也须登录后才能获取（默认公开：只含哈希）");
   return serve;
@@ -266,26 +274,32 @@ struct DockArgs {
 };
 
 CLI::App* AddDock(CLI::App& cli, DockArgs& a) {
-  auto* dock = cli.add_subcommand("dock", "采集站：上传监视目录（执法记录仪存储）中的新文件，服务器核验摘要后删除本地文件");
+  auto* dock =
+      cli.add_subcommand("dock", "采集站：上传监视目录（执法记录仪存储）中的新文件，服务器核验摘要后删除本地文件");
   dock->add_option("--watch", a.opts.watch_dir, "监视目录（挂载的执法记录仪存储）")->required();
   dock->add_option("--server", a.server, "服务器地址，如 https://qc.yixian.gaj 或 http://10.1.2.3:8080")->required();
   dock->add_option("--device", a.opts.defaults.device, "执法记录仪（登记的编号或设备 ID）")->required();
   dock->add_option("--token-file", a.token_file, "采集站令牌文件（首行）；未指定时取环境变量 QC_STATION_TOKEN");
-  dock->add_option("--ca", a.opts.ca_file, "https：信任的 CA 证书（PEM 文件；默认用系统的 CA）")->check(CLI::ExistingFile);
+  dock->add_option("--ca", a.opts.ca_file, "https：信任的 CA 证书（PEM 文件；默认用系统的 CA）")
+      ->check(CLI::ExistingFile);
   dock->add_option("--state", a.opts.state_dir, "状态目录（续传进度、已登记清单）")->capture_default_str();
   dock->add_option("--case", a.opts.defaults.case_id, "默认所属案件（可由附注文件 <文件>.qc.json 逐个指定）");
   dock->add_option("--act", a.opts.defaults.act, "默认执法行为，如 site_inspection、seizure");
   dock->add_option("--stage", a.opts.defaults.stage, "默认所属阶段");
   dock->add_option("--parties-informed", a.parties_informed, "是否已告知当事人正在录音录像：true 或 false")
       ->check(CLI::IsMember({"true", "false"}));
-  dock->add_option("--chunk-mib", a.chunk_mib, "每次续传请求的大小（MiB）")->capture_default_str()
+  dock->add_option("--chunk-mib", a.chunk_mib, "每次续传请求的大小（MiB）")
+      ->capture_default_str()
       ->check(CLI::Range(1, 4096));
-  dock->add_option("--max-rate", a.opts.max_rate, "上传限速（字节/秒，0 为不限）")->capture_default_str()
+  dock->add_option("--max-rate", a.opts.max_rate, "上传限速（字节/秒，0 为不限）")
+      ->capture_default_str()
       ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
   dock->add_option("--interval", a.interval, "扫描间隔（秒）")->capture_default_str()->check(CLI::Range(1, 3600));
-  dock->add_option("--settle", a.settle, "文件最后修改后等待多久才上传（秒）")->capture_default_str()
+  dock->add_option("--settle", a.settle, "文件最后修改后等待多久才上传（秒）")
+      ->capture_default_str()
       ->check(CLI::Range(0, 3600));
-  dock->add_option("--timeout", a.timeout, "每一步网络操作的超时（秒）")->capture_default_str()
+  dock->add_option("--timeout", a.timeout, "每一步网络操作的超时（秒）")
+      ->capture_default_str()
       ->check(CLI::Range(1, 3600));
   dock->add_flag("--once", a.opts.once, "扫描上传一遍后退出（有文件未能上传时退出码为 1）");
   return dock;
@@ -302,7 +316,8 @@ int RunDockCommand(DockArgs& a, const qc::Clock& clock) {
   } else if (const char* env = std::getenv("QC_STATION_TOKEN")) {
     a.opts.token = env;
   }
-  while (!a.opts.token.empty() && std::isspace(static_cast<unsigned char>(a.opts.token.back()))) a.opts.token.pop_back();
+  while (!a.opts.token.empty() && std::isspace(static_cast<unsigned char>(a.opts.token.back())))
+    a.opts.token.pop_back();
   if (a.opts.token.empty())
     return Fail(Status::InvalidArgument("invalid_field", "缺少采集站令牌：用 --token-file 或环境变量 QC_STATION_TOKEN",
                                         "token-file"));

@@ -27,7 +27,8 @@ StatusOr<size_t> ReadAt(int fd, char* buf, size_t want, int64_t pos) {
 
 Status ReadFileRange(int fd, int64_t offset, int64_t length, const std::function<Status(std::string_view)>& piece,
                      size_t chunk) {
-  std::vector<char> buf(static_cast<size_t>(std::max<int64_t>(1, std::min<int64_t>(static_cast<int64_t>(chunk), length))));
+  std::vector<char> buf(
+      static_cast<size_t>(std::max<int64_t>(1, std::min<int64_t>(static_cast<int64_t>(chunk), length))));
   for (int64_t done = 0; done < length;) {
     size_t want = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), length - done));
     QC_ASSIGN_OR_RETURN(size_t n, ReadAt(fd, buf.data(), want, offset + done));

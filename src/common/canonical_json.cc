@@ -5,11 +5,9 @@ namespace {
 
 Status CheckCanonicalizable(const Json& j, const std::string& path) {
   switch (j.type()) {
-    case Json::value_t::number_float:
-      return Status::InvalidArgument("invalid_field", "只允许整数，不允许小数", path);
+    case Json::value_t::number_float: return Status::InvalidArgument("invalid_field", "只允许整数，不允许小数", path);
     case Json::value_t::binary:
-    case Json::value_t::discarded:
-      return Status::InvalidArgument("invalid_field", "不支持的 JSON 值", path);
+    case Json::value_t::discarded: return Status::InvalidArgument("invalid_field", "不支持的 JSON 值", path);
     case Json::value_t::object:
       for (auto it = j.begin(); it != j.end(); ++it) {
         for (unsigned char c : it.key())
@@ -22,8 +20,7 @@ Status CheckCanonicalizable(const Json& j, const std::string& path) {
       for (const auto& e : j) QC_RETURN_IF_ERROR(CheckCanonicalizable(e, path + "[" + std::to_string(i++) + "]"));
       return Status();
     }
-    default:
-      return Status();
+    default: return Status();
   }
 }
 

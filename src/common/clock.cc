@@ -64,13 +64,15 @@ std::string FormatRfc3339(TimePoint t) {
   std::tm tm{};
   gmtime_r(&tt, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
   return buf;
 }
 
 StatusOr<TimePoint> ParseRfc3339(const std::string& s) {
-  auto bad = [] { return Status::InvalidArgument("invalid_time", "时间格式应为 RFC 3339，例如 2026-11-27T08:00:00+08:00"); };
+  auto bad = [] {
+    return Status::InvalidArgument("invalid_time", "时间格式应为 RFC 3339，例如 2026-11-27T08:00:00+08:00");
+  };
   // "YYYY-MM-DDTHH:MM:SS": digits exactly where digits belong (no signs, no spaces).
   static const char kShape[] = "dddd-dd-ddTdd:dd:dd";
   if (s.size() < 20) return bad();

@@ -19,15 +19,15 @@ namespace qc {
 
 enum class ErrorCode {
   kOk = 0,
-  kInvalidArgument,     // 400: the request is malformed or a field is wrong
-  kUnauthenticated,     // 401: no or expired session, wrong password
-  kPermissionDenied,    // 403: authenticated but not allowed
-  kNotFound,            // 404
-  kConflict,            // 409: valid request that the current state does not allow
-  kPayloadTooLarge,     // 413
-  kResourceExhausted,   // 429: slowed down (repeated failed logins)
-  kInternal,            // 500: a bug or an I/O failure, never a client's mistake
-  kUnavailable,         // 503: shutting down
+  kInvalidArgument,    // 400: the request is malformed or a field is wrong
+  kUnauthenticated,    // 401: no or expired session, wrong password
+  kPermissionDenied,   // 403: authenticated but not allowed
+  kNotFound,           // 404
+  kConflict,           // 409: valid request that the current state does not allow
+  kPayloadTooLarge,    // 413
+  kResourceExhausted,  // 429: slowed down (repeated failed logins)
+  kInternal,           // 500: a bug or an I/O failure, never a client's mistake
+  kUnavailable,        // 503: shutting down
 };
 
 class [[nodiscard]] Status {
@@ -113,9 +113,9 @@ class [[nodiscard]] StatusOr {
   std::variant<T, Status> v_;
 };
 
-#define QC_RETURN_IF_ERROR(expr)        \
-  do {                                  \
-    ::qc::Status qc_status_ = (expr);   \
+#define QC_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::qc::Status qc_status_ = (expr);        \
     if (!qc_status_.ok()) return qc_status_; \
   } while (0)
 

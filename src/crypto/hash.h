@@ -8,7 +8,6 @@ namespace qc::crypto {
 
 std::string Sha256(std::string_view data);
 
-
 // `n` cryptographically random bytes (OpenSSL RAND_bytes); aborts if the RNG fails.
 std::string RandomBytes(size_t n);
 // A time-ordered identifier: prefix + 12 hex digits of milliseconds since the epoch + 10 random hex

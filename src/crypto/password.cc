@@ -17,8 +17,8 @@ StatusOr<std::string> HashPassword(const std::string& password) {
   std::string salt = RandomBytes(kSaltLen);
   size_t enc_len = argon2_encodedlen(kTimeCost, kMemoryKiB, kParallelism, kSaltLen, kHashLen, Argon2_id);
   std::string encoded(enc_len, '\0');
-  int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, password.data(), password.size(),
-                                 salt.data(), salt.size(), kHashLen, encoded.data(), encoded.size());
+  int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kParallelism, password.data(), password.size(), salt.data(),
+                                 salt.size(), kHashLen, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) return Status::Internal(std::string("argon2id: ") + argon2_error_message(rc));
   encoded.resize(encoded.find('\0'));
   return encoded;
@@ -36,14 +36,17 @@ Status CheckPasswordPolicy(const std::string& password) {
     return Status::InvalidArgument("weak_password", "密码长度应为 8–128 个字符", "password");
   int lower = 0, upper = 0, digit = 0, other = 0;
   for (unsigned char c : password) {
-    if (c >= 'a' && c <= 'z') lower = 1;
-    else if (c >= 'A' && c <= 'Z') upper = 1;
-    else if (c >= '0' && c <= '9') digit = 1;
-    else other = 1;
+    if (c >= 'a' && c <= 'z')
+      lower = 1;
+    else if (c >= 'A' && c <= 'Z')
+      upper = 1;
+    else if (c >= '0' && c <= '9')
+      digit = 1;
+    else
+      other = 1;
   }
   if (lower + upper + digit + other < 3)
-    return Status::InvalidArgument("weak_password", "密码须包含大写字母、小写字母、数字、符号中的至少三类",
-                                   "password");
+    return Status::InvalidArgument("weak_password", "密码须包含大写字母、小写字母、数字、符号中的至少三类", "password");
   return Status();
 }
 

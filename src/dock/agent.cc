@@ -84,18 +84,20 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 bool Transient(const Status& s) {
   // kInternal: this machine's trouble (a read error of an undocked camera, a state write): retried.
   return s.error_code() == ErrorCode::kUnavailable || s.error_code() == ErrorCode::kResourceExhausted ||
-         s.error_code() == ErrorCode::kInternal ||
-         s.code() == "offset_mismatch" || s.code() == "checksum_mismatch" || s.code() == "locked";
+         s.error_code() == ErrorCode::kInternal || s.code() == "offset_mismatch" || s.code() == "checksum_mismatch" ||
+         s.code() == "locked";
 }
 
-std::string Describe(const Status& s) {
-  return s.message() + (s.field().empty() ? "" : "（" + s.field() + "）");
-}
+std::string Describe(const Status& s) { return s.message() + (s.field().empty() ? "" : "（" + s.field() + "）"); }
 
 class Agent {
  public:
   Agent(const DockOptions& o, const Clock& clock, DockState state, Progress& progress)
-      : o_(o), clock_(clock), state_(std::move(state)), progress_(progress), http_(o.server, o.timeout, o.ca_file),
+      : o_(o),
+        clock_(clock),
+        state_(std::move(state)),
+        progress_(progress),
+        http_(o.server, o.timeout, o.ca_file),
         tus_(http_, o.token) {
     http_.set_max_rate(o.max_rate);
   }
@@ -143,8 +145,8 @@ class Agent {
       if (EndsWith(name, kSidecarSuffix)) continue;
       struct stat st {};
       if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-      Found f{it->path(), fs::relative(it->path(), o_.watch_dir, ec).string(), st.st_size, MtimeNs(st),
-              st.st_dev, st.st_ino};
+      Found f{it->path(), fs::relative(it->path(), o_.watch_dir, ec).string(), st.st_size, MtimeNs(st), st.st_dev,
+              st.st_ino};
       if (!Settled(f, now_ns)) {
         ++unsettled;  // still being written (or copied): next pass
         continue;
@@ -201,8 +203,8 @@ class Agent {
     auto meta = BuildFileMeta(f.path.string(), f.path.filename().string(), f.mtime_ns, o_.defaults);
     if (!meta.ok()) return Refuse(e, f, "附注文件有误：" + Describe(meta.status()), stamp);
     if (!meta->has_case)
-      return Refuse(e, f, "未指定所属案件：请在附注文件 " + f.rel + kSidecarSuffix + " 中写明 case_id，或以 --case 指定",
-                    stamp);
+      return Refuse(
+          e, f, "未指定所属案件：请在附注文件 " + f.rel + kSidecarSuffix + " 中写明 case_id，或以 --case 指定", stamp);
 
     int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
@@ -280,8 +282,8 @@ class Agent {
           if (piece.running) after.emplace(*piece.running);
           pending = HashPiece(fd, offset + n, std::min(o_.chunk_size, f.size - offset - n), std::move(after));
         }
-        auto next = tus_.Patch(e.location, fd, offset, n, *piece.sha256,
-                               [&](int64_t sent) { progress_.Update(base + sent); });
+        auto next =
+            tus_.Patch(e.location, fd, offset, n, *piece.sha256, [&](int64_t sent) { progress_.Update(base + sent); });
         if (next.ok() && *next != offset + n)
           next = Status::Conflict("offset_mismatch", "服务器的偏移与本地不一致");  // the next piece's hash assumed it
         if (!next.ok()) {
@@ -367,8 +369,12 @@ class Agent {
       ::fsync(dir);
       ::close(dir);
     }
-    Status s = state_.AppendDone({{"path", e.path}, {"size", e.size}, {"sha256", e.sha256}, {"record_id", e.record_id},
-                                  {"upload", e.location}, {"deleted_at", FormatRfc3339(clock_.Now())}});
+    Status s = state_.AppendDone({{"path", e.path},
+                                  {"size", e.size},
+                                  {"sha256", e.sha256},
+                                  {"record_id", e.record_id},
+                                  {"upload", e.location},
+                                  {"deleted_at", FormatRfc3339(clock_.Now())}});
     if (s.ok()) s = state_.Remove(e.Key());
     if (!s.ok()) progress_.Log("采集状态写入失败：" + s.message());
     progress_.Log("已删除本地文件 " + f.rel);

@@ -21,7 +21,7 @@ struct DockOptions {
   std::string watch_dir;
   std::string state_dir = "dock-state";
   http::Url server;
-  std::string token;  // the station's token (qcst_…); never printed
+  std::string token;    // the station's token (qcst_…); never printed
   std::string ca_file;  // https: PEM certificates to trust instead of the system's
   MetaDefaults defaults;
   int64_t chunk_size = int64_t{64} << 20;  // bytes per PATCH (each fsynced by the server)
@@ -34,8 +34,8 @@ struct DockOptions {
 
 // Exit codes of Run.
 constexpr int kDockOk = 0;
-constexpr int kDockFilesLeft = 1;  // --once: some files were not uploaded (refused, no case, network)
-constexpr int kDockBadToken = 3;   // the server does not know the token (revoked?)
+constexpr int kDockFilesLeft = 1;             // --once: some files were not uploaded (refused, no case, network)
+constexpr int kDockBadToken = 3;              // the server does not know the token (revoked?)
 constexpr int kDockBadServerCertificate = 4;  // https: the server's certificate cannot be verified
 
 // Runs until killed (or one pass with `once`). Progress and log lines go to `out`.

@@ -61,8 +61,8 @@ std::string FileEntry::Key() const {
 }
 
 Json FileEntry::ToJson() const {
-  return {{"path", path},     {"size", size},         {"mtime_ns", mtime_ns},     {"sha256", sha256},
-          {"location", location}, {"status", status}, {"error", error},           {"meta_stamp", meta_stamp},
+  return {{"path", path},          {"size", size},     {"mtime_ns", mtime_ns}, {"sha256", sha256},
+          {"location", location},  {"status", status}, {"error", error},       {"meta_stamp", meta_stamp},
           {"record_id", record_id}};
 }
 

@@ -37,8 +37,10 @@ StatusOr<std::optional<std::string>> ReadBounded(const std::string& path) {
   struct stat st {};
   std::string raw;
   Status s;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) s = SidecarError("", "附注文件应为普通文件：" + path);
-  else if (st.st_size > kMaxSidecar) s = SidecarError("", "附注文件过大：" + path);
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    s = SidecarError("", "附注文件应为普通文件：" + path);
+  else if (st.st_size > kMaxSidecar)
+    s = SidecarError("", "附注文件过大：" + path);
   else {
     raw.resize(static_cast<size_t>(st.st_size));
     ssize_t n = ::pread(fd, raw.data(), raw.size(), 0);
@@ -109,8 +111,7 @@ StatusOr<FileMeta> BuildFileMeta(const std::string& path, const std::string& nam
     if (created && start.empty()) start = FormatRfc3339(*created);
     if (created && end.empty() && info->duration_ms >= 0)
       end = FormatRfc3339(*created + std::chrono::milliseconds(info->duration_ms));
-    if (end.empty())
-      end = FormatRfc3339(TimePoint(std::chrono::milliseconds(mtime_ns / 1'000'000)));
+    if (end.empty()) end = FormatRfc3339(TimePoint(std::chrono::milliseconds(mtime_ns / 1'000'000)));
   }
   add("capture_start", start);
   add("capture_end", end);
@@ -122,7 +123,11 @@ std::string MetaStamp(const std::string& path, const MetaDefaults& d) {
   auto bytes = ReadBounded(path + kSidecarSuffix);
   std::string basis = !bytes.ok() ? "(unreadable) " + bytes.status().message() : *bytes ? **bytes : "(none)";
   for (const std::string* v : {&d.device, &d.case_id, &d.act, &d.stage, &d.officer}) basis += '\x1f' + *v;
-  basis += d.parties_informed ? (*d.parties_informed ? "\x1f" "true" : "\x1f" "false") : "\x1f";
+  basis += d.parties_informed ? (*d.parties_informed ? "\x1f"
+                                                       "true"
+                                                     : "\x1f"
+                                                       "false")
+                              : "\x1f";
   return ToHex(crypto::Digest(crypto::DigestAlg::kSha256, basis)).substr(0, 16);
 }
 

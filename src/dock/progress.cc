@@ -7,10 +7,14 @@ namespace qc::dock {
 
 std::string Progress::Bytes(int64_t n) {
   char buf[32];
-  if (n < 1000) std::snprintf(buf, sizeof buf, "%lld B", static_cast<long long>(n));
-  else if (n < 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f kB", static_cast<double>(n) / 1e3);
-  else if (n < int64_t{1000} * 1000 * 1000) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / 1e6);
-  else std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(n) / 1e9);
+  if (n < 1000)
+    std::snprintf(buf, sizeof buf, "%lld B", static_cast<long long>(n));
+  else if (n < 1000 * 1000)
+    std::snprintf(buf, sizeof buf, "%.1f kB", static_cast<double>(n) / 1e3);
+  else if (n < int64_t{1000} * 1000 * 1000)
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / 1e6);
+  else
+    std::snprintf(buf, sizeof buf, "%.2f GB", static_cast<double>(n) / 1e9);
   return buf;
 }
 

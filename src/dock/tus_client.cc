@@ -19,11 +19,17 @@ constexpr char kTus[] = "1.0.0";
 
 ErrorCode CodeOf(int status) {
   switch (status) {
-    case 400: case 412: case 413: case 415: return ErrorCode::kInvalidArgument;
+    case 400:
+    case 412:
+    case 413:
+    case 415: return ErrorCode::kInvalidArgument;
     case 401: return ErrorCode::kUnauthenticated;
     case 403: return ErrorCode::kPermissionDenied;
-    case 404: case 410: return ErrorCode::kNotFound;
-    case 409: case 423: case 460: return ErrorCode::kConflict;
+    case 404:
+    case 410: return ErrorCode::kNotFound;
+    case 409:
+    case 423:
+    case 460: return ErrorCode::kConflict;
     case 429: return ErrorCode::kResourceExhausted;
     case 503: return ErrorCode::kUnavailable;
     default: return status >= 500 ? ErrorCode::kUnavailable : ErrorCode::kInvalidArgument;
@@ -42,12 +48,14 @@ StatusOr<int64_t> OffsetHeader(const http::ClientResponse& r) {
 }  // namespace
 
 Status ResponseStatus(const http::ClientResponse& r) {
-  std::string code = r.status == 460 ? "checksum_mismatch" : r.status == 410 ? "gone" : "http_" + std::to_string(r.status);
+  std::string code = r.status == 460   ? "checksum_mismatch"
+                     : r.status == 410 ? "gone"
+                                       : "http_" + std::to_string(r.status);
   std::string message = "服务器应答 HTTP " + std::to_string(r.status);
   std::string field;
   Json j = Json::parse(r.body, nullptr, false);
-  bool ours = j.is_object() && j.contains("code") && j["code"].is_string() && j.contains("message") &&
-              j["message"].is_string();
+  bool ours =
+      j.is_object() && j.contains("code") && j["code"].is_string() && j.contains("message") && j["message"].is_string();
   if (ours) {
     code = j["code"];
     message = j["message"];
@@ -57,7 +65,8 @@ Status ResponseStatus(const http::ClientResponse& r) {
   // QuanCheng's (a proxy's 413 or 502 page): only the server itself refuses a file for good.
   bool tus_status = r.status == 404 || r.status == 410 || r.status == 460 || r.status == 401;
   if ((r.status >= 500 && r.status != 503) || (!ours && !tus_status))
-    return Status::Unavailable(message + "（HTTP " + std::to_string(r.status) + (ours ? "" : "，不是 QuanCheng 的应答") + "）");
+    return Status::Unavailable(message + "（HTTP " + std::to_string(r.status) +
+                               (ours ? "" : "，不是 QuanCheng 的应答") + "）");
   return Status::Make(CodeOf(r.status), code, message, field);
 }
 
@@ -79,12 +88,14 @@ std::vector<std::pair<std::string, std::string>> TusClient::Headers() const {
   return {{"Authorization", "Bearer " + token_}, {"Tus-Resumable", kTus}};
 }
 
-StatusOr<http::ClientResponse> TusClient::Send(http::ClientRequest request, const std::function<void(int64_t)>& progress) {
+StatusOr<http::ClientResponse> TusClient::Send(http::ClientRequest request,
+                                               const std::function<void(int64_t)>& progress) {
   for (auto& h : Headers()) request.headers.push_back(std::move(h));
   return http_.Send(request, progress);
 }
 
-StatusOr<std::string> TusClient::Create(int64_t length, const std::vector<std::pair<std::string, std::string>>& metadata) {
+StatusOr<std::string> TusClient::Create(int64_t length,
+                                        const std::vector<std::pair<std::string, std::string>>& metadata) {
   std::string meta;
   for (const auto& [k, v] : metadata) meta += (meta.empty() ? "" : ",") + k + " " + crypto::Base64Encode(v);
   http::ClientRequest req{.method = "POST", .target = http_.url().Target("/api/v1/uploads/")};

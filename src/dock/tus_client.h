@@ -36,8 +36,7 @@ class TusClient {
 
  private:
   std::vector<std::pair<std::string, std::string>> Headers() const;
-  StatusOr<http::ClientResponse> Send(http::ClientRequest request,
-                                      const std::function<void(int64_t)>& progress = {});
+  StatusOr<http::ClientResponse> Send(http::ClientRequest request, const std::function<void(int64_t)>& progress = {});
 
   http::HttpClient& http_;
   std::string token_;

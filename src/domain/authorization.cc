@@ -52,22 +52,19 @@ Status DecideForSome(const Actor& a, Action action) {
   switch (action) {
     case Action::kOpenCase:
     case Action::kActOnCase:
-    case Action::kUploadMedia:
-      return a.role == Role::kOfficer ? Status() : Deny("只有执法人员可以办理案件");
-    case Action::kViewCase:
-      return a.role == Role::kAdmin ? Deny("系统管理员不查看执法记录（第三十六条）") : Status();
+    case Action::kUploadMedia: return a.role == Role::kOfficer ? Status() : Deny("只有执法人员可以办理案件");
+    case Action::kViewCase: return a.role == Role::kAdmin ? Deny("系统管理员不查看执法记录（第三十六条）") : Status();
     case Action::kAccessMedia:
       return a.role == Role::kAdmin ? Deny("系统管理员无权调阅执法记录（第三十六条）") : Status();
     case Action::kDecideApprovalStep:
       return a.role == Role::kReviewer || a.role == Role::kLegal || a.role == Role::kApprover
                  ? Status()
                  : Deny("只有审核人、法制员和负责人办理审批（第七条）");
-    case Action::kReadUser:           // one's own record at least
-    case Action::kListUnitOfficers:   // one's own unit at least
-    case Action::kReadEvent:          // the events of the cases one sees at least
+    case Action::kReadUser:          // one's own record at least
+    case Action::kListUnitOfficers:  // one's own unit at least
+    case Action::kReadEvent:         // the events of the cases one sees at least
       return Status();
-    default:
-      return Status::Internal("not a resource rule");
+    default: return Status::Internal("not a resource rule");
   }
 }
 
@@ -76,16 +73,13 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
     case Action::kOwnSession:
     case Action::kListUnits:
     case Action::kListCases:
-    case Action::kViewApprovalInbox:
-      return Status();  // what each sees is filtered: by kViewCase per unit, by role
-    case Action::kManageDirectory:
-      return a.role == Role::kAdmin ? Status() : Deny("只有系统管理员可以管理用户和单位");
+    case Action::kViewApprovalInbox: return Status();  // what each sees is filtered: by kViewCase per unit, by role
+    case Action::kManageDirectory: return a.role == Role::kAdmin ? Status() : Deny("只有系统管理员可以管理用户和单位");
     case Action::kManageDevices:
       return a.role == Role::kAdmin ? Status() : Deny("只有系统管理员可以管理执法记录仪和采集站");
     case Action::kReadLedgerEntries:
       return IsAuditor(a) ? Status() : Deny("只有法制员、档案管理员和系统管理员可以查阅账本条目");
-    default:
-      break;
+    default: break;
   }
   if (r.any) return DecideForSome(a, action);
   switch (action) {
@@ -101,10 +95,8 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
       QC_RETURN_IF_ERROR(NeedUnits(units));
       // The administrator sees no case record (Art. 36: least privilege): CanSeeUnit is false.
       return CanSeeUnit(a, r.unit_id, *units) ? Status() : Deny("无权查看其他单位的案件");
-    case Action::kActOnCase:
-      return CaseOfficer(a, r.case_state);
-    case Action::kDecideApprovalStep:
-      return ApprovalStep(a, r);
+    case Action::kActOnCase: return CaseOfficer(a, r.case_state);
+    case Action::kDecideApprovalStep: return ApprovalStep(a, r);
     case Action::kUploadMedia:
       QC_RETURN_IF_ERROR(NeedUnits(units));
       if (!CanSeeUnit(a, r.unit_id, *units)) return Deny("无权向其他单位的案件上传");
@@ -119,8 +111,7 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
       if (!r.has_case) return IsAuditor(a) ? Status() : Deny("只有法制员、档案管理员和系统管理员可以下载该事件的证明");
       QC_RETURN_IF_ERROR(NeedUnits(units));
       return CanSeeUnit(a, r.unit_id, *units) ? Status() : Deny("无权查看其他单位的案件");
-    default:
-      return Deny("未定义的操作");
+    default: return Deny("未定义的操作");
   }
 }
 

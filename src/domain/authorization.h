@@ -22,13 +22,13 @@ namespace qc::domain {
 struct CaseState;
 
 enum class Action {
-  kOwnSession,          // one's own session: who am I, log out
+  kOwnSession,  // one's own session: who am I, log out
   // Directory
-  kListUnits,           // 单位列表: anyone logged in
-  kManageDirectory,     // list, create and change users; create units (系统管理员)
-  kReadUser,            // one user record: one's own, or the administrator
-  kListUnitOfficers,    // officers of a unit, to choose 协办人员 or a camera's user
-  kManageDevices,       // body cameras and collection stations (系统管理员)
+  kListUnits,         // 单位列表: anyone logged in
+  kManageDirectory,   // list, create and change users; create units (系统管理员)
+  kReadUser,          // one user record: one's own, or the administrator
+  kListUnitOfficers,  // officers of a unit, to choose 协办人员 or a camera's user
+  kManageDevices,     // body cameras and collection stations (系统管理员)
   // Cases
   kOpenCase,            // register a case in the actor's unit (执法人员)
   kListCases,           // lists of cases, deadlines, late footage: each filtered by kViewCase per unit
@@ -37,22 +37,22 @@ enum class Action {
   kDecideApprovalStep,  // 审核 / 法制审核 / 批准 (Art. 7)
   kViewApprovalInbox,   // one's own inbox (filtered by role and unit)
   // Records
-  kUploadMedia,         // upload audio-video or an attachment to a case (a user; a station by unit)
-  kAccessMedia,         // play or download a media record (Art. 36: recorded, never the administrator)
+  kUploadMedia,  // upload audio-video or an attachment to a case (a user; a station by unit)
+  kAccessMedia,  // play or download a media record (Art. 36: recorded, never the administrator)
   // Ledger
-  kReadLedgerEntries,   // the events' bytes (auditing roles; a case's only where the case is visible)
-  kReadEvent,           // one event's bytes (a proof bundle): the case's viewers, or the auditing roles
+  kReadLedgerEntries,  // the events' bytes (auditing roles; a case's only where the case is visible)
+  kReadEvent,          // one event's bytes (a proof bundle): the case's viewers, or the auditing roles
 };
 
 std::string_view ToString(Action a);
 
 // What an action is on. Only what the rule of the action reads needs filling in.
 struct Resource {
-  std::string unit_id;                  // the case's unit, the unit asked about, a station's unit
+  std::string unit_id;                    // the case's unit, the unit asked about, a station's unit
   const CaseState* case_state = nullptr;  // for kActOnCase, kDecideApprovalStep, kUploadMedia
-  std::string user_id;                  // kReadUser: whose record
-  std::string approval_id;              // kDecideApprovalStep
-  bool has_case = false;                // kReadEvent: a case's event (unit_id is its unit) or not
+  std::string user_id;                    // kReadUser: whose record
+  std::string approval_id;                // kDecideApprovalStep
+  bool has_case = false;                  // kReadEvent: a case's event (unit_id is its unit) or not
   // No resource named: may the actor do this to some resource at all? Only the role rules apply.
   // The router asks this of every session route before its handler (http/router.h).
   bool any = false;

@@ -64,11 +64,9 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.urgent && !c.start_approved) return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
       return Status();
     case CaseCommand::kAddParty:
-    case CaseCommand::kAssignOfficer:
-      return RequireNotTerminal(c);
+    case CaseCommand::kAssignOfficer: return RequireNotTerminal(c);
     case CaseCommand::kDecideApplication:
-    case CaseCommand::kCorrectApplication:
-      return RequireApplicationUndecided(c);
+    case CaseCommand::kCorrectApplication: return RequireApplicationUndecided(c);
     case CaseCommand::kSupplementNotice:
       QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
       // Art. 9: everything to supplement is told at once — there is no second notice.
@@ -183,9 +181,14 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   if (cmd.procedure == Procedure::kSimple && cmd.procedure_reason.empty())
     return Status::InvalidArgument("missing_field", "适用简易程序须记录具体条件（第二十三条）", "procedure_reason");
 
-  Json d = {{"number", cmd.number}, {"unit_id", cmd.unit_id}, {"title", cmd.title},
-            {"start_mode", ToString(cmd.mode)}, {"procedure", ToString(cmd.procedure)},
-            {"major", cmd.major}, {"urgent", cmd.urgent}, {"parties", cmd.parties}};
+  Json d = {{"number", cmd.number},
+            {"unit_id", cmd.unit_id},
+            {"title", cmd.title},
+            {"start_mode", ToString(cmd.mode)},
+            {"procedure", ToString(cmd.procedure)},
+            {"major", cmd.major},
+            {"urgent", cmd.urgent},
+            {"parties", cmd.parties}};
   if (!cmd.procedure_reason.empty()) d["procedure_reason"] = cmd.procedure_reason;
   if (cmd.major) d["major_reason"] = cmd.major_reason;
   if (cmd.urgent) d["urgent_reason"] = cmd.urgent_reason;
@@ -204,8 +207,7 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
       // Art. 9: an oral application is written down.
       if (app.value("channel", "") == "oral" && app.value("oral_record", "").empty())
         return Status::InvalidArgument("missing_field", "口头申请须制作申请记录（第九条）", "application.oral_record");
-      if (cmd.parties.empty())
-        return Status::InvalidArgument("missing_field", "请登记申请人", "parties");
+      if (cmd.parties.empty()) return Status::InvalidArgument("missing_field", "请登记申请人", "parties");
       d["application"] = app;
       break;
     }
@@ -225,8 +227,9 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   }
   Drafts out{{"CaseOpened", std::move(d)}};
   if (cmd.urgent)
-    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"},
-                                     {"reason", "情况紧急，先行启动，事后补报审批（第十条）"}}});
+    out.push_back(
+        {"StageAdvanced",
+         {{"from", "initiation"}, {"to", "investigation"}, {"reason", "情况紧急，先行启动，事后补报审批（第十条）"}}});
   return out;
 }
 
@@ -248,8 +251,7 @@ StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, co
 StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool accepted, const std::string& reason) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kDecideApplication));
   const Json& n = c.application["supplement_notice"];
-  if (accepted && !n.is_null() && n["received"].is_null())
-    return Illegal("申请人尚未补正告知所列材料，不能受理");
+  if (accepted && !n.is_null() && n["received"].is_null()) return Illegal("申请人尚未补正告知所列材料，不能受理");
   if (!accepted && reason.empty())
     return Status::InvalidArgument("missing_field", "不予受理须说明理由（第九条）", "reason");
   Json d = {{"accepted", accepted}};
@@ -274,8 +276,7 @@ StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, c
 StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, const SubmitStartApproval& cmd) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSubmitStartApproval));
   std::string cause = cmd.cause.value_or(c.start_form.is_object() ? c.start_form.value("cause", "") : "");
-  if (cause.empty())
-    return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
+  if (cause.empty()) return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
   if (c.parties.empty())
     return Status::Conflict("missing_party", "程序启动审批表须载明当事人基本情况（第十条），请先登记当事人", "parties");
   int round = 1;
@@ -305,8 +306,9 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   ApprovalStepKind step = need == Role::kReviewer ? ApprovalStepKind::kReview
                           : need == Role::kLegal  ? ApprovalStepKind::kLegalReview
                                                   : ApprovalStepKind::kDecide;
-  Drafts out{{"ApprovalDecided",
-              {{"approval_id", approval_id}, {"step", ToString(step)}, {"decision", ToString(*dec)}, {"opinion", opinion}}}};
+  Drafts out{
+      {"ApprovalDecided",
+       {{"approval_id", approval_id}, {"step", ToString(step)}, {"decision", ToString(*dec)}, {"opinion", opinion}}}};
   if (step == ApprovalStepKind::kDecide && *dec == ApprovalDecision::kApprove && c.stage == Stage::kInitiation)
     out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
   return out;

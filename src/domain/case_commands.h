@@ -28,9 +28,9 @@ struct OpenCaseCommand {
   std::string urgent_reason;
   Json parties = Json::array();
   std::vector<CaseOfficer> co_officers;  // besides the acting officer, who becomes the lead
-  Json application;  // application mode: {channel, matter, oral_record?, materials[], received_at?}
-  Json complaint;    // complaint mode: {complainant{}, channel, content, respondent?, received_at?}
-  Json start_form;   // ex officio: {cause, handler_opinion?}
+  Json application;                      // application mode: {channel, matter, oral_record?, materials[], received_at?}
+  Json complaint;                        // complaint mode: {complainant{}, channel, content, respondent?, received_at?}
+  Json start_form;                       // ex officio: {cause, handler_opinion?}
 };
 
 StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseCommand& cmd);
@@ -42,24 +42,24 @@ StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseComma
 // re-implement these rules. What the command's content lacks (a reason, the parties the start approval
 // form must name) is the command's answer, not a reason to withhold it.
 enum class CaseCommand {
-  kSubmitStartApproval,   // 提交启动审批 (Art. 7, 10)
-  kAdvanceStage,          // 进入下一阶段 (Art. 4)
-  kAddParty,              // 增加当事人
-  kDecideApplication,     // 受理 / 不予受理 (Art. 9)
-  kComplaintNotStarted,   // 投诉举报不予启动 (Art. 11)
-  kCorrectApplication,    // 申请材料当场更正 (Art. 9)
-  kSupplementNotice,      // 一次性告知补正 (Art. 9)
-  kSupplementReceived,    // 补正材料已收到 (Art. 9)
-  kIssueReceipt,          // 出具凭证 (Art. 9)
-  kChangeProcedure,       // 变更程序类型 (Art. 23)
-  kChangeMajor,           // 重大复杂标记 (Art. 5)
-  kAssignOfficer,         // 指派协办人员
+  kSubmitStartApproval,  // 提交启动审批 (Art. 7, 10)
+  kAdvanceStage,         // 进入下一阶段 (Art. 4)
+  kAddParty,             // 增加当事人
+  kDecideApplication,    // 受理 / 不予受理 (Art. 9)
+  kComplaintNotStarted,  // 投诉举报不予启动 (Art. 11)
+  kCorrectApplication,   // 申请材料当场更正 (Art. 9)
+  kSupplementNotice,     // 一次性告知补正 (Art. 9)
+  kSupplementReceived,   // 补正材料已收到 (Art. 9)
+  kIssueReceipt,         // 出具凭证 (Art. 9)
+  kChangeProcedure,      // 变更程序类型 (Art. 23)
+  kChangeMajor,          // 重大复杂标记 (Art. 5)
+  kAssignOfficer,        // 指派协办人员
 };
 inline constexpr CaseCommand kAllCaseCommands[] = {
-    CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,       CaseCommand::kAddParty,
+    CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,        CaseCommand::kAddParty,
     CaseCommand::kDecideApplication,   CaseCommand::kComplaintNotStarted, CaseCommand::kCorrectApplication,
-    CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived, CaseCommand::kIssueReceipt,
-    CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,        CaseCommand::kAssignOfficer};
+    CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived,  CaseCommand::kIssueReceipt,
+    CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer};
 std::string_view ToString(CaseCommand c);
 std::string_view Label(CaseCommand c);
 // OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.
@@ -84,15 +84,14 @@ StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, 
 
 // Art. 7 and 10 — the start approval chain.
 struct SubmitStartApproval {
-  std::string approval_id;  // fresh id chosen by the caller
-  std::string opinion;      // 承办人意见
-  std::string reasons;      // 理由
+  std::string approval_id;           // fresh id chosen by the caller
+  std::string opinion;               // 承办人意见
+  std::string reasons;               // 理由
   std::optional<std::string> cause;  // revised 启动原因
 };
 StatusOr<std::vector<EventDraft>> DecideSubmitStartApproval(const CaseState& c, const Actor& a,
                                                             const SubmitStartApproval& cmd);
-StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const Actor& a,
-                                                     const std::string& approval_id,
+StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const Actor& a, const std::string& approval_id,
                                                      const std::string& decision, const std::string& opinion);
 
 // Art. 4 — the next stage, never a skip.

@@ -131,8 +131,10 @@ Status ApplyStageAdvanced(CaseState& c, const Event& e) {
 
 Status ApplyApplicationDecided(CaseState& c, const Event& e) {
   bool accepted = e.data.value("accepted", false);
-  c.application["decision"] = {{"accepted", accepted}, {"reason", e.data.value("reason", "")},
-                               {"at", FormatRfc3339(e.at)}, {"by", ActorJson(e.actor)}};
+  c.application["decision"] = {{"accepted", accepted},
+                               {"reason", e.data.value("reason", "")},
+                               {"at", FormatRfc3339(e.at)},
+                               {"by", ActorJson(e.actor)}};
   c.status = accepted ? CaseStatus::kInProgress : CaseStatus::kNotAccepted;
   return Status();
 }

@@ -42,8 +42,8 @@ struct ApprovalStep {
   ApprovalStepKind step = ApprovalStepKind::kSubmit;
   ActorRef actor;
   ApprovalDecision decision = ApprovalDecision::kSubmit;
-  std::string opinion;   // 承办人意见 / 审核意见(承办机构意见) / 法制审核意见 / 负责人意见
-  std::string reasons;   // for submit: 理由
+  std::string opinion;  // 承办人意见 / 审核意见(承办机构意见) / 法制审核意见 / 负责人意见
+  std::string reasons;  // for submit: 理由
   TimePoint at;
 };
 
@@ -51,7 +51,7 @@ struct Approval {
   std::string id;
   ApprovalKind kind = ApprovalKind::kStart;
   ApprovalState state = ApprovalState::kReviewing;
-  int round = 1;               // resubmissions after a return count up
+  int round = 1;  // resubmissions after a return count up
   TimePoint submitted_at, updated_at;
   std::vector<ApprovalStep> steps;
 

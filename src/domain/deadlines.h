@@ -36,5 +36,4 @@ inline constexpr int kCaseFileDays = 30;
 std::vector<Deadline> Deadlines(const CaseState& c);
 Json DeadlineToJson(const Deadline& d);
 
-
 }  // namespace qc::domain

@@ -8,14 +8,22 @@ namespace {
 using Drafts = std::vector<EventDraft>;
 
 const std::vector<AvAct> kActs{
-    {"site_inspection", "现场检查"},        {"survey", "勘验"},
-    {"sampling", "抽样取证"},               {"inquiry", "询问"},
-    {"hearing", "听证"},                    {"evidence_preservation", "证据保全"},
-    {"restriction_of_liberty", "限制人身自由"}, {"sealing", "查封"},
-    {"seizure", "扣押"},                    {"freezing", "冻结"},
-    {"lien_service", "留置送达"},           {"public_notice_service", "公告送达"},
-    {"removal_of_obstruction", "排除妨碍"}, {"restoration", "恢复原状"},
-    {"acceptance_window", "受理窗口"},      {"other", "其他"},
+    {"site_inspection", "现场检查"},
+    {"survey", "勘验"},
+    {"sampling", "抽样取证"},
+    {"inquiry", "询问"},
+    {"hearing", "听证"},
+    {"evidence_preservation", "证据保全"},
+    {"restriction_of_liberty", "限制人身自由"},
+    {"sealing", "查封"},
+    {"seizure", "扣押"},
+    {"freezing", "冻结"},
+    {"lien_service", "留置送达"},
+    {"public_notice_service", "公告送达"},
+    {"removal_of_obstruction", "排除妨碍"},
+    {"restoration", "恢复原状"},
+    {"acceptance_window", "受理窗口"},
+    {"other", "其他"},
 };
 
 }  // namespace
@@ -38,12 +46,14 @@ StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by
   if (!by_station) QC_RETURN_IF_ERROR(Authorize(a, Action::kActOnCase, CaseResource(c)));
   if (!c.HasOfficer(m.officer_id))
     return Status::InvalidArgument("invalid_field", "记录人员不是本案的承办人员", "officer");
-  if (m.kind != "av" && m.kind != "attachment") return Status::InvalidArgument("invalid_field", "类型应为 av 或 attachment", "kind");
+  if (m.kind != "av" && m.kind != "attachment")
+    return Status::InvalidArgument("invalid_field", "类型应为 av 或 attachment", "kind");
   if (!m.act.empty() && !AvActLabel(m.act)) return Status::InvalidArgument("invalid_field", "执法行为无效", "act");
   if (m.kind == "av") {
     if (m.act.empty()) return Status::InvalidArgument("invalid_field", "音像记录应当注明所记录的执法行为", "act");
     if (!m.capture_end) return Status::InvalidArgument("invalid_field", "音像记录应当注明拍摄结束时间", "capture_end");
-    if (!m.parties_informed) return Status::InvalidArgument("invalid_field", "应当注明拍摄前是否告知当事人（第十四条）", "parties_informed");
+    if (!m.parties_informed)
+      return Status::InvalidArgument("invalid_field", "应当注明拍摄前是否告知当事人（第十四条）", "parties_informed");
   }
   if (m.capture_start && m.capture_end && *m.capture_end < *m.capture_start)
     return Status::InvalidArgument("invalid_field", "拍摄结束时间早于开始时间", "capture_end");
@@ -52,7 +62,8 @@ StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by
     return Status::Conflict("illegal_transition", "案件尚未进入" + std::string(Label(stage)) + "阶段", "stage");
   for (const auto& r : c.media)
     if (r.value("sha256", "") == m.sha256 && r.value("kind", "") == m.kind)
-      return Status::Conflict("duplicate_record", "本案已登记过内容相同的文件（" + r.value("file_name", "") + "）", "sha256");
+      return Status::Conflict("duplicate_record", "本案已登记过内容相同的文件（" + r.value("file_name", "") + "）",
+                              "sha256");
 
   Json d = Json::object();
   d["record_id"] = m.record_id;
@@ -99,7 +110,9 @@ Status ApplyMediaRegistered(CaseState& c, const Event& e) {
     auto end = ParseRfc3339(e.data["capture_end"].get<std::string>());
     if (end.ok() && e.at - *end > kAvDeadline) {
       int64_t delay = std::chrono::duration_cast<std::chrono::seconds>(e.at - *end).count();
-      late = {{"rule", std::string(kAvLateRule)}, {"article", "第三十三条"}, {"delay_seconds", delay},
+      late = {{"rule", std::string(kAvLateRule)},
+              {"article", "第三十三条"},
+              {"delay_seconds", delay},
               {"message", "音像记录未在拍摄结束后24小时内存储至执法信息系统"}};
     }
   }

@@ -37,13 +37,13 @@ inline constexpr std::string_view kAvLateRule = "ART33-AV-24H";
 
 struct MediaRegistration {
   std::string record_id, upload_id;
-  std::string kind = "av";   // av (音像记录) | attachment (附件)
-  std::string act;           // an AvActs() code; required for av
+  std::string kind = "av";     // av (音像记录) | attachment (附件)
+  std::string act;             // an AvActs() code; required for av
   std::optional<Stage> stage;  // default: the case's current stage
   std::string file_name, content_type;
-  std::string sha256, sm3;   // lowercase hex
+  std::string sha256, sm3;  // lowercase hex
   int64_t size = 0;
-  Json media = Json::object();  // container metadata (media::ToJson)
+  Json media = Json::object();           // container metadata (media::ToJson)
   std::string device_id, device_serial;  // 执法记录仪, when recorded with one
   std::string officer_id, officer_name;  // who recorded (an officer of the case)
   std::optional<TimePoint> capture_start, capture_end;

@@ -21,12 +21,9 @@ std::vector<std::string> UnitTree::Ids() const {
 
 bool CanSeeUnit(const Actor& a, const std::string& unit_id, const UnitTree& units) {
   switch (a.role) {
-    case Role::kAdmin:
-      return false;  // administers accounts, not case records (Art. 36: least privilege)
-    case Role::kOfficer:
-      return a.unit_id == unit_id;
-    default:
-      return units.IsWithin(unit_id, a.unit_id);
+    case Role::kAdmin: return false;  // administers accounts, not case records (Art. 36: least privilege)
+    case Role::kOfficer: return a.unit_id == unit_id;
+    default: return units.IsWithin(unit_id, a.unit_id);
   }
 }
 

@@ -9,23 +9,35 @@ namespace {
 template <typename E, size_t N>
 using Table = std::array<std::pair<std::string_view, std::string_view>, N>;  // wire name, label
 
-constexpr Table<Role, 6> kRoles{{{"officer", "执法人员"}, {"reviewer", "审核人"}, {"approver", "负责人"},
-                                  {"legal", "法制员"}, {"custodian", "档案管理员"}, {"admin", "系统管理员"}}};
+constexpr Table<Role, 6> kRoles{{{"officer", "执法人员"},
+                                 {"reviewer", "审核人"},
+                                 {"approver", "负责人"},
+                                 {"legal", "法制员"},
+                                 {"custodian", "档案管理员"},
+                                 {"admin", "系统管理员"}}};
 constexpr Table<StartMode, 3> kModes{{{"application", "依申请"}, {"ex_officio", "依职权"}, {"complaint", "投诉举报"}}};
-constexpr Table<Stage, 5> kStages{{{"initiation", "程序启动"}, {"investigation", "调查取证"},
-                                    {"review_decision", "审查决定"}, {"service_execution", "送达执行"},
-                                    {"archiving", "归档管理"}}};
-constexpr Table<CaseStatus, 7> kStatuses{{{"pending", "待启动"}, {"awaiting_approval", "审批中"},
-                                           {"returned", "退回修改"}, {"in_progress", "办理中"},
-                                           {"not_accepted", "不予受理"}, {"not_started", "不予启动"},
-                                           {"rejected", "不予批准"}}};
+constexpr Table<Stage, 5> kStages{{{"initiation", "程序启动"},
+                                   {"investigation", "调查取证"},
+                                   {"review_decision", "审查决定"},
+                                   {"service_execution", "送达执行"},
+                                   {"archiving", "归档管理"}}};
+constexpr Table<CaseStatus, 7> kStatuses{{{"pending", "待启动"},
+                                          {"awaiting_approval", "审批中"},
+                                          {"returned", "退回修改"},
+                                          {"in_progress", "办理中"},
+                                          {"not_accepted", "不予受理"},
+                                          {"not_started", "不予启动"},
+                                          {"rejected", "不予批准"}}};
 constexpr Table<PartyKind, 3> kPartyKinds{
     {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
 constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};
 constexpr Table<ApprovalKind, 1> kApprovalKinds{{{"start", "程序启动审批"}}};
-constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"}, {"legal_review", "待法制审核"},
-                                                    {"deciding", "待负责人批准"}, {"approved", "已批准"},
-                                                    {"returned", "已退回"}, {"rejected", "不予批准"}}};
+constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"},
+                                                   {"legal_review", "待法制审核"},
+                                                   {"deciding", "待负责人批准"},
+                                                   {"approved", "已批准"},
+                                                   {"returned", "已退回"},
+                                                   {"rejected", "不予批准"}}};
 constexpr Table<ApprovalStepKind, 4> kApprovalSteps{
     {{"submit", "承办人提交"}, {"review", "审核"}, {"legal_review", "法制审核"}, {"decide", "负责人批准"}}};
 constexpr Table<ApprovalDecision, 4> kApprovalDecisions{

@@ -57,11 +57,11 @@ enum class ApprovalState {
 
 // A step of the chain and what its actor decided.
 enum class ApprovalStepKind { kSubmit, kReview, kLegalReview, kDecide };  // 承办人提交 / 审核 / 法制审核 / 负责人批准
-enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject };     // 提交 / 同意 / 退回 / 不予批准
+enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject };  // 提交 / 同意 / 退回 / 不予批准
 
 // A tus upload's life (app/uploads.h) and the two kinds of media record.
 enum class UploadState { kReceiving, kComplete, kRegistered, kRefused };  // 上传中 / 已接收 / 已登记 / 已拒绝
-enum class MediaKind { kAv, kAttachment };                               // 音像记录 / 附件
+enum class MediaKind { kAv, kAttachment };                                // 音像记录 / 附件
 
 std::string_view ToString(Role r);
 std::string_view ToString(StartMode m);

@@ -132,10 +132,11 @@ struct HttpClient::Impl {
     tcp::resolver resolver(ioc);
     tcp::resolver::results_type endpoints;
     beast::error_code ec = Run([&](auto handler) {
-      resolver.async_resolve(url.host, url.port, [&, handler](beast::error_code e, tcp::resolver::results_type r) mutable {
-        endpoints = std::move(r);
-        handler(e);
-      });
+      resolver.async_resolve(url.host, url.port,
+                             [&, handler](beast::error_code e, tcp::resolver::results_type r) mutable {
+                               endpoints = std::move(r);
+                               handler(e);
+                             });
     });
     if (ec) return Fail("解析主机名", ec);
     if (!url.tls) {
@@ -146,8 +147,10 @@ struct HttpClient::Impl {
         tls_context->set_options(asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
                                  asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
         tls_context->set_verify_mode(asio::ssl::verify_peer);
-        if (ca_file.empty()) tls_context->set_default_verify_paths(ec);
-        else tls_context->load_verify_file(ca_file, ec);
+        if (ca_file.empty())
+          tls_context->set_default_verify_paths(ec);
+        else
+          tls_context->load_verify_file(ca_file, ec);
         if (ec) {
           tls_context.reset();
           return Status::InvalidArgument("invalid_field", "无法读取 CA 证书 " + ca_file + "：" + ec.message(), "ca");
@@ -169,8 +172,9 @@ struct HttpClient::Impl {
                       ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == SSL_R_CERTIFICATE_VERIFY_FAILED;
         Status s = Fail("TLS 握手", ec);
         if (verify)
-          return Status::Make(ErrorCode::kPermissionDenied, "tls_verify",
-                              "无法验证服务器 " + url.ToString() + " 的证书（" + ec.message() + "）：请用 --ca 指定签发它的 CA 证书");
+          return Status::Make(
+              ErrorCode::kPermissionDenied, "tls_verify",
+              "无法验证服务器 " + url.ToString() + " 的证书（" + ec.message() + "）：请用 --ca 指定签发它的 CA 证书");
         return s;
       }
     }
@@ -189,9 +193,8 @@ struct HttpClient::Impl {
       ssize_t n = ::pread(f.fd, buf.data(), want, f.offset + sent);
       if (n <= 0) return beast::error_code(n < 0 ? errno : EIO, boost::system::generic_category());
       lowest().expires_after(timeout);
-      beast::error_code ec = Run([&](auto handler) {
-        asio::async_write(stream, asio::buffer(buf.data(), static_cast<size_t>(n)), handler);
-      });
+      beast::error_code ec = Run(
+          [&](auto handler) { asio::async_write(stream, asio::buffer(buf.data(), static_cast<size_t>(n)), handler); });
       if (ec) return ec;
       sent += n;
       if (progress) progress(sent);

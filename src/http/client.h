@@ -76,9 +76,9 @@ class HttpClient {
   void set_max_rate(int64_t bytes_per_second);
 
   // Any HTTP status is a response; only network failures are errors (kUnavailable, the cause in the
-  // message), and a server certificate that cannot be verified (kPermissionDenied, code "tls_verify"). `progress` is called with the body bytes sent so far, after each piece.
-  StatusOr<ClientResponse> Send(const ClientRequest& request,
-                                const std::function<void(int64_t sent)>& progress = {});
+  // message), and a server certificate that cannot be verified (kPermissionDenied, code "tls_verify"). `progress` is
+  // called with the body bytes sent so far, after each piece.
+  StatusOr<ClientResponse> Send(const ClientRequest& request, const std::function<void(int64_t sent)>& progress = {});
 
   const Url& url() const;
 

@@ -1,6 +1,6 @@
 // Registers every /api/v1 route. One file per resource: handlers_auth.cc, handlers_cases.cc,
-// handlers_directory.cc, handlers_ledger.cc, handlers_uploads.cc, handlers_media.cc. Handlers parse and validate input (http/input.h), call one app:: use case,
-// and render the result; they hold no rules.
+// handlers_directory.cc, handlers_ledger.cc, handlers_uploads.cc, handlers_media.cc. Handlers parse and validate input
+// (http/input.h), call one app:: use case, and render the result; they hold no rules.
 #pragma once
 
 #include "http/router.h"

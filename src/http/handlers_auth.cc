@@ -39,13 +39,14 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
     if (!res.ok()) {
       Response err = ErrorResponse(res.status());
       if (res.status().error_code() == ErrorCode::kResourceExhausted)
-        err.headers.emplace_back("Retry-After", std::to_string(std::max<int64_t>(1, c.app.LoginRetryAfter(username, c.req.client))));
+        err.headers.emplace_back("Retry-After",
+                                 std::to_string(std::max<int64_t>(1, c.app.LoginRetryAfter(username, c.req.client))));
       return err;
     }
     int64_t max_age = std::max<int64_t>(
         0, std::chrono::duration_cast<std::chrono::seconds>(res->expires_at - c.app.clock().Now()).count());
-    Response out = JsonResponse(200, {{"user", res->user}, {"token", res->token},
-                                      {"expires_at", FormatRfc3339(res->expires_at)}});
+    Response out =
+        JsonResponse(200, {{"user", res->user}, {"token", res->token}, {"expires_at", FormatRfc3339(res->expires_at)}});
     for (auto& h : SessionCookies(res->token, max_age, secure_cookie)) out.headers.push_back(std::move(h));
     out.user = username;
     return out;

@@ -12,8 +12,12 @@ using domain::Action;
 Json ReadParty(Reader& p) {
   Json party = {{"kind", p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"})},
                 {"name", p.Str("name", kRequired, 100)}};
-  for (auto [field, max] : {std::pair<const char*, size_t>{"id_number", 50}, {"phone", 30}, {"address", 200},
-                            {"legal_representative", 50}, {"gender", 10}, {"occupation", 50}}) {
+  for (auto [field, max] : {std::pair<const char*, size_t>{"id_number", 50},
+                            {"phone", 30},
+                            {"address", 200},
+                            {"legal_representative", 50},
+                            {"gender", 10},
+                            {"occupation", 50}}) {
     if (auto v = p.OptStr(field, max)) party[field] = *v;
   }
   return party;
@@ -188,7 +192,8 @@ void RegisterCaseRoutes(Router& r) {
 
   // 当场更正申请材料错误（第九条）
   AddAction(r, "application/corrections", [](Reader& in) -> app::CaseAction {
-    return app::CorrectApplication{{{"field", in.Str("field", kRequired, 100)}, {"before", in.Str("before", kRequired, 1000)},
+    return app::CorrectApplication{{{"field", in.Str("field", kRequired, 100)},
+                                    {"before", in.Str("before", kRequired, 1000)},
                                     {"after", in.Str("after", kRequired, 1000)},
                                     {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}}};
   });
@@ -196,8 +201,10 @@ void RegisterCaseRoutes(Router& r) {
   AddAction(r, "application/supplement-notice", [](Reader& in) -> app::CaseAction {
     Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
     if (auto v = in.OptStr("deadline", 10)) {
-      if (EndOfChinaDay(*v)) d["deadline"] = *v;
-      else in.Fail(Status::InvalidArgument("invalid_field", "补正期限应为日期，格式 YYYY-MM-DD", "deadline"));
+      if (EndOfChinaDay(*v))
+        d["deadline"] = *v;
+      else
+        in.Fail(Status::InvalidArgument("invalid_field", "补正期限应为日期，格式 YYYY-MM-DD", "deadline"));
     }
     if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
     return app::IssueSupplementNotice{d};
@@ -222,9 +229,10 @@ void RegisterCaseRoutes(Router& r) {
   });
   // 投诉举报不予启动并书面告知（第十一条）
   AddAction(r, "complaint/not-started", [](Reader& in) -> app::CaseAction {
-    Json d = {{"reason", in.Str("reason", kRequired, 2000)},
-              {"notice_no", in.Str("notice_no", kRequired, 100)},
-              {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
+    Json d = {
+        {"reason", in.Str("reason", kRequired, 2000)},
+        {"notice_no", in.Str("notice_no", kRequired, 100)},
+        {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
     if (auto v = in.OptStr("competent_authority", 200)) d["competent_authority"] = *v;
     if (Json t = ReadTime(in, "notified_at"); !t.is_null()) d["notified_at"] = t;
     return app::NotStartComplaint{d};

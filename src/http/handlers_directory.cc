@@ -169,15 +169,17 @@ void RegisterDirectoryRoutes(Router& r) {
   });
 
   // 审批（同意 / 退回 / 不予批准）
-  r.Add("POST", "/api/v1/approvals/{id}/decision", Session(Action::kDecideApprovalStep), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
-    Reader in(body);
-    std::string decision = in.Enum("decision", kRequired, {"approve", "return", "reject"});
-    std::string opinion = in.Str("opinion", kOptional, 2000);
-    QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.DecideApproval(*c.actor, c.params["id"], decision, opinion));
-    return CommandResponse(200, "case", res);
-  });
+  r.Add("POST", "/api/v1/approvals/{id}/decision", Session(Action::kDecideApprovalStep),
+        [](Context& c) -> StatusOr<Response> {
+          QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+          Reader in(body);
+          std::string decision = in.Enum("decision", kRequired, {"approve", "return", "reject"});
+          std::string opinion = in.Str("opinion", kOptional, 2000);
+          QC_RETURN_IF_ERROR(in.Finish());
+          QC_ASSIGN_OR_RETURN(app::CommandResult res,
+                              c.app.DecideApproval(*c.actor, c.params["id"], decision, opinion));
+          return CommandResponse(200, "case", res);
+        });
 }
 
 }  // namespace qc::http

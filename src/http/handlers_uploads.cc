@@ -48,7 +48,8 @@ Response TusError(const Context& c, const Status& s) {
 
 Status CheckVersion(const Context& c) {
   auto v = c.req.Header("tus-resumable");
-  if (!v || *v != kTusVersion) return Status::Make(ErrorCode::kInvalidArgument, "tus_version", "仅支持 tus 1.0.0（Tus-Resumable 请求头）");
+  if (!v || *v != kTusVersion)
+    return Status::Make(ErrorCode::kInvalidArgument, "tus_version", "仅支持 tus 1.0.0（Tus-Resumable 请求头）");
   return Status();
 }
 
@@ -101,15 +102,18 @@ StatusOr<std::map<std::string, std::string>> ParseMetadata(const std::string& he
     std::string key = pair.substr(0, sp);
     if (key.empty()) return Status::InvalidArgument("invalid_field", "Upload-Metadata 的键不能为空", "Upload-Metadata");
     for (unsigned char ch : key)
-      if (ch < 0x21 || ch > 0x7e) return Status::InvalidArgument("invalid_field", "Upload-Metadata 的键只能是 ASCII 字符", "Upload-Metadata");
+      if (ch < 0x21 || ch > 0x7e)
+        return Status::InvalidArgument("invalid_field", "Upload-Metadata 的键只能是 ASCII 字符", "Upload-Metadata");
     std::string value;
     if (sp != std::string::npos) {
       auto decoded = crypto::Base64Decode(pair.substr(sp + 1));
       if (!decoded.ok())
-        return Status::InvalidArgument("invalid_field", "Upload-Metadata 的值应为 base64：" + key, "Upload-Metadata." + key);
+        return Status::InvalidArgument("invalid_field", "Upload-Metadata 的值应为 base64：" + key,
+                                       "Upload-Metadata." + key);
       value = *decoded;
       if (!IsUtf8(value) || value.find('\0') != std::string::npos)
-        return Status::InvalidArgument("invalid_field", "Upload-Metadata 的值应为 UTF-8 文本：" + key, "Upload-Metadata." + key);
+        return Status::InvalidArgument("invalid_field", "Upload-Metadata 的值应为 UTF-8 文本：" + key,
+                                       "Upload-Metadata." + key);
     }
     if (!out.emplace(key, value).second)
       return Status::InvalidArgument("invalid_field", "Upload-Metadata 的键重复：" + key, "Upload-Metadata." + key);
@@ -121,10 +125,12 @@ StatusOr<std::map<std::string, std::string>> ParseMetadata(const std::string& he
 StatusOr<int64_t> HeaderInt(const Context& c, const char* name, const char* field) {
   auto v = c.req.Header(name);
   if (!v) return Status::InvalidArgument("invalid_field", std::string("缺少 ") + field + " 请求头", field);
-  if (v->empty() || v->size() > 19) return Status::InvalidArgument("invalid_field", std::string(field) + " 应为非负整数", field);
+  if (v->empty() || v->size() > 19)
+    return Status::InvalidArgument("invalid_field", std::string(field) + " 应为非负整数", field);
   int64_t n = 0;
   for (char ch : *v) {
-    if (ch < '0' || ch > '9') return Status::InvalidArgument("invalid_field", std::string(field) + " 应为非负整数", field);
+    if (ch < '0' || ch > '9')
+      return Status::InvalidArgument("invalid_field", std::string(field) + " 应为非负整数", field);
     n = n * 10 + (ch - '0');
   }
   return n;
@@ -166,10 +172,17 @@ void UploadHeaders(Response& r, const app::UploadInfo& u) {
 }
 
 Json UploadJson(const app::UploadInfo& u) {
-  return {{"id", u.id}, {"length", u.length}, {"offset", u.offset}, {"state", u.state}, {"case_id", u.case_id},
-          {"sha256", u.sha256}, {"sm3", u.sm3}, {"record_id", u.record_id},
+  return {{"id", u.id},
+          {"length", u.length},
+          {"offset", u.offset},
+          {"state", u.state},
+          {"case_id", u.case_id},
+          {"sha256", u.sha256},
+          {"sm3", u.sm3},
+          {"record_id", u.record_id},
           {"error", u.error_code.empty() ? Json(nullptr) : Json({{"code", u.error_code}, {"message", u.error}})},
-          {"expires_at", FormatRfc3339(u.expires_at)}, {"params", u.params}};
+          {"expires_at", FormatRfc3339(u.expires_at)},
+          {"params", u.params}};
 }
 
 // One request body into one upload.
@@ -177,8 +190,11 @@ class TusSink final : public BodySink {
  public:
   TusSink(const Context& c, std::unique_ptr<app::UploadPatch> patch, int created_status, std::string location,
           std::string user)
-      : method_(c.req.method), patch_(std::move(patch)), created_status_(created_status),
-        location_(std::move(location)), user_(std::move(user)) {}
+      : method_(c.req.method),
+        patch_(std::move(patch)),
+        created_status_(created_status),
+        location_(std::move(location)),
+        user_(std::move(user)) {}
 
   Status Write(std::string_view chunk) override { return patch_->Write(chunk); }
 
@@ -219,7 +235,8 @@ StreamStart Create(Context& c) {
   auto who = UploaderOf(c);
   if (!who.ok()) return TusError(c, who.status());
   if (c.req.Header("upload-defer-length"))
-    return TusError(c, Status::InvalidArgument("invalid_field", "不支持延后声明长度（Upload-Defer-Length）", "Upload-Defer-Length"));
+    return TusError(c, Status::InvalidArgument("invalid_field", "不支持延后声明长度（Upload-Defer-Length）",
+                                               "Upload-Defer-Length"));
   auto length = HeaderInt(c, "upload-length", "Upload-Length");
   if (!length.ok()) return TusError(c, length.status());
   std::string raw = c.req.Header("upload-metadata").value_or("");

@@ -73,8 +73,7 @@ StatusOr<Json> ParseBody(const Request& req) {
     return Status::InvalidArgument("unsupported_media_type", "请求体须为 JSON（Content-Type: application/json）");
   // Strict: no NUL anywhere (a trailing one passed), and no key twice in an object (which of two
   // values a proxy, a log and the server each took would be anyone's guess).
-  if (req.body.find('\0') != std::string::npos)
-    return Status::InvalidArgument("malformed_json", "请求体含有 NUL 字符");
+  if (req.body.find('\0') != std::string::npos) return Status::InvalidArgument("malformed_json", "请求体含有 NUL 字符");
   std::vector<std::set<std::string>> keys;
   std::string duplicate;
   auto check = [&](int, Json::parse_event_t ev, Json& parsed) {
@@ -91,8 +90,7 @@ StatusOr<Json> ParseBody(const Request& req) {
   } catch (const Json::exception&) {
     QC_ASSIGN_OR_RETURN(j, ParseJson(req.body));  // the same failure, with its message
   }
-  if (!duplicate.empty())
-    return Status::InvalidArgument("duplicate_key", "JSON 对象中字段重复出现", duplicate);
+  if (!duplicate.empty()) return Status::InvalidArgument("duplicate_key", "JSON 对象中字段重复出现", duplicate);
   if (!j.is_object()) return Status::InvalidArgument("malformed_json", "请求体须为 JSON 对象");
   return j;
 }
@@ -191,7 +189,9 @@ std::vector<std::string> Reader::StrList(const std::string& name, bool required,
     }
     std::string s = e.get<std::string>();
     if (Utf8Length(s) > max_chars || Blank(s) || HasControl(s)) {
-      Fail(Status::InvalidArgument(Blank(s) ? "missing_field" : HasControl(s) ? "invalid_field" : "too_long",
+      Fail(Status::InvalidArgument(Blank(s)        ? "missing_field"
+                                   : HasControl(s) ? "invalid_field"
+                                                   : "too_long",
                                    Blank(s)        ? "不能为空"
                                    : HasControl(s) ? "含有不允许的控制字符、方向控制符或零宽字符"
                                                    : "长度不能超过 " + std::to_string(max_chars) + " 个字符",

@@ -17,8 +17,8 @@
 namespace qc::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path without the query
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // decoded path without the query
   std::map<std::string, std::string> query;    // decoded; a repeated key keeps the last value
   std::map<std::string, std::string> headers;  // lowercase names
   std::string body;
@@ -44,7 +44,7 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string user;  // for the request log only
+  std::string user;                  // for the request log only
   std::optional<StreamBody> stream;  // when set, the body comes from this reader instead of `body`
 };
 

@@ -75,7 +75,8 @@ std::string SessionToken(const Request& req, bool* from_cookie) {
   if (from_cookie) *from_cookie = false;
   if (auto auth = req.Header("authorization")) {
     const std::string prefix = "Bearer ";
-    if (auth->size() > prefix.size() && auth->compare(0, prefix.size(), prefix) == 0) return auth->substr(prefix.size());
+    if (auth->size() > prefix.size() && auth->compare(0, prefix.size(), prefix) == 0)
+      return auth->substr(prefix.size());
   }
   if (from_cookie) *from_cookie = true;
   if (auto cookie = req.Header("cookie")) {
@@ -85,16 +86,15 @@ std::string SessionToken(const Request& req, bool* from_cookie) {
       while (pos < cookie->size() && ((*cookie)[pos] == ' ' || (*cookie)[pos] == ';')) ++pos;
       size_t end = cookie->find(';', pos);
       if (end == std::string::npos) end = cookie->size();
-      if (cookie->compare(pos, name.size(), name) == 0) return cookie->substr(pos + name.size(), end - pos - name.size());
+      if (cookie->compare(pos, name.size(), name) == 0)
+        return cookie->substr(pos + name.size(), end - pos - name.size());
       pos = end;
     }
   }
   return "";
 }
 
-std::string CsrfToken(const std::string& session_token) {
-  return ToHex(crypto::Sha256("qc-csrf\n" + session_token));
-}
+std::string CsrfToken(const std::string& session_token) { return ToHex(crypto::Sha256("qc-csrf\n" + session_token)); }
 
 std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, int64_t max_age,
                                                                 bool secure) {
@@ -116,8 +116,8 @@ std::optional<Response> CheckCsrf(const Context& ctx) {
     // "http://host:port" must name the host the request was sent to (or the proxy's forwarded host).
     size_t scheme = origin->find("://");
     std::string host = scheme == std::string::npos ? "" : origin->substr(scheme + 3);
-    bool same = !host.empty() && (host == req.Header("host").value_or("") ||
-                                  host == req.Header("x-forwarded-host").value_or(""));
+    bool same = !host.empty() &&
+                (host == req.Header("host").value_or("") || host == req.Header("x-forwarded-host").value_or(""));
     if (!same) return refuse("拒绝跨站请求（Origin: " + *origin + "）");
   }
   if (req.Header(kCsrfHeader).value_or("") != CsrfToken(ctx.token))

@@ -30,9 +30,9 @@ struct Context {
   const Request& req;
   app::App& app;
   std::map<std::string, std::string> params;  // from {name} segments
-  std::optional<domain::Actor> actor;          // set for authenticated routes
-  std::string token;                           // the session token presented, if any
-  bool token_from_cookie = false;              // the browser's cookie, not an Authorization header
+  std::optional<domain::Actor> actor;         // set for authenticated routes
+  std::string token;                          // the session token presented, if any
+  bool token_from_cookie = false;             // the browser's cookie, not an Authorization header
 };
 
 using Handler = std::function<StatusOr<Response>(Context&)>;
@@ -96,8 +96,7 @@ int HttpStatus(ErrorCode ec);
 std::string SessionToken(const Request& req, bool* from_cookie = nullptr);  // Bearer header first, then the cookie
 std::string CsrfToken(const std::string& session_token);
 // The Set-Cookie values of a new cookie session (the session and its CSRF token), and of a logout.
-std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, int64_t max_age,
-                                                                bool secure);
+std::vector<std::pair<std::string, std::string>> SessionCookies(const std::string& token, int64_t max_age, bool secure);
 // Refuses a cookie session's unsafe request (POST, PATCH, PUT, DELETE) that is cross-site by its
 // Sec-Fetch-Site or Origin, or lacks the CSRF token: the answer, or nullopt when it may go on.
 std::optional<Response> CheckCsrf(const Context& ctx);

@@ -163,7 +163,8 @@ asio::awaitable<void> WriteStream(beast::tcp_stream& stream, Response r, unsigne
     if (left > 0) {
       // Bytes read, or -1 when the source failed (asio needs a default-constructible result).
       int64_t got = co_await OnWorker(st, [&]() -> int64_t {
-        auto r = body.reader->Read(buf.data(), static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), left)));
+        auto r = body.reader->Read(buf.data(),
+                                   static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buf.size()), left)));
         if (!r.ok()) {
           spdlog::error("response body: {}", r.status().ToString());
           return -1;
@@ -287,19 +288,21 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       keep_alive = false;
     } else if (auto te = req.Header("transfer-encoding"); te && !beast::iequals(*te, "chunked")) {
       // RFC 9112 §6.1: a request's transfer coding other than chunked (even "identity") is a 400.
-      resp = ErrorResponse(Status::InvalidArgument("malformed_request", "不支持的 Transfer-Encoding：" + *te,
-                                                   "Transfer-Encoding"));
+      resp = ErrorResponse(
+          Status::InvalidArgument("malformed_request", "不支持的 Transfer-Encoding：" + *te, "Transfer-Encoding"));
       keep_alive = false;
     } else if (IsApiPath(req.path) && st.router.IsStream(req.method, req.path)) {
       resp = co_await StreamBody(stream, buffer, head, req, st, &keep_alive, &client_gone);
-    } else if (std::optional<Response> refused; !head.is_done() && IsApiPath(req.path) &&
+    } else if (std::optional<Response> refused;
+               !head.is_done() && IsApiPath(req.path) &&
                (refused = co_await OnWorker(st, [&] { return st.router.Preauthorize(req, st.app); }))) {
       // A session route answers 401 from the headers alone: no memory for an unauthenticated body.
       resp = std::move(*refused);
       keep_alive = false;
     } else {
-      size_t wanted = head.content_length() ? static_cast<size_t>(std::min<std::uint64_t>(*head.content_length(), st.options.max_body))
-                                            : (head.chunked() ? st.options.max_body : 0);
+      size_t wanted = head.content_length()
+                          ? static_cast<size_t>(std::min<std::uint64_t>(*head.content_length(), st.options.max_body))
+                          : (head.chunked() ? st.options.max_body : 0);
       BodyBudget budget(st, wanted);
       if (!budget.granted(wanted)) {
         st.in_flight--;
@@ -321,7 +324,9 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       }
       if (ec == bhttp::error::body_limit) {
         st.in_flight--;
-        co_await WriteError(stream, Status::PayloadTooLarge("请求体超过 " + std::to_string(st.options.max_body) + " 字节的上限"), version);
+        co_await WriteError(
+            stream, Status::PayloadTooLarge("请求体超过 " + std::to_string(st.options.max_body) + " 字节的上限"),
+            version);
         break;
       }
       if (ec) {
@@ -333,7 +338,8 @@ asio::awaitable<void> Session(tcp::socket socket, State& st) {
       }
       req.body = std::move(parser.get().body());
       // Run the handler on the worker pool; this coroutine resumes on its own executor afterwards.
-      resp = co_await OnWorker(st, [&] { return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req); });
+      resp = co_await OnWorker(
+          st, [&] { return IsApiPath(req.path) ? st.router.Dispatch(req, st.app) : st.web.Serve(req); });
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     spdlog::info("{} {} {} {}B {:.1f}ms {} {}", req.method, RedactTarget(target), resp.status,
@@ -388,8 +394,12 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, State& st) {
 
 Status Serve(app::App& app, const ServerOptions& options) {
   asio::io_context ioc(options.io_threads);
-  State st{app, options, MakeApiRouter(options.secure_cookie), StaticFiles(options.web_root),
-           asio::thread_pool(options.worker_threads), {}};
+  State st{app,
+           options,
+           MakeApiRouter(options.secure_cookie),
+           StaticFiles(options.web_root),
+           asio::thread_pool(options.worker_threads),
+           {}};
 
   beast::error_code ec;
   auto address = asio::ip::make_address(options.bind, ec);
@@ -400,7 +410,8 @@ Status Serve(app::App& app, const ServerOptions& options) {
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) return Status::Unavailable("无法监听 " + options.bind + ":" + std::to_string(options.port) + "：" + ec.message());
+  if (ec)
+    return Status::Unavailable("无法监听 " + options.bind + ":" + std::to_string(options.port) + "：" + ec.message());
   int port = acceptor.local_endpoint().port();
   std::printf("QuanCheng listening on http://%s:%d\n", options.bind.c_str(), port);
   std::fflush(stdout);

@@ -105,9 +105,11 @@ StatusOr<VerifiedBundle> VerifyProofBundle(const ProofBundle& b, const std::vect
   // keys used for another log, e.g. a staging one, does not make its checkpoints this log's).
   bool origin_signed = false;
   for (const auto& k : keys)
-    for (const auto& s : note.signatures) origin_signed |= k.name == v.checkpoint.origin && s.name == k.name && s.key_id == k.id;
+    for (const auto& s : note.signatures)
+      origin_signed |= k.name == v.checkpoint.origin && s.name == k.name && s.key_id == k.id;
   if (!origin_signed)
-    return Status::InvalidArgument("bad_signature", "检查点的来源 " + v.checkpoint.origin + " 不是签名密钥的名称", "bundle");
+    return Status::InvalidArgument("bad_signature", "检查点的来源 " + v.checkpoint.origin + " 不是签名密钥的名称",
+                                   "bundle");
   if (b.index >= v.checkpoint.size) return Bad("条目序号不在检查点的树内", "bundle");
   v.index = b.index;
   v.leaf_hash = ledger::HashLeaf(*b.extra);

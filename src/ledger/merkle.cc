@@ -94,7 +94,8 @@ void Decompose(uint64_t index, uint64_t size, int* inner, int* border) {
   *border = std::popcount(index >> *inner);
 }
 
-std::string ChainInner(std::string seed, const std::vector<std::string>& proof, size_t from, size_t to, uint64_t index) {
+std::string ChainInner(std::string seed, const std::vector<std::string>& proof, size_t from, size_t to,
+                       uint64_t index) {
   for (size_t i = from; i < to; ++i)
     seed = ((index >> (i - from)) & 1) == 0 ? HashChildren(seed, proof[i]) : HashChildren(proof[i], seed);
   return seed;
@@ -163,8 +164,7 @@ StatusOr<std::vector<std::string>> InclusionProof(uint64_t index, uint64_t size,
 }
 
 StatusOr<std::vector<std::string>> ConsistencyProof(uint64_t size1, uint64_t size2, const NodeReader& reader) {
-  if (size1 == 0 || size1 > size2)
-    return Status::InvalidArgument("invalid_field", "须满足 0 < from ≤ to", "from");
+  if (size1 == 0 || size1 > size2) return Status::InvalidArgument("invalid_field", "须满足 0 < from ≤ to", "from");
   RangeHasher h(reader);
   return SubProof(size1, 0, size2, true, h);
 }

@@ -35,18 +35,21 @@ bool CleanUtf8(std::string_view s) {
     }
     int extra;
     uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) extra = 1, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) extra = 2, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) extra = 3, cp = c & 0x07;
-    else return false;
+    if (c >= 0xC2 && c <= 0xDF)
+      extra = 1, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+      extra = 2, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+      extra = 3, cp = c & 0x07;
+    else
+      return false;
     if (i + extra >= s.size()) return false;
     for (int k = 1; k <= extra; ++k) {
       auto b = static_cast<uint8_t>(s[i + k]);
       if ((b & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (b & 0x3F);
     }
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
       return false;
     i += extra + 1;
   }
@@ -75,8 +78,8 @@ Status CheckKeyName(std::string_view name) {
   if (!CleanUtf8(name)) return Bad("密钥名称不是有效的 UTF-8");
   // Unicode spaces (signed-note forbids every space): U+0085, U+00A0, U+1680, U+2000–U+200A,
   // U+2028, U+2029, U+202F, U+205F, U+3000.
-  for (std::string_view sp : {"\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xA8", "\xE2\x80\xA9",
-                              "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"})
+  for (std::string_view sp : {"\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
+                              "\xE2\x81\x9F", "\xE3\x80\x80"})
     if (name.find(sp) != std::string_view::npos) return Bad("密钥名称不得含空白：" + std::string(name));
   for (unsigned char c = 0x80; c <= 0x8A; ++c)
     if (name.find(std::string("\xE2\x80") + static_cast<char>(c)) != std::string_view::npos)

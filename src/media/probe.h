@@ -12,13 +12,13 @@
 namespace qc::media {
 
 struct MediaInfo {
-  bool audio_video = false;     // at least one audio or video stream that is not a still picture
-  std::string container;        // libavformat's short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+  bool audio_video = false;  // at least one audio or video stream that is not a still picture
+  std::string container;     // libavformat's short name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
   std::string video_codec, audio_codec;
-  int64_t duration_ms = -1;     // -1 when unknown
+  int64_t duration_ms = -1;  // -1 when unknown
   int width = 0, height = 0;
-  std::string creation_time;    // as tagged, when present
-  Json tags = Json::object();   // container tags (make, model, encoder, ...), values trimmed to 200 chars
+  std::string creation_time;   // as tagged, when present
+  Json tags = Json::object();  // container tags (make, model, encoder, ...), values trimmed to 200 chars
 };
 
 // Probes `path`. A file libavformat cannot read at all is NotAudioVideo-shaped: OK with

@@ -47,9 +47,10 @@ StatusOr<Page<CaseSummaryRow>> ListCases(Db& db, const CaseFilter& f, PageReques
   if (f.status) w.And("c.status = ?", {*f.status});
   if (f.start_mode) w.And("c.start_mode = ?", {*f.start_mode});
   if (f.officer)
-    w.And("EXISTS (SELECT 1 FROM case_officers co WHERE co.case_id = c.id AND (co.user_id = ? OR "
-          "co.user_id = (SELECT id FROM users WHERE username = ?)))",
-          {*f.officer, *f.officer});
+    w.And(
+        "EXISTS (SELECT 1 FROM case_officers co WHERE co.case_id = c.id AND (co.user_id = ? OR "
+        "co.user_id = (SELECT id FROM users WHERE username = ?)))",
+        {*f.officer, *f.officer});
   if (f.text) w.And("c.search_text LIKE ? ESCAPE '\\'", {LikePattern(*f.text)});
   if (f.created_from) w.And("c.created_at >= ?", {*f.created_from});
   if (f.created_to) w.And("c.created_at < ?", {*f.created_to});
@@ -61,9 +62,8 @@ StatusOr<Page<CaseSummaryRow>> ListCases(Db& db, const CaseFilter& f, PageReques
       "ORDER BY o.lead DESC, o.name))",
       "FROM cases c LEFT JOIN units u ON u.id = c.unit_id", w,
       "c." + f.sort + (f.descending ? " DESC" : " ASC") + ", c.id", p, [](Stmt& s) {
-        return CaseSummaryRow{s.Text(0),     s.Text(1),     s.Text(2),  s.Text(3),  s.Text(4),
-                              s.Text(5),     s.Text(6),     s.Text(7),  s.Int(8) != 0, s.Int(9) != 0,
-                              s.Text(10),    s.Text(11),    s.Text(12)};
+        return CaseSummaryRow{s.Text(0), s.Text(1),     s.Text(2),     s.Text(3),  s.Text(4),  s.Text(5), s.Text(6),
+                              s.Text(7), s.Int(8) != 0, s.Int(9) != 0, s.Text(10), s.Text(11), s.Text(12)};
       });
 }
 

@@ -75,8 +75,7 @@ struct LateMediaFilter {
   std::string officer_id, device_id;  // empty: any
 };
 struct LateMediaRow {
-  std::string record_id, case_id, number, title, act, officer_id, officer_name, device_id, capture_end,
-      registered_at;
+  std::string record_id, case_id, number, title, act, officer_id, officer_name, device_id, capture_end, registered_at;
   int64_t late_seconds = 0;
 };
 StatusOr<Page<LateMediaRow>> ListLateMedia(Db& db, const LateMediaFilter& f, PageRequest p);

@@ -28,14 +28,18 @@ std::optional<StoredCheckpoint> First(std::vector<StoredCheckpoint> v) {
 }  // namespace
 
 StatusOr<std::optional<StoredCheckpoint>> LatestCheckpoint(Db& db) {
-  QC_ASSIGN_OR_RETURN(auto v, Query(db, "SELECT size, root_hash, note, signed_at FROM checkpoints "
-                                        "WHERE ?1 = ?2 ORDER BY size DESC LIMIT 1", 0, 0));
+  QC_ASSIGN_OR_RETURN(auto v, Query(db,
+                                    "SELECT size, root_hash, note, signed_at FROM checkpoints "
+                                    "WHERE ?1 = ?2 ORDER BY size DESC LIMIT 1",
+                                    0, 0));
   return First(std::move(v));
 }
 
 StatusOr<std::optional<StoredCheckpoint>> CheckpointOfSize(Db& db, int64_t size) {
-  QC_ASSIGN_OR_RETURN(auto v, Query(db, "SELECT size, root_hash, note, signed_at FROM checkpoints "
-                                        "WHERE size = ?1 AND ?2 = 0", size, 0));
+  QC_ASSIGN_OR_RETURN(auto v, Query(db,
+                                    "SELECT size, root_hash, note, signed_at FROM checkpoints "
+                                    "WHERE size = ?1 AND ?2 = 0",
+                                    size, 0));
   return First(std::move(v));
 }
 
@@ -45,7 +49,8 @@ StatusOr<std::vector<StoredCheckpoint>> ListCheckpoints(Db& db, int64_t after, i
 }
 
 Status InsertCheckpoint(Db& db, const StoredCheckpoint& c) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("INSERT INTO checkpoints(size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db.Prepare("INSERT INTO checkpoints(size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)"));
   s->Bind(1, c.size).BindBlob(2, c.root_hash).Bind(3, c.note).Bind(4, c.signed_at);
   return s->Run();
 }

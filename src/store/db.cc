@@ -83,8 +83,9 @@ StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create) {
   std::unique_ptr<Db> db(new Db(raw));
   sqlite3_busy_timeout(raw, 10000);
   sqlite3_extended_result_codes(raw, 1);
-  QC_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-                              "PRAGMA cache_size=-32768;"));
+  QC_RETURN_IF_ERROR(
+      db->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+               "PRAGMA cache_size=-32768;"));
   return db;
 }
 
@@ -118,6 +119,5 @@ StatusOr<Stmt*> Db::Prepare(const std::string& sql) {
   auto [pos, _] = cache_.emplace(sql, std::make_unique<Stmt>(s));
   return pos->second.get();
 }
-
 
 }  // namespace qc::store

@@ -12,8 +12,8 @@ constexpr const char* kUserSelect =
 constexpr const char* kUserFrom = "FROM users u LEFT JOIN units n ON n.id = u.unit_id";
 
 UserRow ReadUser(Stmt& s) {
-  return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Text(6),
-          s.Int(7) != 0, s.Text(8), s.Text(9)};
+  return {s.Text(0), s.Text(1), s.Text(2),     s.Text(3), s.Text(4),
+          s.Text(5), s.Text(6), s.Int(7) != 0, s.Text(8), s.Text(9)};
 }
 
 constexpr const char* kDeviceSelect =
@@ -25,7 +25,8 @@ DeviceRow ReadDevice(Stmt& s) {
   return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6) != 0, s.Text(7), s.Int(8)};
 }
 
-constexpr const char* kStationSelect = "SELECT s.id, s.name, s.location, s.unit_id, s.active, s.created_at FROM stations s ";
+constexpr const char* kStationSelect =
+    "SELECT s.id, s.name, s.location, s.unit_id, s.active, s.created_at FROM stations s ";
 
 StationRow ReadStation(Stmt& s) { return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0, s.Text(5)}; }
 
@@ -85,8 +86,9 @@ StatusOr<Page<OfficerRow>> ListUnitOfficers(Db& db, const std::string& unit_id, 
                                             PageRequest p) {
   Where w;
   w.And("unit_id = ?", {unit_id}).And("role = 'officer'").And("active = 1").And("instr(name, ?) > 0", {name_part});
-  return ReadPage<OfficerRow>(db, "SELECT id, name, cert_no", "FROM users", w, "name, id", p,
-                              [](Stmt& s) { return OfficerRow{s.Text(0), s.Text(1), s.Text(2)}; });
+  return ReadPage<OfficerRow>(db, "SELECT id, name, cert_no", "FROM users", w, "name, id", p, [](Stmt& s) {
+    return OfficerRow{s.Text(0), s.Text(1), s.Text(2)};
+  });
 }
 
 StatusOr<bool> UsernameTaken(Db& db, const std::string& username) {
@@ -94,8 +96,9 @@ StatusOr<bool> UsernameTaken(Db& db, const std::string& username) {
 }
 
 StatusOr<std::optional<LoginCredential>> FindLoginCredential(Db& db, const std::string& username) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT u.id, c.password_hash FROM users u "
-                                           "JOIN credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db.Prepare("SELECT u.id, c.password_hash FROM users u "
+                                 "JOIN credentials c ON c.user_id = u.id WHERE u.username = ? AND u.active = 1"));
   s->Bind(1, username);
   return ReadFirst<LoginCredential>(*s, [](Stmt& r) { return LoginCredential{r.Text(0), r.Text(1)}; });
 }
@@ -107,8 +110,8 @@ Status UpsertCredential(Db& db, const std::string& user_id, const std::string& p
 }
 
 StatusOr<std::optional<DeviceRow>> GetDevice(Db& db, const std::string& id_or_serial) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string(kDeviceSelect) + " " + kDeviceFrom +
-                                           " WHERE d.id = ? OR d.serial = ?"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db.Prepare(std::string(kDeviceSelect) + " " + kDeviceFrom + " WHERE d.id = ? OR d.serial = ?"));
   s->Bind(1, id_or_serial).Bind(2, id_or_serial);
   return ReadFirst<DeviceRow>(*s, ReadDevice);
 }
@@ -143,9 +146,8 @@ Status DeleteStationTokens(Db& db, const std::string& station_id) {
 }
 
 StatusOr<std::optional<StationRow>> FindStationByToken(Db& db, const std::string& token_hash) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string(kStationSelect) +
-                                           "JOIN station_tokens t ON t.station_id = s.id "
-                                           "WHERE t.token_hash = ? AND s.active = 1"));
+  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string(kStationSelect) + "JOIN station_tokens t ON t.station_id = s.id "
+                                                                         "WHERE t.token_hash = ? AND s.active = 1"));
   s->Bind(1, token_hash);
   return ReadFirst<StationRow>(*s, ReadStation);
 }

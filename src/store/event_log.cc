@@ -33,10 +33,13 @@ StatusOr<AppendedEvent> EventLog::Append(domain::Event& e) {
 StatusOr<AppendedEvent> EventLog::AppendAt(domain::Event& e, int64_t idx) {
   QC_ASSIGN_OR_RETURN(std::string bytes, CanonicalJson(domain::EventToJson(e)));
   std::string leaf = ledger::HashLeaf(bytes);
-  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
-      "INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));
+  QC_ASSIGN_OR_RETURN(
+      Stmt * s, db_.Prepare("INSERT INTO events(idx, type, case_id, at, bytes, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)"));
   s->Bind(1, idx).Bind(2, e.type).Bind(4, FormatRfc3339(e.at)).BindStaticBlob(5, bytes).BindStaticBlob(6, leaf);
-  if (e.case_id.empty()) s->BindNull(3); else s->Bind(3, e.case_id);
+  if (e.case_id.empty())
+    s->BindNull(3);
+  else
+    s->Bind(3, e.case_id);
   QC_RETURN_IF_ERROR(s->Run());
   // The perfect subtrees this leaf completes (none when idx is even), O(log n) of them.
   QC_ASSIGN_OR_RETURN(auto nodes, ledger::NodesCompletedBy(static_cast<uint64_t>(idx), leaf, Nodes()));
@@ -51,8 +54,9 @@ StatusOr<AppendedEvent> EventLog::AppendAt(domain::Event& e, int64_t idx) {
 
 ledger::NodeReader EventLog::Nodes() {
   return [this](int level, uint64_t index) -> StatusOr<std::string> {
-    QC_ASSIGN_OR_RETURN(Stmt * s, level == 0 ? db_.Prepare("SELECT leaf_hash FROM events WHERE idx = ?1")
-                                             : db_.Prepare("SELECT hash FROM tree_nodes WHERE level = ?2 AND idx = ?1"));
+    QC_ASSIGN_OR_RETURN(Stmt * s, level == 0
+                                      ? db_.Prepare("SELECT leaf_hash FROM events WHERE idx = ?1")
+                                      : db_.Prepare("SELECT hash FROM tree_nodes WHERE level = ?2 AND idx = ?1"));
     s->Bind(1, static_cast<int64_t>(index));
     if (level != 0) s->Bind(2, level);
     QC_ASSIGN_OR_RETURN(bool row, s->Step());
@@ -84,8 +88,8 @@ StatusOr<std::vector<std::string>> EventLog::ConsistencyProof(int64_t size1, int
 }
 
 StatusOr<std::vector<domain::Event>> EventLog::ReadCase(const std::string& case_id, int64_t before) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
-      "SELECT idx, bytes FROM events WHERE case_id = ? AND idx < ? ORDER BY idx"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db_.Prepare("SELECT idx, bytes FROM events WHERE case_id = ? AND idx < ? ORDER BY idx"));
   s->Bind(1, case_id).Bind(2, before < 0 ? INT64_MAX : before);
   std::vector<domain::Event> out;
   for (;;) {
@@ -130,8 +134,9 @@ StatusOr<int64_t> EventLog::TreeNodeCount() {
 }
 
 StatusOr<std::optional<std::pair<int, int64_t>>> EventLog::FirstTreeNodeBeyond(int64_t size) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
-      "SELECT level, idx FROM tree_nodes WHERE ((idx + 1) << level) > ? ORDER BY level, idx LIMIT 1"));
+  QC_ASSIGN_OR_RETURN(
+      Stmt * s,
+      db_.Prepare("SELECT level, idx FROM tree_nodes WHERE ((idx + 1) << level) > ? ORDER BY level, idx LIMIT 1"));
   s->Bind(1, size);
   return ReadFirst<std::pair<int, int64_t>>(*s, [](Stmt& r) {
     return std::pair<int, int64_t>{static_cast<int>(r.Int(0)), r.Int(1)};
@@ -140,14 +145,15 @@ StatusOr<std::optional<std::pair<int, int64_t>>> EventLog::FirstTreeNodeBeyond(i
 
 Status EventLog::ScanTreeLevel(int level, int64_t below,
                                const std::function<Status(int64_t index, std::string_view hash)>& f) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare("SELECT idx, hash FROM tree_nodes WHERE level = ? AND idx < ? ORDER BY idx"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db_.Prepare("SELECT idx, hash FROM tree_nodes WHERE level = ? AND idx < ? ORDER BY idx"));
   s->Bind(1, level).Bind(2, below);
   return ForEachRow(*s, [&](Stmt& r) { return f(r.Int(0), r.Blob(1)); });
 }
 
 StatusOr<std::vector<StoredEvent>> EventLog::ReadRange(int64_t start, int64_t count) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db_.Prepare(
-      "SELECT idx, bytes, leaf_hash FROM events WHERE idx >= ? ORDER BY idx LIMIT ?"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db_.Prepare("SELECT idx, bytes, leaf_hash FROM events WHERE idx >= ? ORDER BY idx LIMIT ?"));
   s->Bind(1, start).Bind(2, count);
   std::vector<StoredEvent> out;
   for (;;) {

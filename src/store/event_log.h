@@ -27,8 +27,8 @@ struct AppendedEvent {
 };
 
 struct StoredEvent {
-  domain::Event event;  // event.index set
-  std::string bytes;    // canonical JSON, exactly as hashed
+  domain::Event event;    // event.index set
+  std::string bytes;      // canonical JSON, exactly as hashed
   std::string leaf_hash;  // 32 raw bytes
 };
 

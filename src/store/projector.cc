@@ -50,26 +50,36 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
   const Json& d = e.data;
   std::string at = FormatRfc3339(e.at);
   if (e.type == "UnitCreated") {
-    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
-        "INSERT INTO units(id, name, parent_id, code, created_at) VALUES (?, ?, ?, ?, ?)"));
+    QC_ASSIGN_OR_RETURN(Stmt * s,
+                        db.Prepare("INSERT INTO units(id, name, parent_id, code, created_at) VALUES (?, ?, ?, ?, ?)"));
     s->Bind(1, d.value("unit_id", "")).Bind(2, d.value("name", "")).Bind(4, d.value("code", "")).Bind(5, at);
-    if (d.value("parent_id", "").empty()) s->BindNull(3); else s->Bind(3, d.value("parent_id", ""));
+    if (d.value("parent_id", "").empty())
+      s->BindNull(3);
+    else
+      s->Bind(3, d.value("parent_id", ""));
     return s->Run();
   }
   if (e.type == "UserCreated") {
-    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
-        "INSERT INTO users(id, username, name, role, unit_id, cert_no, active, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"));
-    s->Bind(1, d.value("user_id", "")).Bind(2, d.value("username", "")).Bind(3, d.value("name", ""))
-        .Bind(4, d.value("role", "")).Bind(5, d.value("unit_id", "")).Bind(6, d.value("cert_no", ""))
-        .Bind(7, at).Bind(8, at);
+    QC_ASSIGN_OR_RETURN(
+        Stmt * s,
+        db.Prepare("INSERT INTO users(id, username, name, role, unit_id, cert_no, active, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+    s->Bind(1, d.value("user_id", ""))
+        .Bind(2, d.value("username", ""))
+        .Bind(3, d.value("name", ""))
+        .Bind(4, d.value("role", ""))
+        .Bind(5, d.value("unit_id", ""))
+        .Bind(6, d.value("cert_no", ""))
+        .Bind(7, at)
+        .Bind(8, at);
     return s->Run();
   }
   if (e.type == "UserChanged") {
     // Only the fields present change.
     for (const char* col : {"name", "role", "unit_id", "cert_no"}) {
       if (!d.contains(col)) continue;
-      QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string("UPDATE users SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
+      QC_ASSIGN_OR_RETURN(Stmt * s,
+                          db.Prepare(std::string("UPDATE users SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
       s->Bind(1, d[col].get<std::string>()).Bind(2, at).Bind(3, d.value("user_id", ""));
       QC_RETURN_IF_ERROR(s->Run());
     }
@@ -81,17 +91,24 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
     return Status();
   }
   if (e.type == "DeviceRegistered") {
-    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
-        "INSERT INTO devices(id, serial, model, officer_id, unit_id, active, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
-    s->Bind(1, d.value("device_id", "")).Bind(2, d.value("serial", "")).Bind(3, d.value("model", ""))
-        .Bind(4, d.value("officer_id", "")).Bind(5, d.value("unit_id", "")).Bind(6, at).Bind(7, at);
+    QC_ASSIGN_OR_RETURN(
+        Stmt * s,
+        db.Prepare("INSERT INTO devices(id, serial, model, officer_id, unit_id, active, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+    s->Bind(1, d.value("device_id", ""))
+        .Bind(2, d.value("serial", ""))
+        .Bind(3, d.value("model", ""))
+        .Bind(4, d.value("officer_id", ""))
+        .Bind(5, d.value("unit_id", ""))
+        .Bind(6, at)
+        .Bind(7, at);
     return s->Run();
   }
   if (e.type == "DeviceChanged") {
     for (const char* col : {"officer_id", "unit_id"}) {
       if (!d.contains(col)) continue;
-      QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string("UPDATE devices SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
+      QC_ASSIGN_OR_RETURN(Stmt * s,
+                          db.Prepare(std::string("UPDATE devices SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
       QC_RETURN_IF_ERROR(s->Bind(1, d[col].get<std::string>()).Bind(2, at).Bind(3, d.value("device_id", "")).Run());
     }
     if (d.contains("active")) {
@@ -101,10 +118,14 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
     return Status();
   }
   if (e.type == "StationRegistered") {
-    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(
-        "INSERT INTO stations(id, name, location, unit_id, active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"));
-    s->Bind(1, d.value("station_id", "")).Bind(2, d.value("name", "")).Bind(3, d.value("location", ""))
-        .Bind(4, d.value("unit_id", "")).Bind(5, at).Bind(6, at);
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("INSERT INTO stations(id, name, location, unit_id, active, created_at, "
+                                             "updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"));
+    s->Bind(1, d.value("station_id", ""))
+        .Bind(2, d.value("name", ""))
+        .Bind(3, d.value("location", ""))
+        .Bind(4, d.value("unit_id", ""))
+        .Bind(5, at)
+        .Bind(6, at);
     return s->Run();
   }
   if (e.type == "StationTokenIssued") {  // the token itself is never in the log
@@ -144,28 +165,31 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
                    i(c.last_index), s(search), s(domain::CaseToJson(c).dump())}});
   int64_t pos = 0;
   for (const auto& p : c.parties)
-    rows.push_back({"case_parties", {s(c.id), i(pos++), s(p.value("kind", "")), s(p.value("name", "")),
-                                     s(p.value("id_number", ""))}});
+    rows.push_back({"case_parties",
+                    {s(c.id), i(pos++), s(p.value("kind", "")), s(p.value("name", "")), s(p.value("id_number", ""))}});
   for (const auto& o : c.officers)
     rows.push_back({"case_officers", {s(c.id), s(o.user_id), s(o.name), s(o.cert_no), i(o.lead)}});
   for (const auto& a : c.approvals) {
     auto role = a.pending_role();
-    rows.push_back({"approvals",
-                    {s(a.id), s(c.id), s(c.unit_id), s(domain::ToString(a.kind)), s(domain::ToString(a.state)), i(a.round),
-                     role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
-                     s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
+    rows.push_back(
+        {"approvals",
+         {s(a.id), s(c.id), s(c.unit_id), s(domain::ToString(a.kind)), s(domain::ToString(a.state)), i(a.round),
+          role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
+          s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
   }
   for (const auto& d : domain::Deadlines(c))
-    rows.push_back({"case_deadlines", {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
-                                       s(FormatRfc3339(d.due))}});
+    rows.push_back({"case_deadlines",
+                    {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
+                     s(FormatRfc3339(d.due))}});
   for (const auto& m : c.media) {
     Json late = m.value("late", Json()), end = m.value("capture_end", Json());
-    rows.push_back({"case_media",
-                    {s(m.value("record_id", "")), s(c.id), s(c.unit_id), s(m.value("kind", "")), s(m.value("act", "")),
-                     s(m.value("stage", "")), s(m.value("officer", Json::object()).value("id", "")), s(m.value("device_id", "")),
-                     s(m.value("station_id", "")), s(m.value("sha256", "")), i(m.value("size", int64_t{0})),
-                     end.is_string() ? s(end.get<std::string>()) : Cell(), s(m.value("registered_at", "")),
-                     late.is_object() ? i(late.value("delay_seconds", int64_t{0})) : Cell()}});
+    rows.push_back(
+        {"case_media",
+         {s(m.value("record_id", "")), s(c.id), s(c.unit_id), s(m.value("kind", "")), s(m.value("act", "")),
+          s(m.value("stage", "")), s(m.value("officer", Json::object()).value("id", "")), s(m.value("device_id", "")),
+          s(m.value("station_id", "")), s(m.value("sha256", "")), i(m.value("size", int64_t{0})),
+          end.is_string() ? s(end.get<std::string>()) : Cell(), s(m.value("registered_at", "")),
+          late.is_object() ? i(late.value("delay_seconds", int64_t{0})) : Cell()}});
   }
   return rows;
 }
@@ -203,9 +227,12 @@ Status Projector::WriteCase(Db& db, const CaseState& c) {
     for (size_t k = 0; k < row.cells.size(); ++k) {
       int col = static_cast<int>(k + 1);
       const Cell& cell = row.cells[k];
-      if (const auto* v = std::get_if<int64_t>(&cell)) ins->Bind(col, *v);
-      else if (const auto* t = std::get_if<std::string>(&cell)) ins->BindStatic(col, *t);
-      else ins->BindNull(col);
+      if (const auto* v = std::get_if<int64_t>(&cell))
+        ins->Bind(col, *v);
+      else if (const auto* t = std::get_if<std::string>(&cell))
+        ins->BindStatic(col, *t);
+      else
+        ins->BindNull(col);
     }
     QC_RETURN_IF_ERROR(ins->Run());
   }

@@ -40,17 +40,17 @@ class Projector {
   void Clear() { cache_.clear(); }
 
   // The projection rows of a directory event (units, users), and of one case's current state
-  // (cases, case_parties, case_officers, approvals, case_deadlines, case_media). Public for the rebuild, which folds a case's
-  // events in memory and writes its rows once.
+  // (cases, case_parties, case_officers, approvals, case_deadlines, case_media). Public for the rebuild, which folds a
+  // case's events in memory and writes its rows once.
   static Status ApplyDirectory(Db& db, const domain::Event& e);
   static Status WriteCase(Db& db, const domain::CaseState& c);
-  // The rows WriteCase stores for a case: cases, then case_parties, case_officers, approvals, case_deadlines, case_media.
+  // The rows WriteCase stores for a case: cases, then case_parties, case_officers, approvals, case_deadlines,
+  // case_media.
   static std::vector<ProjectionRow> CaseRows(const domain::CaseState& c);
   // Folds every case from its events and writes its rows again (after a schema change).
   static Status RewriteAllCases(Db& db);
 
  private:
-
   static constexpr size_t kMaxCached = 4096;
   std::unordered_map<std::string, domain::CaseState> cache_;
 };

@@ -32,8 +32,8 @@ int KeyCount(const ProjectionTable& t) {
 // column's text followed by \x1f.
 template <typename F>
 Status ForEachRow(Db& db, const ProjectionTable& t, F f) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT * FROM " + std::string(t.name) + " ORDER BY " +
-                                           std::string(t.key_columns)));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db.Prepare("SELECT * FROM " + std::string(t.name) + " ORDER BY " + std::string(t.key_columns)));
   int nkeys = KeyCount(t);
   for (;;) {
     auto row = s->Step();
@@ -53,7 +53,8 @@ Status ForEachRow(Db& db, const ProjectionTable& t, F f) {
 
 StatusOr<std::map<std::string, std::string>> ReadTable(Db& db, const ProjectionTable& t) {
   std::map<std::string, std::string> rows;
-  QC_RETURN_IF_ERROR(ForEachRow(db, t, [&](std::string k, std::string v) { rows.emplace(std::move(k), std::move(v)); }));
+  QC_RETURN_IF_ERROR(
+      ForEachRow(db, t, [&](std::string k, std::string v) { rows.emplace(std::move(k), std::move(v)); }));
   return rows;
 }
 
@@ -134,9 +135,12 @@ class EventFeed {
       std::vector<Decoded> batch;
       Status st = ReadPage(source_, page_from_, batch);
       if (!st.ok()) error_ = st;
-      if (batch.empty()) paged_ = false;
-      else if (batch.back().index == INT64_MAX) paged_ = false;
-      else page_from_ = batch.back().index + 1;
+      if (batch.empty())
+        paged_ = false;
+      else if (batch.back().index == INT64_MAX)
+        paged_ = false;
+      else
+        page_from_ = batch.back().index + 1;
       return batch;
     }
     while (next_ < batches_) {
@@ -195,7 +199,8 @@ class EventFeed {
       }
       int64_t idx = s->Int(0);
       auto json = ParseJson(s->Blob(1));
-      out.push_back({idx, json.ok() ? domain::EventFromJson(std::move(*json)) : StatusOr<domain::Event>(json.status())});
+      out.push_back(
+          {idx, json.ok() ? domain::EventFromJson(std::move(*json)) : StatusOr<domain::Event>(json.status())});
       if (out.back().event.ok()) out.back().event->index = idx;
     }
   }
@@ -301,14 +306,17 @@ Status Replay(Db& source, Db& target, const CaseSink& write_cases, std::vector<s
 Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* failures) {
   QC_RETURN_IF_ERROR(target.Exec(std::string(ProjectionDdl())));
   QC_RETURN_IF_ERROR(target.Exec("BEGIN"));
-  Status st = Replay(source, target, [&](const std::vector<const domain::CaseState*>& states) -> Status {
-    try {
-      for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c));
-    } catch (const std::exception& ex) {
-      return Status::Internal(std::string("无法写入投影（事件内容不合格式）：") + ex.what());
-    }
-    return Status();
-  }, failures);
+  Status st = Replay(
+      source, target,
+      [&](const std::vector<const domain::CaseState*>& states) -> Status {
+        try {
+          for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c));
+        } catch (const std::exception& ex) {
+          return Status::Internal(std::string("无法写入投影（事件内容不合格式）：") + ex.what());
+        }
+        return Status();
+      },
+      failures);
   if (!st.ok()) {
     (void)target.Exec("ROLLBACK");
     return st;
@@ -334,7 +342,8 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
   std::map<std::string_view, std::map<std::string, std::string>> expected;
   std::map<std::string_view, int> nkeys;
   for (const auto& t : kProjectionTables) nkeys[t.name] = KeyCount(t);
-  auto render = [&](const domain::CaseState& c, std::vector<std::tuple<std::string_view, std::string, std::string>>& out) {
+  auto render = [&](const domain::CaseState& c,
+                    std::vector<std::tuple<std::string_view, std::string, std::string>>& out) {
     std::vector<ProjectionRow> rows;
     try {
       rows = Projector::CaseRows(c);
@@ -353,21 +362,26 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
       out.emplace_back(row.table, std::move(key), std::move(value));
     }
   };
-  QC_RETURN_IF_ERROR(Replay(live, *directory, [&](const std::vector<const domain::CaseState*>& states) -> Status {
-    std::vector<std::tuple<std::string_view, std::string, std::string>> a, b;
-    size_t half = states.size() / 2;
-    std::thread helper([&] {
-      for (size_t i = half; i < states.size(); ++i) render(*states[i], b);
-    });
-    for (size_t i = 0; i < half; ++i) render(*states[i], a);
-    helper.join();
-    for (auto* part : {&a, &b})
-      for (auto& [table, key, value] : *part) {
-        if (table.empty()) diffs.push_back(key + value);  // a case that could not be rendered
-        else expected[table].insert_or_assign(std::move(key), std::move(value));
-      }
-    return Status();
-  }, &diffs));
+  QC_RETURN_IF_ERROR(Replay(
+      live, *directory,
+      [&](const std::vector<const domain::CaseState*>& states) -> Status {
+        std::vector<std::tuple<std::string_view, std::string, std::string>> a, b;
+        size_t half = states.size() / 2;
+        std::thread helper([&] {
+          for (size_t i = half; i < states.size(); ++i) render(*states[i], b);
+        });
+        for (size_t i = 0; i < half; ++i) render(*states[i], a);
+        helper.join();
+        for (auto* part : {&a, &b})
+          for (auto& [table, key, value] : *part) {
+            if (table.empty())
+              diffs.push_back(key + value);  // a case that could not be rendered
+            else
+              expected[table].insert_or_assign(std::move(key), std::move(value));
+          }
+        return Status();
+      },
+      &diffs));
   for (const auto& t : kProjectionTables) {
     std::map<std::string, std::string> rows;
     if (t.name == "units" || t.name == "users" || t.name == "devices" || t.name == "stations") {

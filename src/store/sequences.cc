@@ -7,7 +7,8 @@ namespace qc::store {
 
 StatusOr<int64_t> NextInSequence(Db& db, const std::string& scope, const std::string& kind, int year,
                                  const std::function<StatusOr<int64_t>()>& seed) {
-  QC_ASSIGN_OR_RETURN(Stmt * get, db.Prepare("SELECT last FROM number_sequences WHERE scope = ? AND kind = ? AND year = ?"));
+  QC_ASSIGN_OR_RETURN(Stmt * get,
+                      db.Prepare("SELECT last FROM number_sequences WHERE scope = ? AND kind = ? AND year = ?"));
   get->Bind(1, scope).Bind(2, kind).Bind(3, static_cast<int64_t>(year));
   QC_ASSIGN_OR_RETURN(bool row, get->Step());
   int64_t last = row ? get->Int(0) : 0;
@@ -15,9 +16,9 @@ StatusOr<int64_t> NextInSequence(Db& db, const std::string& scope, const std::st
   if (!row) {
     QC_ASSIGN_OR_RETURN(last, seed());
   }
-  QC_ASSIGN_OR_RETURN(Stmt * put, db.Prepare(
-      "INSERT INTO number_sequences(scope, kind, year, last) VALUES (?, ?, ?, ?) "
-      "ON CONFLICT(scope, kind, year) DO UPDATE SET last = excluded.last"));
+  QC_ASSIGN_OR_RETURN(Stmt * put,
+                      db.Prepare("INSERT INTO number_sequences(scope, kind, year, last) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(scope, kind, year) DO UPDATE SET last = excluded.last"));
   QC_RETURN_IF_ERROR(put->Bind(1, scope).Bind(2, kind).Bind(3, static_cast<int64_t>(year)).Bind(4, last + 1).Run());
   return last + 1;
 }

@@ -11,7 +11,7 @@ constexpr const char* kUploadSelect =
     "error, expires_at FROM uploads ";
 
 UploadRow ReadUpload(Stmt& s) {
-  return {s.Text(0), s.Text(1), s.Int(2),  s.Int(3),  s.Text(4),  s.Text(5),  s.Text(6),
+  return {s.Text(0), s.Text(1), s.Int(2),  s.Int(3),   s.Text(4),  s.Text(5),  s.Text(6),
           s.Text(7), s.Text(8), s.Text(9), s.Text(10), s.Text(11), s.Text(12), s.Text(13)};
 }
 
@@ -45,16 +45,16 @@ StatusOr<int64_t> PendingUploadBytes(Db& db, const std::string& now) {
 }
 
 Status CommitUploadOffset(Db& db, const std::string& id, int64_t offset, const std::string& expires_at) {
-  return Execute(db,
-                 "UPDATE uploads SET received = ?, expires_at = ? WHERE id = ? AND state = 'receiving' AND received <= ?",
-                 {offset, expires_at, id, offset});
+  return Execute(
+      db, "UPDATE uploads SET received = ?, expires_at = ? WHERE id = ? AND state = 'receiving' AND received <= ?",
+      {offset, expires_at, id, offset});
 }
 
 Status MarkUploadComplete(Db& db, const std::string& id, const std::string& sha256, const std::string& sm3,
                           const std::string& media) {
-  return Execute(db,
-                 "UPDATE uploads SET state = 'complete', sha256 = ?, sm3 = ?, media = ? WHERE id = ? AND state = 'receiving'",
-                 {sha256, sm3, media, id});
+  return Execute(
+      db, "UPDATE uploads SET state = 'complete', sha256 = ?, sm3 = ?, media = ? WHERE id = ? AND state = 'receiving'",
+      {sha256, sm3, media, id});
 }
 
 StatusOr<std::string> UploadMedia(Db& db, const std::string& id) {

@@ -33,7 +33,9 @@ StatusOr<std::unique_ptr<Writer>> Writer::Open(const std::string& db_path) {
 }
 
 Writer::Writer(std::unique_ptr<Db> db, std::unique_ptr<Db> checkpoint_db)
-    : db_(std::move(db)), checkpoint_db_(std::move(checkpoint_db)), thread_([this] { Loop(); }),
+    : db_(std::move(db)),
+      checkpoint_db_(std::move(checkpoint_db)),
+      thread_([this] { Loop(); }),
       checkpointer_([this] { CheckpointLoop(); }) {}
 
 Writer::~Writer() {

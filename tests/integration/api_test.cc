@@ -22,10 +22,11 @@ class ApiTest : public ::testing::Test {
 Server* ApiTest::server_ = nullptr;
 
 Json NewExOfficio(const std::string& title) {
-  return {{"start_mode", "ex_officio"},
-          {"title", title},
-          {"parties", {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}}}},
-          {"start_form", {{"cause", "夜间巡查发现治安备案过期仍营业"}}}};
+  return {
+      {"start_mode", "ex_officio"},
+      {"title", title},
+      {"parties", {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}}}},
+      {"start_form", {{"cause", "夜间巡查发现治安备案过期仍营业"}}}};
 }
 
 TEST_F(ApiTest, HealthIsPublicEverythingElseNeedsASession) {
@@ -69,8 +70,8 @@ TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
   HttpResponse reviewed = reviewer.Post("/api/v1/approvals/" + approval + "/decision",
                                         {{"decision", "approve"}, {"opinion", "同意，报局领导审批"}});
   ASSERT_EQ(reviewed.status, 200) << reviewed.body;
-  HttpResponse approved = approver.Post("/api/v1/approvals/" + approval + "/decision",
-                                        {{"decision", "approve"}, {"opinion", "同意启动"}});
+  HttpResponse approved =
+      approver.Post("/api/v1/approvals/" + approval + "/decision", {{"decision", "approve"}, {"opinion", "同意启动"}});
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["events"].size(), 2u) << "ApprovalDecided and StageAdvanced";
 
@@ -122,8 +123,11 @@ TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   std::string base = "/api/v1/cases/" + id;
-  EXPECT_EQ(officer.Post(base + "/application/corrections",
-                         {{"field", "活动名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}}).status, 200);
+  EXPECT_EQ(officer
+                .Post(base + "/application/corrections",
+                      {{"field", "活动名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}})
+                .status,
+            200);
   EXPECT_EQ(officer.Post(base + "/application/supplement-notice", {{"items", {"消防安全检查合格证明"}}}).status, 200);
   HttpResponse again = officer.Post(base + "/application/supplement-notice", {{"items", {"另一项"}}});
   EXPECT_EQ(again.status, 409);
@@ -133,22 +137,26 @@ TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
   HttpResponse accepted = officer.Post(base + "/application/decision", {{"accepted", true}});
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(accepted.json()["case"]["stage"], "investigation");
-  HttpResponse receipt = officer.Post(base + "/application/receipts", {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕7号"}});
+  HttpResponse receipt =
+      officer.Post(base + "/application/receipts", {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕7号"}});
   ASSERT_EQ(receipt.status, 200) << receipt.body;
   EXPECT_EQ(receipt.json()["case"]["application"]["receipts"].size(), 1u);
 }
 
 TEST_F(ApiTest, ComplaintNotStartedRecordsTheWrittenNotice) {
   Client officer(port(), "officer2");
-  HttpResponse r = officer.Post("/api/v1/cases", {{"start_mode", "complaint"},
-                                                  {"title", "噪声投诉（测试）"},
-                                                  {"complaint", {{"channel", "phone"}, {"content", "夜间噪声"},
-                                                                 {"complainant", {{"name", "刘桂兰"}}}}}});
+  HttpResponse r = officer.Post(
+      "/api/v1/cases",
+      {{"start_mode", "complaint"},
+       {"title", "噪声投诉（测试）"},
+       {"complaint", {{"channel", "phone"}, {"content", "夜间噪声"}, {"complainant", {{"name", "刘桂兰"}}}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   HttpResponse n = officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
-                                {{"reason", "属生态环境部门管辖"}, {"notice_no", "易公二队不启字〔2026〕9号"},
-                                 {"notice_method", "mail"}, {"competent_authority", "保定市生态环境局易县分局"},
+                                {{"reason", "属生态环境部门管辖"},
+                                 {"notice_no", "易公二队不启字〔2026〕9号"},
+                                 {"notice_method", "mail"},
+                                 {"competent_authority", "保定市生态环境局易县分局"},
                                  {"notified_at", "2026-11-27T10:00:00+08:00"}});
   ASSERT_EQ(n.status, 200) << n.body;
   EXPECT_EQ(n.json()["case"]["status"], "not_started");
@@ -159,11 +167,14 @@ TEST_F(ApiTest, ListFiltersSearchAndPaginates) {
   Client officer(port(), "officer1");
   for (int i = 0; i < 3; ++i)
     ASSERT_EQ(officer.Post("/api/v1/cases", NewExOfficio("分页测试案件" + std::to_string(i))).status, 201);
-  Json page = officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&sort=title&order=asc").json();
+  Json page =
+      officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&sort=title&order=asc").json();
   EXPECT_EQ(page["total"], 3);
   ASSERT_EQ(page["items"].size(), 2u);
   EXPECT_EQ(page["items"][0]["title"], "分页测试案件0");
-  Json page2 = officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&page=2&sort=title&order=asc").json();
+  Json page2 =
+      officer.Get("/api/v1/cases?text=%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95&page_size=2&page=2&sort=title&order=asc")
+          .json();
   ASSERT_EQ(page2["items"].size(), 1u);
   EXPECT_EQ(page2["items"][0]["title"], "分页测试案件2");
   Json apps = officer.Get("/api/v1/cases?start_mode=application&page_size=100").json();
@@ -198,20 +209,33 @@ TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
   Client admin(port(), "admin"), officer(port(), "officer1");
   EXPECT_EQ(officer.Get("/api/v1/users").status, 403);
   std::string unit = officer.user()["unit_id"];
-  HttpResponse created = admin.Post("/api/v1/users", {{"username", "officer9"}, {"name", "刘洋"}, {"role", "officer"},
-                                                      {"unit_id", unit}, {"cert_no", "13062100023"},
+  HttpResponse created = admin.Post("/api/v1/users", {{"username", "officer9"},
+                                                      {"name", "刘洋"},
+                                                      {"role", "officer"},
+                                                      {"unit_id", unit},
+                                                      {"cert_no", "13062100023"},
                                                       {"password", "Strong#Pass1"}});
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = created.json()["user"]["id"];
   EXPECT_EQ(created.json()["events"][0]["type"], "UserCreated");
   EXPECT_EQ(created.body.find("argon2"), std::string::npos) << "no hash leaves the server";
-  EXPECT_EQ(admin.Post("/api/v1/users", {{"username", "officer9"}, {"name", "x"}, {"role", "officer"},
-                                         {"unit_id", unit}, {"cert_no", "1"}, {"password", "Strong#Pass1"}}).status, 409);
+  EXPECT_EQ(admin
+                .Post("/api/v1/users", {{"username", "officer9"},
+                                        {"name", "x"},
+                                        {"role", "officer"},
+                                        {"unit_id", unit},
+                                        {"cert_no", "1"},
+                                        {"password", "Strong#Pass1"}})
+                .status,
+            409);
   Client newbie(port(), "officer9", "Strong#Pass1");
   EXPECT_EQ(newbie.Get("/api/v1/auth/me").json()["name"], "刘洋");
   ASSERT_EQ(admin.Patch("/api/v1/users/" + id, {{"active", false}}).status, 200);
   EXPECT_EQ(newbie.Get("/api/v1/auth/me").status, 401) << "a disabled user's session ends";
-  EXPECT_EQ(Send(port(), "POST", "/api/v1/auth/login", Json{{"username", "officer9"}, {"password", "Strong#Pass1"}}.dump()).status, 401);
+  EXPECT_EQ(
+      Send(port(), "POST", "/api/v1/auth/login", Json{{"username", "officer9"}, {"password", "Strong#Pass1"}}.dump())
+          .status,
+      401);
 }
 
 }  // namespace
@@ -262,7 +286,8 @@ TEST_F(ApiTest, LedgerProofsVerifyAgainstTheRoot) {
   std::vector<std::string> cproof;
   for (const auto& h : c["proof"]) cproof.push_back(Unb64(h));
   EXPECT_EQ(c["from_root_hash"], p["root_hash"]);
-  EXPECT_TRUE(ledger::VerifyConsistency(size, c["to"], cproof, Unb64(c["from_root_hash"]), Unb64(c["to_root_hash"])).ok());
+  EXPECT_TRUE(
+      ledger::VerifyConsistency(size, c["to"], cproof, Unb64(c["from_root_hash"]), Unb64(c["to_root_hash"])).ok());
 
   EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/inclusion?index=999999").json()["field"], "index");
   EXPECT_EQ(Send(port(), "GET", "/api/v1/ledger/proof/inclusion?index=0&size=999999").json()["field"], "size");

@@ -34,7 +34,8 @@ TEST(Auth, LoginSetsAStrictHttpOnlyCookieThatWorksLikeTheBearer) {
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json()["username"], "officer1");
   EXPECT_EQ(me.json()["unit_name"], "第一执法队");
-  EXPECT_EQ(server.Log().find(login.json()["token"].get<std::string>()), std::string::npos) << "tokens are never logged";
+  EXPECT_EQ(server.Log().find(login.json()["token"].get<std::string>()), std::string::npos)
+      << "tokens are never logged";
   EXPECT_EQ(server.Log().find("Demo@2026"), std::string::npos);
 
   // A cookie session's changes carry the CSRF token of the qc_csrf cookie (readable by the page).
@@ -78,9 +79,9 @@ TEST(Auth, CookieSessionsRefuseCrossSiteAndTokenlessChanges) {
                          "application/json; charset=utf-8");
   EXPECT_EQ(ok.status, 201) << ok.body;
   // A Bearer token is not ambient: it needs no CSRF token.
-  HttpResponse bearer = Send(server.port(), "POST", "/api/v1/cases", body.dump(),
-                             {{"Authorization", "Bearer " + login.json()["token"].get<std::string>()},
-                              {"Content-Type", "application/json"}});
+  HttpResponse bearer = Send(
+      server.port(), "POST", "/api/v1/cases", body.dump(),
+      {{"Authorization", "Bearer " + login.json()["token"].get<std::string>()}, {"Content-Type", "application/json"}});
   EXPECT_EQ(bearer.status, 201) << bearer.body;
   // Reads need no token.
   EXPECT_EQ(Send(server.port(), "GET", "/api/v1/cases", "", {{"Cookie", session}}).status, 200);
@@ -100,8 +101,8 @@ TEST(Auth, WrongPasswordsAreSlowedDown) {
   EXPECT_EQ(slowed.json()["code"], "too_many_attempts");
   EXPECT_GE(std::stoi(slowed.headers["retry-after"]), 1);
   // Unknown users answer exactly like wrong passwords.
-  HttpResponse unknown = Send(server.port(), "POST", "/api/v1/auth/login",
-                              Json{{"username", "nobody"}, {"password", "x"}}.dump());
+  HttpResponse unknown =
+      Send(server.port(), "POST", "/api/v1/auth/login", Json{{"username", "nobody"}, {"password", "x"}}.dump());
   // 429 while this client address is still throttled (for a second after its fifth failure), 401 once
   // that second has passed on the server's real clock: both say nothing about whether "nobody" exists.
   EXPECT_TRUE(unknown.status == 401 || unknown.status == 429);

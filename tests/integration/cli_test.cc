@@ -32,7 +32,8 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
   EXPECT_EQ(fs::status(data).permissions() & fs::perms::all, fs::perms::owner_all);
   for (const char* f : {"/quancheng.db", "/quancheng.db-wal", "/quancheng.db-shm"}) {
     if (fs::exists(data + f)) {
-      EXPECT_EQ(fs::status(data + f).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write) << f;
+      EXPECT_EQ(fs::status(data + f).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write)
+          << f;
     }
   }
   EXPECT_TRUE(std::filesystem::is_directory(data + "/blobs"));
@@ -43,12 +44,14 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
   CliRun weak = Quancheng("user add --data " + data + " --username chief --role admin --unit 易县公安局", "short");
   EXPECT_NE(weak.status, 0);
   EXPECT_NE(weak.output.find("密码"), std::string::npos) << weak.output;
-  CliRun bad_unit = Quancheng("user add --data " + data + " --username x --role admin --unit 不存在的单位", "Strong#Pass1");
+  CliRun bad_unit =
+      Quancheng("user add --data " + data + " --username x --role admin --unit 不存在的单位", "Strong#Pass1");
   EXPECT_NE(bad_unit.status, 0);
-  CliRun no_cert = Quancheng("user add --data " + data + " --username cop --role officer --unit 易县公安局", "Strong#Pass1");
+  CliRun no_cert =
+      Quancheng("user add --data " + data + " --username cop --role officer --unit 易县公安局", "Strong#Pass1");
   EXPECT_NE(no_cert.status, 0) << "an officer needs a certificate number";
   CliRun add = Quancheng("user add --data " + data + " --username chief --name 局管理员 --role admin --unit 易县公安局",
-                      "Strong#Pass1");
+                         "Strong#Pass1");
   ASSERT_EQ(add.status, 0) << add.output;
   CliRun list = Quancheng("user list --data " + data);
   EXPECT_NE(list.output.find("chief\t局管理员\tadmin\t易县公安局"), std::string::npos) << list.output;
@@ -75,7 +78,8 @@ TEST(Cli, InitUserAddListPasswdThenLogin) {
       std::fclose(f);
     }
     ASSERT_GT(port, 0);
-    EXPECT_EQ(Send(port, "POST", "/api/v1/auth/login", R"({"username":"chief","password":"Strong#Pass1"})").status, 401);
+    EXPECT_EQ(Send(port, "POST", "/api/v1/auth/login", R"({"username":"chief","password":"Strong#Pass1"})").status,
+              401);
     HttpResponse ok = Send(port, "POST", "/api/v1/auth/login", R"({"username":"chief","password":"Changed#Pass2"})");
     EXPECT_EQ(ok.status, 200) << ok.body;
     EXPECT_EQ(ok.json()["user"]["role"], "admin");

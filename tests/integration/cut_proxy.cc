@@ -105,8 +105,10 @@ void CutProxy::Loop() {
       int c = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
       if (c >= 0) {
         int s = down ? -1 : Connect(target_port_);
-        if (s < 0) Reset(c);
-        else pairs_.push_back({c, s});
+        if (s < 0)
+          Reset(c);
+        else
+          pairs_.push_back({c, s});
       }
     }
     std::vector<Pair> alive(pairs_.begin() + static_cast<std::ptrdiff_t>(polled), pairs_.end());

@@ -29,10 +29,11 @@ Json FindCase(const Json& list, const std::string& id) {
 TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   Client officer1(port(), "officer1"), officer2(port(), "officer2"), reviewer(port(), "reviewer1"),
       admin(port(), "admin");
-  HttpResponse r = officer1.Post("/api/v1/cases", {{"start_mode", "application"},
-                                                   {"title", "期限测试：许可申请"},
-                                                   {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
-                                                   {"application", {{"channel", "written"}, {"matter", "许可"}}}});
+  HttpResponse r =
+      officer1.Post("/api/v1/cases", {{"start_mode", "application"},
+                                      {"title", "期限测试：许可申请"},
+                                      {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
+                                      {"application", {{"channel", "written"}, {"matter", "许可"}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   ASSERT_EQ(r.json()["case"]["deadlines"].size(), 1u);
@@ -69,7 +70,8 @@ TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   EXPECT_TRUE(FindCase(far, id).is_null());
 
   // Not accepted: the procedure ended, the case file is due in 30 days (Art. 33).
-  ASSERT_EQ(officer1.Post("/api/v1/cases/" + id + "/application/supplement-received", {{"items", {"消防证明"}}}).status, 200);
+  ASSERT_EQ(officer1.Post("/api/v1/cases/" + id + "/application/supplement-received", {{"items", {"消防证明"}}}).status,
+            200);
   HttpResponse no = officer1.Post("/api/v1/cases/" + id + "/application/decision",
                                   {{"accepted", false}, {"reason", "不属于本机关职权范围"}});
   ASSERT_EQ(no.status, 200) << no.body;
@@ -94,13 +96,22 @@ TEST_F(WorkbenchApiTest, DeadlineQueryIsChecked) {
 TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
   Client officer1(port(), "officer1"), officer2(port(), "officer2"), admin(port(), "admin");
   std::string unit = officer1.user()["unit_id"];
-  HttpResponse added = admin.Post("/api/v1/users", {{"username", "officer_li"}, {"name", "李强"}, {"role", "officer"},
-                                                    {"unit_id", unit}, {"cert_no", "13062100099"},
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "officer_li"},
+                                                    {"name", "李强"},
+                                                    {"role", "officer"},
+                                                    {"unit_id", unit},
+                                                    {"cert_no", "13062100099"},
                                                     {"password", "Strong@2026pass"}});
   ASSERT_EQ(added.status, 201) << added.body;
   std::string li = added.json()["user"]["id"];
-  ASSERT_EQ(admin.Post("/api/v1/users", {{"username", "reviewer_x"}, {"name", "李审核"}, {"role", "reviewer"},
-                                         {"unit_id", unit}, {"password", "Strong@2026pass"}}).status, 201);
+  ASSERT_EQ(admin
+                .Post("/api/v1/users", {{"username", "reviewer_x"},
+                                        {"name", "李审核"},
+                                        {"role", "reviewer"},
+                                        {"unit_id", unit},
+                                        {"password", "Strong@2026pass"}})
+                .status,
+            201);
 
   Json all = officer1.Get("/api/v1/units/" + unit + "/officers").json();
   std::set<std::string> names;
@@ -114,9 +125,9 @@ TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
   EXPECT_FALSE(li_only["items"][0].contains("username"));
 
   // Pick by name, assign by id: the picked officer joins a case.
-  HttpResponse c = officer1.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                                   {"title", "协办人员选择测试"},
-                                                   {"start_form", {{"cause", "巡查发现"}}}});
+  HttpResponse c = officer1.Post(
+      "/api/v1/cases",
+      {{"start_mode", "ex_officio"}, {"title", "协办人员选择测试"}, {"start_form", {{"cause", "巡查发现"}}}});
   ASSERT_EQ(c.status, 201) << c.body;
   std::string id = c.json()["case"]["id"];
   HttpResponse assigned = officer1.Post("/api/v1/cases/" + id + "/officers", {{"user_id", li}});

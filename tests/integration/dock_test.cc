@@ -123,24 +123,38 @@ class TlsFront {
  public:
   TlsFront(const fs::path& dir, int backend_port) : dir_(dir), port_(FreePort()) {
     fs::create_directories(dir / "tmp");
-    std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost "
-                      "-addext subjectAltName=DNS:localhost -keyout '" + (dir / "key.pem").string() +
-                      "' -out '" + cert() + "' > /dev/null 2>&1";
+    std::string cmd =
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost "
+        "-addext subjectAltName=DNS:localhost -keyout '" +
+        (dir / "key.pem").string() + "' -out '" + cert() + "' > /dev/null 2>&1";
     if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl req failed");
     std::string d = dir.string();
-    WriteFile(dir / "nginx.conf",
-              "user root; pid " + d + "/nginx.pid; error_log " + d + "/error.log;\n"
-              "events { worker_connections 64; }\n"
-              "http { access_log off; client_body_temp_path " + d + "/tmp; proxy_temp_path " + d + "/tmp;\n"
-              "  fastcgi_temp_path " + d + "/tmp; uwsgi_temp_path " + d + "/tmp; scgi_temp_path " + d + "/tmp;\n"
-              "  server { listen 127.0.0.1:" + std::to_string(port_) + " ssl;\n"
-              "    ssl_certificate " + cert() + "; ssl_certificate_key " + d + "/key.pem;\n"
-              "    client_max_body_size 0;\n"
-              "    location / { proxy_pass http://127.0.0.1:" + std::to_string(backend_port) + ";\n"
-              "      proxy_http_version 1.1; proxy_request_buffering off; proxy_set_header Connection \"\"; } } }\n");
+    WriteFile(
+        dir / "nginx.conf",
+        "user root; pid " + d + "/nginx.pid; error_log " + d +
+            "/error.log;\n"
+            "events { worker_connections 64; }\n"
+            "http { access_log off; client_body_temp_path " +
+            d + "/tmp; proxy_temp_path " + d +
+            "/tmp;\n"
+            "  fastcgi_temp_path " +
+            d + "/tmp; uwsgi_temp_path " + d + "/tmp; scgi_temp_path " + d +
+            "/tmp;\n"
+            "  server { listen 127.0.0.1:" +
+            std::to_string(port_) +
+            " ssl;\n"
+            "    ssl_certificate " +
+            cert() + "; ssl_certificate_key " + d +
+            "/key.pem;\n"
+            "    client_max_body_size 0;\n"
+            "    location / { proxy_pass http://127.0.0.1:" +
+            std::to_string(backend_port) +
+            ";\n"
+            "      proxy_http_version 1.1; proxy_request_buffering off; proxy_set_header Connection \"\"; } } }\n");
     pid_ = Spawn({}, dir / "nginx.out", {"/usr/sbin/nginx", "-p", d, "-c", d + "/nginx.conf", "-g", "daemon off;"});
     bool up = WaitFor([&] { return Listening(port_); }, 20s);
-    if (!up) throw std::runtime_error("nginx did not start: " + ReadFile(dir / "error.log") + ReadFile(dir / "nginx.out"));
+    if (!up)
+      throw std::runtime_error("nginx did not start: " + ReadFile(dir / "error.log") + ReadFile(dir / "nginx.out"));
   }
   ~TlsFront() { Kill(pid_, SIGTERM); }
   int port() const { return port_; }
@@ -203,13 +217,16 @@ class StubTusServer {
       }
       std::string out;
       if (method == "POST") out = "HTTP/1.1 201 Created\r\nLocation: /api/v1/uploads/upl_stub\r\nContent-Length: 0\r\n";
-      if (method == "HEAD") out = "HTTP/1.1 200 OK\r\nUpload-Offset: " + std::to_string(received_) + "\r\nContent-Length: 0\r\n";
+      if (method == "HEAD")
+        out = "HTTP/1.1 200 OK\r\nUpload-Offset: " + std::to_string(received_) + "\r\nContent-Length: 0\r\n";
       if (method == "PATCH") {
         received_ += body;
         out = "HTTP/1.1 204 No Content\r\nUpload-Offset: " + std::to_string(received_) + "\r\n";
       }
-      if (method == "GET") out = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                                 std::to_string(describe_.size()) + "\r\n";
+      if (method == "GET")
+        out =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(describe_.size()) +
+            "\r\n";
       out += "Connection: close\r\n\r\n" + (method == "GET" ? describe_ : "");
       ::send(c, out.data(), out.size(), MSG_NOSIGNAL);
       ::close(c);
@@ -226,19 +243,22 @@ class DockTest : public ::testing::Test {
   static void SetUpTestSuite() {
     server_ = new Server();
     Client admin(server_->port(), "admin");
-    HttpResponse d = admin.Post("/api/v1/devices", {{"serial", "DOCK-0001"}, {"model", "DSJ-X1"}, {"officer_id", "officer1"}});
+    HttpResponse d =
+        admin.Post("/api/v1/devices", {{"serial", "DOCK-0001"}, {"model", "DSJ-X1"}, {"officer_id", "officer1"}});
     if (d.status != 201) throw std::runtime_error("device: " + d.body);
   }
   static void TearDownTestSuite() { delete server_; }
 
   void SetUp() override {
-    dir_ = fs::path(server_->data_dir()) / ("dock-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = fs::path(server_->data_dir()) /
+           ("dock-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     cam_ = dir_ / "cam";
     fs::create_directories(cam_);
     officer_ = std::make_unique<Client>(port(), "officer1");
     Client admin(port(), "admin");
-    HttpResponse st = admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "值班室"},
-                                                      {"unit_id", officer_->user()["unit_id"]}});
+    HttpResponse st =
+        admin.Post("/api/v1/stations",
+                   {{"name", "一中队采集站"}, {"location", "值班室"}, {"unit_id", officer_->user()["unit_id"]}});
     if (st.status != 201) throw std::runtime_error("station: " + st.body);
     station_id_ = st.json()["station"]["id"];
     token_ = st.json()["token"];
@@ -252,9 +272,19 @@ class DockTest : public ::testing::Test {
 
   // The dock's arguments; `server_port` is the server's unless a relay stands between.
   std::vector<std::string> Args(int server_port, std::vector<std::string> extra = {}) const {
-    std::vector<std::string> a{"dock",  "--watch", cam_.string(), "--server", "http://127.0.0.1:" + std::to_string(server_port),
-                               "--device", "DOCK-0001", "--token-file", (dir_ / "token").string(),
-                               "--state", (dir_ / "state").string(), "--settle", "0"};
+    std::vector<std::string> a{"dock",
+                               "--watch",
+                               cam_.string(),
+                               "--server",
+                               "http://127.0.0.1:" + std::to_string(server_port),
+                               "--device",
+                               "DOCK-0001",
+                               "--token-file",
+                               (dir_ / "token").string(),
+                               "--state",
+                               (dir_ / "state").string(),
+                               "--settle",
+                               "0"};
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }
@@ -280,7 +310,8 @@ class DockTest : public ::testing::Test {
   }
 
   int64_t ServerOffset(const std::string& location) const {
-    HttpResponse h = Send(port(), "HEAD", location, "", {{"Authorization", "Bearer " + token_}, {"Tus-Resumable", "1.0.0"}});
+    HttpResponse h =
+        Send(port(), "HEAD", location, "", {{"Authorization", "Bearer " + token_}, {"Tus-Resumable", "1.0.0"}});
     return h.status == 200 ? std::stoll(h.headers["upload-offset"]) : -1;
   }
 
@@ -288,9 +319,7 @@ class DockTest : public ::testing::Test {
     return Send(port(), "GET", location, "", {{"Authorization", "Bearer " + token_}}).json();
   }
 
-  Json CaseMedia(const std::string& case_id) const {
-    return officer_->Get("/api/v1/cases/" + case_id).json()["media"];
-  }
+  Json CaseMedia(const std::string& case_id) const { return officer_->Get("/api/v1/cases/" + case_id).json()["media"]; }
 
   int RecordsWithDigest(const std::string& case_id, const std::string& sha256) const {
     int n = 0;
@@ -466,8 +495,12 @@ TEST_F(DockTest, NothingIsDeletedUnlessTheServerHoldsTheSameDigest) {
   MakeClip(clip, 1);
   int64_t size = static_cast<int64_t>(fs::file_size(clip));
   {
-    StubTusServer wrong(Json{{"state", "registered"}, {"sha256", std::string(64, '0')}, {"length", size},
-                             {"record_id", "rec_stub"}, {"sm3", ""}}.dump());
+    StubTusServer wrong(Json{
+        {"state", "registered"},
+        {"sha256", std::string(64, '0')},
+        {"length", size},
+        {"record_id", "rec_stub"},
+        {"sm3", ""}}.dump());
     CliRun r = RunOnce(Args(wrong.port(), CaseArgs()));
     EXPECT_EQ(r.status, 1) << r.output;
     EXPECT_NE(r.output.find("摘要与本地文件不一致"), std::string::npos) << r.output;
@@ -548,8 +581,8 @@ TEST_F(DockTest, BadArgumentsAreRefusedAtTheirFlag) {
   r = RunQuancheng("dock --watch " + cam_.string() + " --server http://127.0.0.1:1 --device X --once");
   EXPECT_EQ(r.status, 2) << r.output;
   EXPECT_NE(r.output.find("token-file"), std::string::npos) << r.output;
-  r = RunQuancheng("dock --watch " + (dir_ / "missing").string() + " --server http://127.0.0.1:1 --device X --token-file " +
-                   (dir_ / "token").string() + " --once");
+  r = RunQuancheng("dock --watch " + (dir_ / "missing").string() +
+                   " --server http://127.0.0.1:1 --device X --token-file " + (dir_ / "token").string() + " --once");
   EXPECT_EQ(r.status, 2) << r.output;
   EXPECT_NE(r.output.find("监视目录不存在"), std::string::npos) << r.output;
 }

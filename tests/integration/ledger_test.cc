@@ -91,10 +91,13 @@ TEST(Ledger, CheckpointsAreSignedWithBothKeysKeptAndConsistent) {
   for (size_t i = 1; i < list.size(); ++i) {
     int64_t a = list[i - 1]["size"], b = list[i]["size"];
     EXPECT_LT(a, b);
-    Json c = Send(port, "GET", "/api/v1/ledger/proof/consistency?from=" + std::to_string(a) + "&to=" + std::to_string(b)).json();
+    Json c =
+        Send(port, "GET", "/api/v1/ledger/proof/consistency?from=" + std::to_string(a) + "&to=" + std::to_string(b))
+            .json();
     std::vector<std::string> proof;
     for (const auto& h : c["proof"]) proof.push_back(Unb64(h));
-    EXPECT_TRUE(ledger::VerifyConsistency(a, b, proof, Unb64(list[i - 1]["root_hash"]), Unb64(list[i]["root_hash"])).ok());
+    EXPECT_TRUE(
+        ledger::VerifyConsistency(a, b, proof, Unb64(list[i - 1]["root_hash"]), Unb64(list[i]["root_hash"])).ok());
     // At most one a second (signed_at has millisecond precision).
     auto t0 = ParseRfc3339(list[i - 1]["signed_at"].get<std::string>());
     auto t1 = ParseRfc3339(list[i]["signed_at"].get<std::string>());

@@ -82,7 +82,8 @@ HttpResponse Send(int port, const std::string& method, const std::string& path, 
   bool has_ct = headers.count("Content-Type") > 0;
   for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
   if (!body.empty() && !has_ct) raw += "Content-Type: application/json\r\n";
-  if (!body.empty() || method == "POST" || method == "PATCH") raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PATCH")
+    raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   raw += "\r\n" + body;
   return SendRaw(port, raw);
 }
@@ -171,7 +172,8 @@ int64_t Server::EventCount() const {
 }
 
 Client::Client(int port, const std::string& username, const std::string& password) : port_(port) {
-  HttpResponse r = Send(port, "POST", "/api/v1/auth/login", Json{{"username", username}, {"password", password}}.dump());
+  HttpResponse r =
+      Send(port, "POST", "/api/v1/auth/login", Json{{"username", username}, {"password", password}}.dump());
   if (r.status != 200) throw std::runtime_error("login failed for " + username + ": " + r.body);
   token_ = r.json()["token"];
   user_ = r.json()["user"];

@@ -58,10 +58,12 @@ int Connect(int port) {
 size_t StreamPatch(int port, const std::string& path, const std::string& token, int64_t offset, std::string_view body,
                    size_t declared, std::atomic<bool>* stop, std::string* answer = nullptr) {
   int fd = Connect(port);
-  std::string head = "PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                     "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " +
-                     std::to_string(offset) + "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " +
-                     std::to_string(declared) + "\r\n\r\n";
+  std::string head =
+      "PATCH " + path +
+      " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+      "Authorization: Bearer " +
+      token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + std::to_string(offset) +
+      "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + std::to_string(declared) + "\r\n\r\n";
   ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
   size_t sent = 0;
   while (sent < body.size() && !(stop && stop->load())) {
@@ -87,13 +89,17 @@ struct Upload {
 
 Upload CreateAttachment(int port, Client& officer, size_t length) {
   Upload u;
-  u.case_id = officer.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                            {"title", "大文件上传测试"},
-                                            {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"];
-  HttpResponse r = Send(port, "POST", "/api/v1/uploads/", "",
-                        {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"},
-                         {"Upload-Length", std::to_string(length)},
-                         {"Upload-Metadata", Meta({{"filename", "大文件.bin"}, {"case_id", u.case_id}, {"kind", "attachment"}})}});
+  u.case_id =
+      officer
+          .Post("/api/v1/cases",
+                {{"start_mode", "ex_officio"}, {"title", "大文件上传测试"}, {"start_form", {{"cause", "巡查"}}}})
+          .json()["case"]["id"];
+  HttpResponse r =
+      Send(port, "POST", "/api/v1/uploads/", "",
+           {{"Authorization", "Bearer " + officer.token()},
+            {"Tus-Resumable", "1.0.0"},
+            {"Upload-Length", std::to_string(length)},
+            {"Upload-Metadata", Meta({{"filename", "大文件.bin"}, {"case_id", u.case_id}, {"kind", "attachment"}})}});
   if (r.status != 201) throw std::runtime_error("create: " + r.body);
   u.loc = r.headers["location"];
   return u;
@@ -115,7 +121,9 @@ TEST(UploadsCrash, KilledMidPatchResumesFromTheLastCommittedOffset) {
 
   // Send 100 MiB of the whole body and kill the server once 64 MiB are committed.
   std::atomic<bool> stop{false};
-  std::thread sender([&] { StreamPatch(server.port(), u.loc, officer.token(), 0, std::string_view(data).substr(0, 100u << 20), kSize, &stop); });
+  std::thread sender([&] {
+    StreamPatch(server.port(), u.loc, officer.token(), 0, std::string_view(data).substr(0, 100u << 20), kSize, &stop);
+  });
   int64_t committed = 0;
   for (int i = 0; i < 600 && committed < (64 << 20); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -135,8 +143,8 @@ TEST(UploadsCrash, KilledMidPatchResumesFromTheLastCommittedOffset) {
   EXPECT_EQ(static_cast<int64_t>(fs::file_size(part)), offset) << "nothing past the committed offset is kept";
 
   std::string answer;
-  StreamPatch(server.port(), u.loc, again.token(), offset, std::string_view(data).substr(offset), kSize - offset, nullptr,
-              &answer);
+  StreamPatch(server.port(), u.loc, again.token(), offset, std::string_view(data).substr(offset), kSize - offset,
+              nullptr, &answer);
   EXPECT_NE(answer.find("204 No Content"), std::string::npos) << answer.substr(0, 300);
   EXPECT_NE(answer.find("Upload-Registration: registered"), std::string::npos) << answer.substr(0, 300);
   Json media = again.Get("/api/v1/cases/" + u.case_id).json()["media"];
@@ -166,8 +174,10 @@ TEST(UploadsCrash, OneGibibyteInConstantMemory) {
   Upload u = CreateAttachment(server.port(), officer, kSize);
   int fd = Connect(server.port());
   std::string head = "PATCH " + u.loc + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer " +
-                     officer.token() + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
-                     "Content-Type: application/offset+octet-stream\r\nContent-Length: " + std::to_string(kSize) + "\r\n\r\n";
+                     officer.token() +
+                     "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+                     "Content-Type: application/offset+octet-stream\r\nContent-Length: " +
+                     std::to_string(kSize) + "\r\n\r\n";
   ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
   crypto::DigestStream sha(crypto::DigestAlg::kSha256);
   for (size_t sent = 0; sent < kSize; sent += block.size()) {

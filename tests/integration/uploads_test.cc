@@ -39,7 +39,8 @@ std::string MakeClip(const fs::path& dir, int seconds, const std::string& name =
                     ":size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=" + std::to_string(seconds) +
                     " -c:v libx264 -preset ultrafast -c:a aac -shortest -movflags use_metadata_tags "
                     "-metadata creation_time=2026-11-27T01:00:00Z "
-                    "-metadata make=Hikvision -metadata model=DSJ-X1 " + out.string() + " > /dev/null 2>&1";
+                    "-metadata make=Hikvision -metadata model=DSJ-X1 " +
+                    out.string() + " > /dev/null 2>&1";
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("ffmpeg failed: " + cmd);
   return ReadFile(out);
 }
@@ -84,9 +85,12 @@ class UploadsTest : public ::testing::Test {
     return qc::FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(t));
   }
   static std::vector<std::pair<std::string, std::string>> AvMeta(const std::string& case_id, int ago_minutes = 5) {
-    return {{"filename", "现场检查.mp4"},       {"filetype", "video/mp4"},
-            {"case_id", case_id},              {"act", "site_inspection"},
-            {"capture_start", MinutesAgo(ago_minutes + 10)}, {"capture_end", MinutesAgo(ago_minutes)},
+    return {{"filename", "现场检查.mp4"},
+            {"filetype", "video/mp4"},
+            {"case_id", case_id},
+            {"act", "site_inspection"},
+            {"capture_start", MinutesAgo(ago_minutes + 10)},
+            {"capture_end", MinutesAgo(ago_minutes)},
             {"parties_informed", "true"}};
   }
 
@@ -189,11 +193,13 @@ TEST_F(UploadsTest, InPiecesWithOffsetsThenRegisteredWithBothDigests) {
   EXPECT_EQ(Head(loc).headers["upload-offset"], std::to_string(half));
 
   std::string rest = clip.substr(half);
-  HttpResponse p2 = Patch(loc, half, rest,
-                          {{"Upload-Checksum", "sha256 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSha256, rest))}});
+  HttpResponse p2 =
+      Patch(loc, half, rest,
+            {{"Upload-Checksum", "sha256 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSha256, rest))}});
   ASSERT_EQ(p2.status, 204) << p2.body;
   EXPECT_EQ(p2.headers["upload-offset"], std::to_string(clip.size()));
-  EXPECT_EQ(p2.headers["upload-registration"].rfind("registered; record=rec_", 0), 0u) << p2.headers["upload-registration"];
+  EXPECT_EQ(p2.headers["upload-registration"].rfind("registered; record=rec_", 0), 0u)
+      << p2.headers["upload-registration"];
 
   Json media = CaseMedia(case_id_);
   ASSERT_EQ(media.size(), 1u);
@@ -231,14 +237,22 @@ TEST_F(UploadsTest, ChecksumMismatchDiscardsTheChunk) {
   const std::string& clip = *clip_;
   std::string loc = Create(clip.size(), Meta(AvMeta(case_id_)));
   std::string first = clip.substr(0, 1000);
-  HttpResponse bad = Patch(loc, 0, first, {{"Upload-Checksum", "sm3 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSm3, "other"))}});
+  HttpResponse bad =
+      Patch(loc, 0, first,
+            {{"Upload-Checksum", "sm3 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSm3, "other"))}});
   EXPECT_EQ(bad.status, 460);
   EXPECT_EQ(bad.json()["code"], "checksum_mismatch");
   EXPECT_EQ(Head(loc).headers["upload-offset"], "0");
   EXPECT_EQ(Patch(loc, 0, first, {{"Upload-Checksum", "md5 AAAA"}}).status, 400) << "unsupported algorithm";
-  EXPECT_EQ(Patch(loc, 0, first, {{"Upload-Checksum", "sha1 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSha1, first))}}).status, 204);
+  EXPECT_EQ(
+      Patch(loc, 0, first,
+            {{"Upload-Checksum", "sha1 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSha1, first))}})
+          .status,
+      204);
   std::string rest = clip.substr(1000);
-  HttpResponse done = Patch(loc, 1000, rest, {{"Upload-Checksum", "sm3 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSm3, rest))}});
+  HttpResponse done =
+      Patch(loc, 1000, rest,
+            {{"Upload-Checksum", "sm3 " + crypto::Base64Encode(crypto::Digest(crypto::DigestAlg::kSm3, rest))}});
   ASSERT_EQ(done.status, 204) << done.body;
   // The digests cover the whole file, not the discarded chunk.
   Json media = CaseMedia(case_id_);
@@ -276,9 +290,12 @@ TEST_F(UploadsTest, CreationWithUploadAndIdenticalContentStoredOnce) {
 
 TEST_F(UploadsTest, NotAudioVideoIsRefusedThenRegisteredAsAttachment) {
   std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-  std::string loc = Create(pdf.size(), Meta({{"filename", "询问笔录.pdf"}, {"filetype", "application/pdf"},
-                                             {"case_id", case_id_}, {"act", "inquiry"},
-                                             {"capture_end", MinutesAgo(5)}, {"parties_informed", "true"}}));
+  std::string loc = Create(pdf.size(), Meta({{"filename", "询问笔录.pdf"},
+                                             {"filetype", "application/pdf"},
+                                             {"case_id", case_id_},
+                                             {"act", "inquiry"},
+                                             {"capture_end", MinutesAgo(5)},
+                                             {"parties_informed", "true"}}));
   HttpResponse p = Patch(loc, 0, pdf);
   ASSERT_EQ(p.status, 204) << p.body;
   EXPECT_EQ(p.headers["upload-registration"], "refused; code=not_audio_video");
@@ -300,9 +317,12 @@ TEST_F(UploadsTest, NotAudioVideoIsRefusedThenRegisteredAsAttachment) {
 // inline from the application's origin, so an HTML "attachment" ran as a page with the viewer's cookie.
 TEST_F(UploadsTest, AnHtmlAttachmentIsServedAsADownloadNeverAsAPage) {
   std::string html = "<html><script>fetch('/api/v1/approvals')</script></html>";
-  std::string loc = Create(html.size(), Meta({{"filename", "说明.html"}, {"filetype", "text/html"},
-                                              {"case_id", case_id_}, {"act", "inquiry"},
-                                              {"capture_end", MinutesAgo(5)}, {"parties_informed", "true"}}));
+  std::string loc = Create(html.size(), Meta({{"filename", "说明.html"},
+                                              {"filetype", "text/html"},
+                                              {"case_id", case_id_},
+                                              {"act", "inquiry"},
+                                              {"capture_end", MinutesAgo(5)},
+                                              {"parties_informed", "true"}}));
   ASSERT_EQ(Patch(loc, 0, html).status, 204);
   ASSERT_EQ(officer_->Post(loc + "/attachment", Json::object()).status, 200);
   std::string rec = CaseMedia(case_id_)[0]["record_id"];
@@ -321,8 +341,10 @@ TEST_F(UploadsTest, AnHtmlAttachmentIsServedAsADownloadNeverAsAPage) {
   EXPECT_EQ(server_->Log().find(ticket), std::string::npos) << "ticket in the request log";
   // A ticket dies with its holder's account (it outlived a deactivation).
   Client admin(port(), "admin"), reviewer(port(), "reviewer1");
-  HttpResponse added = admin.Post("/api/v1/users", {{"username", "ticket_holder"}, {"name", "凭证持有人"},
-                                                    {"role", "reviewer"}, {"unit_id", reviewer.user()["unit_id"]},
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "ticket_holder"},
+                                                    {"name", "凭证持有人"},
+                                                    {"role", "reviewer"},
+                                                    {"unit_id", reviewer.user()["unit_id"]},
                                                     {"password", "Strong@2026pass"}});
   ASSERT_EQ(added.status, 201) << added.body;
   Client holder(port(), "ticket_holder", "Strong@2026pass");
@@ -330,7 +352,8 @@ TEST_F(UploadsTest, AnHtmlAttachmentIsServedAsADownloadNeverAsAPage) {
   ASSERT_EQ(held.status, 200) << held.body;
   std::string held_url = held.json()["url"];
   EXPECT_EQ(Send(port(), "GET", held_url).status, 200);
-  ASSERT_EQ(admin.Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(), {{"active", false}}).status, 200);
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(), {{"active", false}}).status,
+            200);
   EXPECT_EQ(Send(port(), "GET", held_url).status, 401) << "the deactivated holder's ticket";
   // Every other response carries the strict policy too (no inline script).
   std::string csp = Send(port(), "GET", "/api/v1/health").headers["content-security-policy"];
@@ -342,8 +365,11 @@ TEST_F(UploadsTest, AnHtmlAttachmentIsServedAsADownloadNeverAsAPage) {
 // see the case (an officer moved to another unit mid-upload).
 TEST_F(UploadsTest, AnUploaderMovedAwayMidUploadRegistersNothing) {
   Client admin(port(), "admin"), officer2(port(), "officer2");
-  HttpResponse added = admin.Post("/api/v1/users", {{"username", "mover"}, {"name", "调动民警"}, {"role", "officer"},
-                                                    {"unit_id", officer_->user()["unit_id"]}, {"cert_no", "13062100077"},
+  HttpResponse added = admin.Post("/api/v1/users", {{"username", "mover"},
+                                                    {"name", "调动民警"},
+                                                    {"role", "officer"},
+                                                    {"unit_id", officer_->user()["unit_id"]},
+                                                    {"cert_no", "13062100077"},
                                                     {"password", "Strong@2026pass"}});
   ASSERT_EQ(added.status, 201) << added.body;
   Client mover(port(), "mover", "Strong@2026pass");
@@ -355,8 +381,11 @@ TEST_F(UploadsTest, AnUploaderMovedAwayMidUploadRegistersNothing) {
   HttpResponse made = Send(port(), "POST", "/api/v1/uploads/", "", h);
   ASSERT_EQ(made.status, 201) << made.body;
   std::string loc = made.headers["location"];
-  ASSERT_EQ(admin.Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(),
-                        {{"unit_id", officer2.user()["unit_id"]}}).status, 200);
+  ASSERT_EQ(admin
+                .Patch("/api/v1/users/" + added.json()["user"]["id"].get<std::string>(),
+                       {{"unit_id", officer2.user()["unit_id"]}})
+                .status,
+            200);
   auto ph = Tus(mover.token());
   ph["Upload-Offset"] = "0";
   ph["Content-Type"] = "application/offset+octet-stream";
@@ -412,7 +441,8 @@ TEST_F(UploadsTest, MetadataIsCheckedBeforeAnyByte) {
   EXPECT_EQ(create(Meta(base), "0").json()["field"], "Upload-Length");
   EXPECT_EQ(create(Meta(base), "-5").json()["field"], "Upload-Length");
   EXPECT_EQ(create(Meta(base), std::to_string((int64_t{64} << 30) + 1)).status, 413);
-  EXPECT_EQ(Send(port(), "POST", "/api/v1/uploads/", "", {{"Tus-Resumable", "1.0.0"}, {"Upload-Length", "1"}}).status, 401);
+  EXPECT_EQ(Send(port(), "POST", "/api/v1/uploads/", "", {{"Tus-Resumable", "1.0.0"}, {"Upload-Length", "1"}}).status,
+            401);
   // Another team's officer may not add to this case; nothing was created for any of these.
   Client officer2(port(), "officer2");
   auto h = Tus(officer2.token());
@@ -508,7 +538,8 @@ TEST_F(UploadsTest, PlaybackIsRecordedThenServedWithRanges) {
   EXPECT_EQ(officer_->Get("/api/v1/cases/" + case_id_ + "/events").json()["items"].size(), events_before + 1);
   EXPECT_EQ(Send(port(), "GET", "/api/v1/media/" + rec + "/content?ticket=forged").status, 401);
   EXPECT_EQ(Send(port(), "GET", "/api/v1/media/" + rec + "/content").status, 401);
-  EXPECT_EQ(officer_->Get("/api/v1/cases/" + case_id_).json()["media"][0]["access_count"], 2);  // the reviewer's and the officer's
+  EXPECT_EQ(officer_->Get("/api/v1/cases/" + case_id_).json()["media"][0]["access_count"],
+            2);  // the reviewer's and the officer's
 }
 
 TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
@@ -522,7 +553,8 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
   EXPECT_EQ(d.json()["device"]["officer_name"], "张伟");
   EXPECT_EQ(d.json()["events"][0]["type"], "DeviceRegistered");
   EXPECT_EQ(admin.Post("/api/v1/devices", device).json()["field"], "serial") << "a serial is registered once";
-  HttpResponse st = admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "易县公安局一楼"}, {"unit_id", unit}});
+  HttpResponse st =
+      admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "易县公安局一楼"}, {"unit_id", unit}});
   ASSERT_EQ(st.status, 201) << st.body;
   std::string token = st.json()["token"];
   EXPECT_EQ(token.rfind("qcst_", 0), 0u);
@@ -549,8 +581,11 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
 
   // A station token opens nothing else; a station serves its unit only; unknown cameras are refused.
   EXPECT_EQ(Send(port(), "GET", "/api/v1/cases", "", {{"Authorization", "Bearer " + token}}).status, 401);
-  std::string other = officer2.Post("/api/v1/cases", {{"start_mode", "ex_officio"}, {"title", "二中队案件"},
-                                                      {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"];
+  std::string other =
+      officer2
+          .Post("/api/v1/cases",
+                {{"start_mode", "ex_officio"}, {"title", "二中队案件"}, {"start_form", {{"cause", "巡查"}}}})
+          .json()["case"]["id"];
   auto create = [&](const std::string& m) {
     auto ch = Tus(token);
     ch["Upload-Length"] = "100";
@@ -576,8 +611,10 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
   std::string device_id = d.json()["device"]["id"];
   ASSERT_EQ(admin.Patch("/api/v1/devices/" + device_id, {{"active", false}}).status, 200);
   HttpResponse off = Send(port(), "POST", "/api/v1/uploads/", "",
-                          {{"Authorization", "Bearer " + officer_->token()}, {"Tus-Resumable", "1.0.0"},
-                           {"Upload-Length", "100"}, {"Upload-Metadata", Meta(meta)}});
+                          {{"Authorization", "Bearer " + officer_->token()},
+                           {"Tus-Resumable", "1.0.0"},
+                           {"Upload-Length", "100"},
+                           {"Upload-Metadata", Meta(meta)}});
   EXPECT_EQ(off.json()["field"], "Upload-Metadata.device_id");
   Json devices = admin.Get("/api/v1/devices?page_size=100").json();
   bool seen = false;
@@ -596,12 +633,16 @@ TEST(UploadsLimits, AQuotaPerUploaderAndAReserveOnTheDisk) {
   Server server({"--upload-quota-mib", "1"});
   Client officer(server.port(), "officer1"), other(server.port(), "officer2");
   auto open_case = [&](Client& who) {
-    return who.Post("/api/v1/cases", {{"start_mode", "ex_officio"}, {"title", "限额测试"},
-                                      {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"].get<std::string>();
+    return who
+        .Post("/api/v1/cases",
+              {{"start_mode", "ex_officio"}, {"title", "限额测试"}, {"start_form", {{"cause", "巡查"}}}})
+        .json()["case"]["id"]
+        .get<std::string>();
   };
   auto create = [&](int port, Client& who, const std::string& case_id, int64_t length) {
     return Send(port, "POST", "/api/v1/uploads/", "",
-                {{"Authorization", "Bearer " + who.token()}, {"Tus-Resumable", "1.0.0"},
+                {{"Authorization", "Bearer " + who.token()},
+                 {"Tus-Resumable", "1.0.0"},
                  {"Upload-Length", std::to_string(length)},
                  {"Upload-Metadata", Meta({{"filename", "a.bin"}, {"case_id", case_id}, {"kind", "attachment"}})}});
   };
@@ -626,25 +667,32 @@ TEST(UploadsLimits, AQuotaPerUploaderAndAReserveOnTheDisk) {
 TEST(UploadsExpiry, UnfinishedUploadsExpireCompletedOnesStay) {
   Server server({"--upload-expiry-minutes", "0"});
   Client officer(server.port(), "officer1");
-  std::string case_id = officer.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                                       {"title", "过期测试"},
-                                                       {"start_form", {{"cause", "巡查"}}}}).json()["case"]["id"];
-  std::map<std::string, std::string> h = {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"},
-                                          {"Upload-Length", "10"},
-                                          {"Upload-Metadata", Meta({{"filename", "a.txt"}, {"case_id", case_id},
-                                                                    {"kind", "attachment"}})}};
+  std::string case_id =
+      officer
+          .Post("/api/v1/cases",
+                {{"start_mode", "ex_officio"}, {"title", "过期测试"}, {"start_form", {{"cause", "巡查"}}}})
+          .json()["case"]["id"];
+  std::map<std::string, std::string> h = {
+      {"Authorization", "Bearer " + officer.token()},
+      {"Tus-Resumable", "1.0.0"},
+      {"Upload-Length", "10"},
+      {"Upload-Metadata", Meta({{"filename", "a.txt"}, {"case_id", case_id}, {"kind", "attachment"}})}};
   HttpResponse r = Send(server.port(), "POST", "/api/v1/uploads/", "", h);
   ASSERT_EQ(r.status, 201) << r.body;
   std::string loc = r.headers["location"];
   std::string id = loc.substr(loc.rfind('/') + 1);
   fs::path part = fs::path(server.data_dir()) / "uploads" / (id + ".part");
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  HttpResponse gone = Send(server.port(), "HEAD", loc, "", {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"}});
+  HttpResponse gone = Send(server.port(), "HEAD", loc, "",
+                           {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"}});
   EXPECT_TRUE(gone.status == 410 || gone.status == 404) << gone.status;
   // The reaper deletes it (once a minute, the first time about a second after start).
   for (int i = 0; i < 100 && fs::exists(part); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   EXPECT_FALSE(fs::exists(part));
-  EXPECT_EQ(Send(server.port(), "HEAD", loc, "", {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"}}).status, 404);
+  EXPECT_EQ(
+      Send(server.port(), "HEAD", loc, "", {{"Authorization", "Bearer " + officer.token()}, {"Tus-Resumable", "1.0.0"}})
+          .status,
+      404);
 }
 
 }  // namespace

@@ -164,12 +164,15 @@ TEST_F(VerifyTest, OneRowInEachProjectionTable) {
       {"units", "UPDATE units SET name = '假单位' WHERE id = (SELECT MIN(id) FROM units)", "SELECT MIN(id) FROM units"},
       {"users", "UPDATE users SET role = 'admin' WHERE username = 'officer1'",
        "SELECT id FROM users WHERE username = 'officer1'"},
-      {"cases", "UPDATE cases SET status = 'rejected' WHERE id = (SELECT MIN(id) FROM cases)", "SELECT MIN(id) FROM cases"},
+      {"cases", "UPDATE cases SET status = 'rejected' WHERE id = (SELECT MIN(id) FROM cases)",
+       "SELECT MIN(id) FROM cases"},
       {"case_parties", "UPDATE case_parties SET name = '张三' WHERE case_id = (SELECT MIN(case_id) FROM case_parties)",
        "SELECT MIN(case_id) FROM case_parties"},
-      {"case_officers", "UPDATE case_officers SET cert_no = '0' WHERE case_id = (SELECT MIN(case_id) FROM case_officers)",
+      {"case_officers",
+       "UPDATE case_officers SET cert_no = '0' WHERE case_id = (SELECT MIN(case_id) FROM case_officers)",
        "SELECT MIN(case_id) FROM case_officers"},
-      {"approvals", "DELETE FROM approvals WHERE id = (SELECT MIN(id) FROM approvals)", "SELECT MIN(id) FROM approvals"},
+      {"approvals", "DELETE FROM approvals WHERE id = (SELECT MIN(id) FROM approvals)",
+       "SELECT MIN(id) FROM approvals"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.table);
@@ -196,12 +199,14 @@ TEST_F(VerifyTest, DeletedEvent) {
 
 TEST_F(VerifyTest, SwappedEvents) {
   // Two events of different cases trade places (all columns but the index).
-  Tamper("DROP TRIGGER events_append_only_update;"
-         "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (12, 13);"
-         "UPDATE events SET type = (SELECT type FROM s WHERE idx = 25 - events.idx),"
-         " case_id = (SELECT case_id FROM s WHERE idx = 25 - events.idx), at = (SELECT at FROM s WHERE idx = 25 - events.idx),"
-         " bytes = (SELECT bytes FROM s WHERE idx = 25 - events.idx),"
-         " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 25 - events.idx) WHERE idx IN (12, 13)");
+  Tamper(
+      "DROP TRIGGER events_append_only_update;"
+      "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (12, 13);"
+      "UPDATE events SET type = (SELECT type FROM s WHERE idx = 25 - events.idx),"
+      " case_id = (SELECT case_id FROM s WHERE idx = 25 - events.idx), at = (SELECT at FROM s WHERE idx = 25 - "
+      "events.idx),"
+      " bytes = (SELECT bytes FROM s WHERE idx = 25 - events.idx),"
+      " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 25 - events.idx) WHERE idx IN (12, 13)");
   ASSERT_EQ(Query("SELECT type FROM events WHERE idx = 12"), "CaseOpened");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
@@ -260,9 +265,12 @@ TEST_F(VerifyTest, HostileIndexAndWrongTypesAreReportedNotFatal) {
   size_t at = bytes.find("\"title\":\"");
   size_t end = bytes.find('"', at + 9);
   std::string altered = bytes.substr(0, at) + "\"title\":1" + bytes.substr(end + 1);
-  Tamper("DROP TRIGGER events_append_only_update; DROP TRIGGER events_gap_free;"
-         "UPDATE events SET bytes = CAST(x'" + ToHex(altered) + "' AS BLOB) WHERE idx = " + std::to_string(idx) + ";"
-         "INSERT INTO events SELECT 1125899906842624, type, case_id, at, bytes, leaf_hash FROM events WHERE idx = 16");
+  Tamper(
+      "DROP TRIGGER events_append_only_update; DROP TRIGGER events_gap_free;"
+      "UPDATE events SET bytes = CAST(x'" +
+      ToHex(altered) + "' AS BLOB) WHERE idx = " + std::to_string(idx) +
+      ";"
+      "INSERT INTO events SELECT 1125899906842624, type, case_id, at, bytes, leaf_hash FROM events WHERE idx = 16");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("events 17–1125899906842623: 缺失"), std::string::npos) << r.output;

@@ -67,8 +67,8 @@ TEST_F(WebStaticTest, TheApiIsNeverShadowedAndNothingLeaksOut) {
   EXPECT_EQ(Send(port(), "GET", "/api/v1/cases").status, 401);
 
   std::string secret = "qc-web-secret-" + std::to_string(::getpid());
-  for (std::string path : std::vector<std::string>{"/../" + secret, "/%2e%2e/" + secret, "/assets/..%2f..%2f" + secret, "/.hidden",
-                           "/assets/escape.js", "/assets\\..\\index.html"}) {
+  for (std::string path : std::vector<std::string>{"/../" + secret, "/%2e%2e/" + secret, "/assets/..%2f..%2f" + secret,
+                                                   "/.hidden", "/assets/escape.js", "/assets\\..\\index.html"}) {
     HttpResponse r = Send(port(), "GET", path);
     EXPECT_NE(r.status, 200) << path;
     EXPECT_EQ(r.body.find("TOP-SECRET-CONTENT"), std::string::npos) << path;

@@ -57,13 +57,22 @@ TEST(Authorization, OnlyAssignedOfficersActAndOnePersonTakesOneApprovalStep) {
   domain::Approval ap;
   ap.id = "apv_1";
   ap.state = domain::ApprovalState::kDeciding;
-  ap.steps.push_back({domain::ApprovalStepKind::kSubmit, {"o1", "张伟", "officer"}, domain::ApprovalDecision::kSubmit,
-                      "建议", "", {}});
-  ap.steps.push_back({domain::ApprovalStepKind::kReview, {"r1", "审核", "reviewer"}, domain::ApprovalDecision::kApprove,
-                      "同意", "", {}});
+  ap.steps.push_back({domain::ApprovalStepKind::kSubmit,
+                      {"o1", "张伟", "officer"},
+                      domain::ApprovalDecision::kSubmit,
+                      "建议",
+                      "",
+                      {}});
+  ap.steps.push_back({domain::ApprovalStepKind::kReview,
+                      {"r1", "审核", "reviewer"},
+                      domain::ApprovalDecision::kApprove,
+                      "同意",
+                      "",
+                      {}});
   c.approvals.push_back(ap);
   EXPECT_TRUE(domain::Authorize(User(Role::kOfficer, "o1", "team1"), Action::kActOnCase, domain::CaseResource(c)).ok());
-  EXPECT_FALSE(domain::Authorize(User(Role::kOfficer, "o2", "team1"), Action::kActOnCase, domain::CaseResource(c)).ok());
+  EXPECT_FALSE(
+      domain::Authorize(User(Role::kOfficer, "o2", "team1"), Action::kActOnCase, domain::CaseResource(c)).ok());
   domain::Resource step = domain::CaseResource(c);
   step.approval_id = "apv_1";
   EXPECT_TRUE(domain::Authorize(User(Role::kApprover, "boss", "bureau"), Action::kDecideApprovalStep, step).ok());
@@ -93,9 +102,9 @@ TEST_F(RouteTableTest, EverySessionRouteAsksThePolicy) {
   // Logging out ends the token: last.
   std::stable_partition(routes.begin(), routes.end(), [](const auto& r) { return r.pattern != "/api/v1/auth/logout"; });
   // The public routes are known by name: a new route cannot slip in without a session unnoticed.
-  const std::set<std::string> kPublicPrefixes = {"/api/v1/health", "/api/v1/auth/login", "/api/v1/ledger/checkpoint",
-                                                 "/api/v1/ledger/keys", "/api/v1/ledger/proof/", "/api/v1/uploads",
-                                                 "/api/v1/media/{id}/content", "/api/v1/vocabulary"};
+  const std::set<std::string> kPublicPrefixes = {
+      "/api/v1/health",        "/api/v1/auth/login", "/api/v1/ledger/checkpoint",  "/api/v1/ledger/keys",
+      "/api/v1/ledger/proof/", "/api/v1/uploads",    "/api/v1/media/{id}/content", "/api/v1/vocabulary"};
   int session_routes = 0;
   for (const char* username : {"officer1", "reviewer1", "approver1", "legal1", "custodian1", "admin"}) {
     std::string token = Token(username);

@@ -19,16 +19,13 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
       return DecideSubmitStartApproval(c, a, {"ap_x", "拟立案调查", "事实清楚", std::string("群众举报")});
     case CaseCommand::kAdvanceStage:
       return DecideAdvanceStage(c, a, static_cast<Stage>(std::min(static_cast<int>(c.stage) + 1, 4)), "调查终结");
-    case CaseCommand::kAddParty:
-      return DecideAddParty(c, a, {{"kind", "natural_person"}, {"name", "李四"}});
-    case CaseCommand::kDecideApplication:
-      return DecideApplication(c, a, false, "申请事项不属于本机关职权范围");
+    case CaseCommand::kAddParty: return DecideAddParty(c, a, {{"kind", "natural_person"}, {"name", "李四"}});
+    case CaseCommand::kDecideApplication: return DecideApplication(c, a, false, "申请事项不属于本机关职权范围");
     case CaseCommand::kComplaintNotStarted:
       return DecideComplaintNotStarted(c, a, {{"reason", "不属于本机关管辖"}, {"notice_no", "告字1号"}});
     case CaseCommand::kCorrectApplication:
       return DecideCorrectApplication(c, a, {{"field", "地址"}, {"before", "a"}, {"after", "b"}});
-    case CaseCommand::kSupplementNotice:
-      return DecideSupplementNotice(c, a, {{"items", Json::array({"场地平面图"})}});
+    case CaseCommand::kSupplementNotice: return DecideSupplementNotice(c, a, {{"items", Json::array({"场地平面图"})}});
     case CaseCommand::kSupplementReceived:
       return DecideSupplementReceived(c, a, {{"items", Json::array({"场地平面图"})}});
     case CaseCommand::kIssueReceipt:
@@ -36,10 +33,8 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
     case CaseCommand::kChangeProcedure:
       return DecideSetProcedure(c, a, c.procedure == Procedure::kOrdinary ? Procedure::kSimple : Procedure::kOrdinary,
                                 "案情简单，当场可以作出决定");
-    case CaseCommand::kChangeMajor:
-      return DecideSetMajor(c, a, !c.major, "涉及人数众多");
-    case CaseCommand::kAssignOfficer:
-      return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
+    case CaseCommand::kChangeMajor: return DecideSetMajor(c, a, !c.major, "涉及人数众多");
+    case CaseCommand::kAssignOfficer: return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
   }
   return Status::Internal("unknown command");
 }
@@ -76,16 +71,21 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnExOfficioCase) {
   open.start_form = {{"cause", "巡逻发现"}};
   ASSERT_TRUE(h.Run(DecideOpen(Officer(), open), Officer()).ok());
   ExpectOffersMatchDecisions(h.c, "opened");
-  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_1", "拟立案", "事实清楚", std::nullopt}), Officer()).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_1", "拟立案", "事实清楚", std::nullopt}), Officer()).ok());
   ExpectOffersMatchDecisions(h.c, "submitted");
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kReviewer, "u_rev"), "ap_1", "return", "材料不全"),
-                    Staff(Role::kReviewer, "u_rev")).ok());
+                    Staff(Role::kReviewer, "u_rev"))
+                  .ok());
   ExpectOffersMatchDecisions(h.c, "returned");
-  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_2", "拟立案", "已补充", std::nullopt}), Officer()).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSubmitStartApproval(h.c, Officer(), {"ap_2", "拟立案", "已补充", std::nullopt}), Officer()).ok());
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kReviewer, "u_rev"), "ap_2", "approve", "同意"),
-                    Staff(Role::kReviewer, "u_rev")).ok());
+                    Staff(Role::kReviewer, "u_rev"))
+                  .ok());
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kApprover, "u_app"), "ap_2", "approve", "同意"),
-                    Staff(Role::kApprover, "u_app")).ok());
+                    Staff(Role::kApprover, "u_app"))
+                  .ok());
   ExpectOffersMatchDecisions(h.c, "approved");
   for (Stage s : {Stage::kReviewDecision, Stage::kServiceExecution, Stage::kArchiving}) {
     ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), s, "下一阶段"), Officer()).ok());
@@ -105,7 +105,8 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnApplication) {
   ExpectOffersMatchDecisions(h.c, "accepted");
   // After acceptance: its receipt once, materials receipts any number of times.
   EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<std::string>{"acceptance", "materials"}));
-  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, Officer(), {{"kind", "acceptance"}, {"receipt_no", "受字1号"}}), Officer()).ok());
+  ASSERT_TRUE(
+      h.Run(DecideIssueReceipt(h.c, Officer(), {{"kind", "acceptance"}, {"receipt_no", "受字1号"}}), Officer()).ok());
   EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<std::string>{"materials"}));
 }
 
@@ -119,7 +120,8 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   open.complaint = {{"channel", "phone"}, {"content", "夜间施工"}};
   ASSERT_TRUE(complaint.Run(DecideOpen(Officer(), open), Officer()).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint registered");
-  ASSERT_TRUE(complaint.Run(DecideComplaintNotStarted(complaint.c, Officer(), {{"reason", "不属于管辖"}}), Officer()).ok());
+  ASSERT_TRUE(
+      complaint.Run(DecideComplaintNotStarted(complaint.c, Officer(), {{"reason", "不属于管辖"}}), Officer()).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint not started");
 
   CaseHarness urgent;

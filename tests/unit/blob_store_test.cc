@@ -79,12 +79,14 @@ TEST(DirectoryBlobStore, IdenticalContentIsStoredOnceAndAdoptRemovesTheDuplicate
   ASSERT_TRUE(store.Adopt(staged, d->sha256).ok());
   EXPECT_FALSE(fs::exists(staged));
   int count = 0;
-  ASSERT_TRUE(store.List([&](const BlobEntry& e) {
-    ++count;
-    EXPECT_EQ(e.sha256, d->sha256);
-    EXPECT_EQ(e.size, 10u);
-    return Status();
-  }).ok());
+  ASSERT_TRUE(store
+                  .List([&](const BlobEntry& e) {
+                    ++count;
+                    EXPECT_EQ(e.sha256, d->sha256);
+                    EXPECT_EQ(e.size, 10u);
+                    return Status();
+                  })
+                  .ok());
   EXPECT_EQ(count, 1);
 }
 
@@ -96,10 +98,12 @@ TEST(DirectoryBlobStore, ListShowsAFileThatIsNotContentAddressed) {
   fs::create_directories(fs::path(dir.path()) / "blobs" / "sha256" / "zz");
   std::ofstream(fs::path(dir.path()) / "blobs" / "sha256" / "zz" / "notes.txt") << "hand-made";
   std::vector<BlobEntry> seen;
-  ASSERT_TRUE(store.List([&](const BlobEntry& e) {
-    seen.push_back(e);
-    return Status();
-  }).ok());
+  ASSERT_TRUE(store
+                  .List([&](const BlobEntry& e) {
+                    seen.push_back(e);
+                    return Status();
+                  })
+                  .ok());
   ASSERT_EQ(seen.size(), 2u);
   int stray = 0;
   for (const auto& e : seen)
@@ -113,7 +117,8 @@ TEST(DirectoryBlobStore, ListShowsAFileThatIsNotContentAddressed) {
 TEST(DirectoryBlobStore, NamesThatAreNotDigestsAreRefusedWithTheirField) {
   TempDir dir;
   DirectoryBlobStore store(fs::path(dir.path()) / "blobs");
-  for (const std::string& bad : std::vector<std::string>{"", "../../etc/passwd", std::string(64, 'A'), std::string(63, 'a')}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"", "../../etc/passwd", std::string(64, 'A'), std::string(63, 'a')}) {
     auto e = store.Exists(bad);
     ASSERT_FALSE(e.ok()) << bad;
     EXPECT_EQ(e.status().field(), "sha256");
@@ -135,10 +140,13 @@ TEST(FileRangeReader, AFileShorterThanPromisedIsAnErrorNotAShortRead) {
   EXPECT_FALSE((*r)->Read(buf, sizeof buf).ok());
   int fd = ::open(path.c_str(), O_RDONLY);
   std::string got;
-  Status st = ReadFileRange(fd, 1, 3, [&](std::string_view p) {
-    got += p;
-    return Status();
-  }, 2);
+  Status st = ReadFileRange(
+      fd, 1, 3,
+      [&](std::string_view p) {
+        got += p;
+        return Status();
+      },
+      2);
   EXPECT_TRUE(st.ok());
   EXPECT_EQ(got, "234");
   EXPECT_FALSE(ReadFileRange(fd, 0, 6, [](std::string_view) { return Status(); }).ok());

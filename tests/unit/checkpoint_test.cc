@@ -48,7 +48,8 @@ TEST_F(CheckpointTest, KeysAreMadeOnceWithPrivateModesAndKept) {
   Open();
   for (const char* f : {"checkpoint-ed25519.pem", "checkpoint-sm2.pem"})
     EXPECT_EQ(fs::status(dir_.File(std::string("keys/") + f)).permissions() & fs::perms::all,
-              fs::perms::owner_read | fs::perms::owner_write) << f;
+              fs::perms::owner_read | fs::perms::owner_write)
+        << f;
   std::string vkey = app_->ledger_keys().Verifiers()[1].Encode();
   EXPECT_EQ(app_->ledger_keys().origin(), "yixian.gaj/quancheng");
   AddUnit("易县公安局", "易公");
@@ -96,7 +97,8 @@ TEST_F(CheckpointTest, RefusesAHeadInconsistentWithTheLastCheckpoint) {
     auto db = std::move(store::Db::Open(dir_.File("quancheng.db"), false).value());
     ASSERT_TRUE(db->Exec("DROP TRIGGER events_append_only_update; DROP TRIGGER tree_nodes_append_only_update;"
                          "UPDATE events SET leaf_hash = zeroblob(32) WHERE idx = 0;"
-                         "UPDATE tree_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0;").ok());
+                         "UPDATE tree_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 0;")
+                    .ok());
   }
   AddUnit("第二执法队", "易公二队");
   Status st = app_->SignCheckpoint();

@@ -61,7 +61,8 @@ TEST(DockUrl, ResolvesLocationsOnTheSameServerOnly) {
   EXPECT_EQ(u.Resolve("//evil.example/x"), "");
   EXPECT_EQ(u.Resolve(""), "");
   auto prefixed = *http::Url::Parse("http://10.1.2.3/quancheng");
-  EXPECT_EQ(prefixed.Resolve("/api/v1/uploads/upl_1"), "/quancheng/api/v1/uploads/upl_1") << "the server behind a proxy";
+  EXPECT_EQ(prefixed.Resolve("/api/v1/uploads/upl_1"), "/quancheng/api/v1/uploads/upl_1")
+      << "the server behind a proxy";
   EXPECT_EQ(prefixed.Resolve("/quancheng/api/v1/uploads/upl_1"), "/quancheng/api/v1/uploads/upl_1");
 }
 
@@ -175,13 +176,13 @@ TEST(DockFileMeta, SidecarOverridesTheDefaultsAndIsCheckedKeyByKey) {
   EXPECT_EQ(value("parties_informed"), "false");
   EXPECT_EQ(value("capture_end"), "2026-11-27T09:00:00+08:00");
 
-  for (const auto& [text, field] : std::vector<std::pair<std::string, std::string>>{
-           {R"({"case": "x"})", "sidecar.case"},
-           {R"({"parties_informed": "yes"})", "sidecar.parties_informed"},
-           {R"({"act": 3})", "sidecar.act"},
-           {R"([1, 2])", "sidecar"},
-           {R"({"case_id": )", "sidecar"},
-    {std::string(70 * 1024, ' ') + "{}", "sidecar"}}) {
+  for (const auto& [text, field] :
+       std::vector<std::pair<std::string, std::string>>{{R"({"case": "x"})", "sidecar.case"},
+                                                        {R"({"parties_informed": "yes"})", "sidecar.parties_informed"},
+                                                        {R"({"act": 3})", "sidecar.act"},
+                                                        {R"([1, 2])", "sidecar"},
+                                                        {R"({"case_id": )", "sidecar"},
+                                                        {std::string(70 * 1024, ' ') + "{}", "sidecar"}}) {
     std::ofstream(file + kSidecarSuffix, std::ios::trunc) << text;
     auto bad = BuildFileMeta(file, "FILE0001.MP4", mtime_ns, d);
     ASSERT_FALSE(bad.ok()) << text;

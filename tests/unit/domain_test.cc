@@ -37,14 +37,16 @@ TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
   EXPECT_EQ(h.c.officers[0].cert_no, "13062100017");
   EXPECT_TRUE(h.c.officers[0].lead);
 
-  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案调查", "事实初步清楚", std::nullopt}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案调查", "事实初步清楚", std::nullopt}), off).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
   ASSERT_NE(h.c.open_approval(), nullptr);
   EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kReviewer);
 
   // The approver cannot jump the reviewer's step; the officer cannot approve.
   Actor approver = Staff(Role::kApprover, "u_app"), reviewer = Staff(Role::kReviewer, "u_rev");
-  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(),
+            ErrorCode::kPermissionDenied);
   EXPECT_EQ(DecideApprovalStep(h.c, off, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
 
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意，报局领导审批"), reviewer).ok());
@@ -84,7 +86,8 @@ TEST(Domain, MajorCaseNeedsTheLegalReview) {
         approver = Staff(Role::kApprover, "u_app");
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
   EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kLegal);
-  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_1", "approve", "").status().error_code(),
+            ErrorCode::kPermissionDenied);
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, legal, "apv_1", "approve", "程序合法"), legal).ok());
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
   EXPECT_EQ(h.c.start_form["legal_opinion"], "程序合法");
@@ -102,14 +105,17 @@ TEST(Domain, ReturnThenResubmitThenReject) {
   EXPECT_EQ(h.c.open_approval(), nullptr);
   EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "").status().code(), "illegal_transition");
 
-  ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_2", "已补充", "", std::string("补充后的原因")}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSubmitStartApproval(h.c, off, {"apv_2", "已补充", "", std::string("补充后的原因")}), off).ok());
   EXPECT_EQ(h.c.approvals.back().round, 2);
   EXPECT_EQ(h.c.start_form["cause"], "补充后的原因");
   // Only one approval at a time.
-  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_3", "x", "", std::nullopt}).status().code(), "illegal_transition");
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_3", "x", "", std::nullopt}).status().code(),
+            "illegal_transition");
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "reject", "不属于管辖范围"), reviewer).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kRejected);
-  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_4", "x", "", std::nullopt}).status().code(), "illegal_transition");
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_4", "x", "", std::nullopt}).status().code(),
+            "illegal_transition");
   EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInvestigation, "").status().code(), "illegal_transition");
 }
 
@@ -167,8 +173,11 @@ TEST(Domain, ApplicationFlowOfArticle9) {
   CaseHarness h;
   Actor off = Officer();
   ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
-  ASSERT_TRUE(h.Run(DecideCorrectApplication(h.c, off, {{"field", "名称"}, {"before", "博览汇"}, {"after", "博览会"},
-                                                         {"confirmed_by", "马晓东"}}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideCorrectApplication(
+                h.c, off, {{"field", "名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}}),
+            off)
+          .ok());
   ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, {{"items", {"消防证明", "安全方案"}}}), off).ok());
   // 一次性告知: there is no second notice.
   EXPECT_EQ(DecideSupplementNotice(h.c, off, {{"items", {"又一项"}}}).status().code(), "illegal_transition");
@@ -180,7 +189,8 @@ TEST(Domain, ApplicationFlowOfArticle9) {
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, true, ""), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
-  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}}), off).ok());
   EXPECT_EQ(h.c.application["receipts"].size(), 1u);
   EXPECT_EQ(h.c.application["corrections"].size(), 1u);
   EXPECT_EQ(DecideCorrectApplication(h.c, off, {{"field", "x"}}).status().code(), "illegal_transition");
@@ -203,7 +213,8 @@ TEST(Domain, NotAcceptedNeedsAReasonAndIsTerminal) {
   EXPECT_EQ(h.c.status, CaseStatus::kNotAccepted);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
   EXPECT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "non_acceptance"}, {"receipt_no", "1"}}), off).ok());
-  EXPECT_EQ(DecideAddParty(h.c, off, {{"kind", "natural_person"}, {"name", "x"}}).status().code(), "illegal_transition");
+  EXPECT_EQ(DecideAddParty(h.c, off, {{"kind", "natural_person"}, {"name", "x"}}).status().code(),
+            "illegal_transition");
 }
 
 TEST(Domain, ComplaintNotStartedRecordsTheNotice) {
@@ -218,8 +229,10 @@ TEST(Domain, ComplaintNotStartedRecordsTheNotice) {
   // Starting a procedure from a complaint needs the party on the 审批表.
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议启动", "", std::string("噪声")}).status().code(),
             "missing_party");
-  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(h.c, off, {{"reason", "属环保部门管辖"}, {"notice_no", "1"},
-                                                          {"notice_method", "direct"}}), off).ok());
+  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(
+                        h.c, off, {{"reason", "属环保部门管辖"}, {"notice_no", "1"}, {"notice_method", "direct"}}),
+                    off)
+                  .ok());
   EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
   EXPECT_EQ(h.c.complaint["not_started"]["reason"], "属环保部门管辖");
   EXPECT_EQ(DecideComplaintNotStarted(h.c, off, {{"reason", "again"}}).status().code(), "illegal_transition");
@@ -233,10 +246,13 @@ TEST(Domain, OnlyAssignedOfficersAct) {
   EXPECT_EQ(DecideSubmitStartApproval(h.c, stranger, {"apv_1", "x", "", std::nullopt}).status().error_code(),
             ErrorCode::kPermissionDenied);
   EXPECT_EQ(DecideSubmitStartApproval(h.c, Staff(Role::kReviewer, "r"), {"apv_1", "x", "", std::nullopt})
-                .status().error_code(), ErrorCode::kPermissionDenied);
+                .status()
+                .error_code(),
+            ErrorCode::kPermissionDenied);
   ASSERT_TRUE(h.Run(DecideAssignOfficer(h.c, off, {"u_off2", "刘洋", "13062100023", false}), off).ok());
   EXPECT_TRUE(DecideSubmitStartApproval(h.c, stranger, {"apv_1", "x", "", std::nullopt}).ok());
-  EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_off2", "刘洋", "13062100023", false}).status().code(), "already_assigned");
+  EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_off2", "刘洋", "13062100023", false}).status().code(),
+            "already_assigned");
   EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_x", "无证", "", false}).status().code(), "missing_certificate");
 }
 

@@ -66,7 +66,8 @@ TEST(Reader, RejectsControlCharacters) {
 // passed as a name, and a reason of spaces passed where a reason is required.
 TEST(Reader, RefusesInvisibleAndDirectionalCharactersAndBlankText) {
   for (const char* bad : {"a\x7F", "a\xC2\x85", "\xE2\x80\xAEtxt.exe", "张\xE2\x80\x8B伟", "\xEF\xBB\xBFx",
-                          "a\xE2\x81\xA6" "b"}) {
+                          "a\xE2\x81\xA6"
+                          "b"}) {
     Json body = {{"a", std::string(bad)}};
     Reader r(body);
     r.Str("a", kRequired, 20);
@@ -152,10 +153,14 @@ TEST(OpenApi, DescribesEveryServedRoute) {
   std::regex path_re(R"(^  (/[^:\s]*):\s*$)"), method_re(R"(^    (get|post|put|patch|delete|head|options):\s*$)");
   std::smatch m;
   while (std::getline(in, line)) {
-    if (line.rfind("paths:", 0) == 0) { in_paths = true; continue; }
+    if (line.rfind("paths:", 0) == 0) {
+      in_paths = true;
+      continue;
+    }
     if (in_paths && !line.empty() && line[0] != ' ' && line[0] != '#') in_paths = false;
     if (!in_paths) continue;
-    if (std::regex_match(line, m, path_re)) path = m[1];
+    if (std::regex_match(line, m, path_re))
+      path = m[1];
     else if (std::regex_match(line, m, method_re) && !path.empty()) {
       std::string method = m[1];
       for (auto& ch : method) ch = static_cast<char>(std::toupper(ch));
@@ -164,8 +169,10 @@ TEST(OpenApi, DescribesEveryServedRoute) {
   }
   std::set<std::pair<std::string, std::string>> served;
   for (const auto& r : MakeApiRouter().Routes()) served.insert(r);
-  for (const auto& r : served) EXPECT_TRUE(documented.count(r)) << r.first << " " << r.second << " is not in docs/openapi.yaml";
-  for (const auto& d : documented) EXPECT_TRUE(served.count(d)) << d.first << " " << d.second << " is documented but not served";
+  for (const auto& r : served)
+    EXPECT_TRUE(documented.count(r)) << r.first << " " << r.second << " is not in docs/openapi.yaml";
+  for (const auto& d : documented)
+    EXPECT_TRUE(served.count(d)) << d.first << " " << d.second << " is documented but not served";
 }
 
 }  // namespace

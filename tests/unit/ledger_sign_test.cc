@@ -19,9 +19,7 @@ namespace {
 using crypto::SignatureAlgorithm;
 using crypto::SigningKey;
 
-void WriteFile(const std::string& path, const std::string& data) {
-  std::ofstream(path, std::ios::binary) << data;
-}
+void WriteFile(const std::string& path, const std::string& data) { std::ofstream(path, std::ios::binary) << data; }
 
 // Runs a shell command; returns its exit status and output.
 std::pair<int, std::string> Shell(const std::string& cmd) {
@@ -98,7 +96,8 @@ constexpr const char* kGoSkeyData = "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDF
 constexpr const char* kGoText =
     "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 constexpr const char* kGoSig =
-    "\xE2\x80\x94 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    "\xE2\x80\x94 PeterNeumann "
+    "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
 TEST(SignedNote, MatchesTheGoReferenceVector) {
   auto v = ledger::NoteVerifier::Parse(kGoVkey);
@@ -149,7 +148,14 @@ TEST(SignedNote, RejectsMalformedNotesAndKeys) {
   std::string line = good.substr(good.find("\n\n") + 2);
   EXPECT_FALSE(ledger::VerifyNote(*ledger::ParseNote(good + line), {signer.Verifier()}).ok());
   // Key names: no spaces of any kind.
-  for (const char* bad : {"a b", "a\xE3\x80\x80" "b", "a\xC2\xA0" "b", "a\xE2\x80\x89" "b", "a+b", ""})
+  for (const char* bad : {"a b",
+                          "a\xE3\x80\x80"
+                          "b",
+                          "a\xC2\xA0"
+                          "b",
+                          "a\xE2\x80\x89"
+                          "b",
+                          "a+b", ""})
     EXPECT_FALSE(ledger::CheckKeyName(bad).ok()) << bad;
   EXPECT_TRUE(ledger::CheckKeyName("yixian.gaj/quancheng").ok());
   EXPECT_TRUE(ledger::CheckKeyName("易县公安局/全程").ok());
@@ -227,9 +233,9 @@ TEST(ProofBundle, VerifiesOfflineAndCatchesEveryAlteration) {
   x.proof.pop_back();
   EXPECT_TRUE(fails(x)) << "a shortened proof";
   x = *parsed;
-  x.checkpoint_note = *ledger::SignNote(ledger::CheckpointText({"yixian.gaj/quancheng", 11, crypto::Sha256("x")}),
-                                        {ledger::NoteSigner{"yixian.gaj/quancheng",
-                                                            *SigningKey::Generate(SignatureAlgorithm::kSm2Sm3)}});
+  x.checkpoint_note = *ledger::SignNote(
+      ledger::CheckpointText({"yixian.gaj/quancheng", 11, crypto::Sha256("x")}),
+      {ledger::NoteSigner{"yixian.gaj/quancheng", *SigningKey::Generate(SignatureAlgorithm::kSm2Sm3)}});
   EXPECT_TRUE(fails(x)) << "a checkpoint signed by another key";
   x = *parsed;
   x.extra.reset();

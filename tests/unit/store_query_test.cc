@@ -73,9 +73,7 @@ TEST_F(StoreQueryTest, AFailingRowCallbackStopsAndTheStatementCanRunAgain) {
   auto s = db_->Prepare("SELECT id FROM t ORDER BY id");
   ASSERT_TRUE(s.ok());
   int rows = 0;
-  Status st = ForEachRow(**s, [&](Stmt&) {
-    return ++rows == 3 ? Status::Internal("stop") : Status();
-  });
+  Status st = ForEachRow(**s, [&](Stmt&) { return ++rows == 3 ? Status::Internal("stop") : Status(); });
   EXPECT_EQ(st.message(), "stop");
   EXPECT_EQ(rows, 3);
   // Reset on the failing path: the same cached statement starts from the first row again.

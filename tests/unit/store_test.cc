@@ -47,9 +47,8 @@ TEST(EventLog, AppendsCanonicalBytesWithTheirLeafHash) {
   auto stored = log.ReadRange(0, 1);
   ASSERT_TRUE(stored.ok());
   const std::string& bytes = (*stored)[0].bytes;
-  EXPECT_EQ(bytes,
-            R"({"actor":{"id":"system","name":"系统","role":"system"},"at":"2026-11-27T01:02:03.456Z",)"
-            R"("data":{"code":"u1","name":"单位u1","parent_id":"","unit_id":"u1"},"type":"UnitCreated","v":1})");
+  EXPECT_EQ(bytes, R"({"actor":{"id":"system","name":"系统","role":"system"},"at":"2026-11-27T01:02:03.456Z",)"
+                   R"("data":{"code":"u1","name":"单位u1","parent_id":"","unit_id":"u1"},"type":"UnitCreated","v":1})");
   EXPECT_EQ(appended->leaf_hash, ledger::HashLeaf(bytes));
   EXPECT_EQ((*stored)[0].leaf_hash, appended->leaf_hash);
   domain::Event e2 = UnitEvent("u2");
@@ -110,9 +109,11 @@ TEST(EventLog, DatabaseRefusesUpdateDeleteAndGaps) {
   EXPECT_NE(upd.message().find("append-only"), std::string::npos) << upd.ToString();
   EXPECT_FALSE((*db)->Exec("DELETE FROM events WHERE idx = 0").ok());
   EXPECT_FALSE((*db)->Exec("DELETE FROM events").ok());
-  Status gap = (*db)->Exec("INSERT INTO events(idx, type, at, bytes, leaf_hash) VALUES (5, 'X', 'now', x'00', zeroblob(32))");
+  Status gap =
+      (*db)->Exec("INSERT INTO events(idx, type, at, bytes, leaf_hash) VALUES (5, 'X', 'now', x'00', zeroblob(32))");
   EXPECT_FALSE(gap.ok()) << "index 5 after index 0 would leave a gap";
-  Status dup = (*db)->Exec("INSERT INTO events(idx, type, at, bytes, leaf_hash) VALUES (0, 'X', 'now', x'00', zeroblob(32))");
+  Status dup =
+      (*db)->Exec("INSERT INTO events(idx, type, at, bytes, leaf_hash) VALUES (0, 'X', 'now', x'00', zeroblob(32))");
   EXPECT_FALSE(dup.ok());
   EXPECT_EQ(*log.Size(), 1);
 }
@@ -176,9 +177,7 @@ TEST(Writer, AFailingJobRollsBackAloneAndLeavesNoGap) {
 class RebuildTest : public ::testing::Test {
  protected:
   void SetUp() override { app_ = qc::testing::OpenDemoApp(dir_.path(), clock_); }
-  domain::Actor Login(const std::string& username) {
-    return app_->LoadActor(*app_->FindUserId(username)).value();
-  }
+  domain::Actor Login(const std::string& username) { return app_->LoadActor(*app_->FindUserId(username)).value(); }
   TempDir dir_;
   FakeClock clock_{TimePoint(1795741323456ms)};
   std::unique_ptr<app::App> app_;
@@ -195,9 +194,12 @@ TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   ASSERT_TRUE(app_->DecideApproval(reviewer, approval, "approve", "同意").ok());
   ASSERT_TRUE(app_->DecideApproval(approver, approval, "approve", "同意启动").ok());
   std::string case_id = (*inbox)["items"][0]["case_id"];
-  ASSERT_TRUE(app_->ActOnCase(officer, case_id, [&](const domain::CaseState& c) {
-    return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", "周涛"}});
-  }).ok());
+  ASSERT_TRUE(
+      app_->ActOnCase(officer, case_id,
+                      [&](const domain::CaseState& c) {
+                        return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", "周涛"}});
+                      })
+          .ok());
   ASSERT_TRUE(app_->ChangeUser(admin, officer.user_id, {.cert_no = std::string("13062100099")}).ok());
 
   TempDir rebuilt_dir;
@@ -232,8 +234,10 @@ TEST_F(RebuildTest, SchemaTwoIsMigratedOnOpen) {
   {
     auto db = Db::Open(dir_.File("quancheng.db"), true);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Exec("DROP TABLE case_deadlines; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
-                            "UPDATE cases SET detail = json_remove(detail, '$.deadlines', '$.closed_at')").ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("DROP TABLE case_deadlines; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+                           "UPDATE cases SET detail = json_remove(detail, '$.deadlines', '$.closed_at')")
+                    .ok());
     auto diffs = VerifyProjections(**db);
     EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old tables differ from what this version renders";
   }
@@ -270,15 +274,20 @@ TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   for (int i = 0; i < 5000; ++i) {
     domain::Event e;
     e.type = "UnitCreated";
-    e.data = {{"unit_id", "unit_bulk" + std::to_string(i)}, {"name", "单位" + std::to_string(i)},
-              {"code", "批" + std::to_string(i)}, {"parent_id", ""}};
+    e.data = {{"unit_id", "unit_bulk" + std::to_string(i)},
+              {"name", "单位" + std::to_string(i)},
+              {"code", "批" + std::to_string(i)},
+              {"parent_id", ""}};
     units.push_back(std::move(e));
   }
   ASSERT_TRUE(app_->RecordSystem(std::move(units)).ok());
   for (const char* name : {"周涛", "吴刚"})  // after the bulk: the case's last events come 5,000 later
-    ASSERT_TRUE(app_->ActOnCase(officer, case_id, [&](const domain::CaseState& c) {
-      return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", name}});
-    }).ok());
+    ASSERT_TRUE(
+        app_->ActOnCase(officer, case_id,
+                        [&](const domain::CaseState& c) {
+                          return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", name}});
+                        })
+            .ok());
 
   auto live = Db::Open(dir_.File("quancheng.db"), false);
   ASSERT_TRUE(live.ok());
@@ -325,8 +334,10 @@ TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
   app_.reset();
   {
     auto db = Db::Open(dir_.File("quancheng.db"), true).value();
-    ASSERT_TRUE(db->Exec("DELETE FROM number_sequences;"
-                         "UPDATE cases SET number = '易公一队〔2027〕123456号' WHERE number = '易公一队〔2027〕00001号'").ok());
+    ASSERT_TRUE(
+        db->Exec("DELETE FROM number_sequences;"
+                 "UPDATE cases SET number = '易公一队〔2027〕123456号' WHERE number = '易公一队〔2027〕00001号'")
+            .ok());
   }
   app::Options ao;
   ao.data_dir = dir_.path();
