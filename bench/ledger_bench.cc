@@ -123,16 +123,17 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   qc::app::NewCase nc;
   nc.cmd.mode = qc::domain::StartMode::kExOfficio;
   nc.cmd.title = "某网吧接纳未成年人上网案";
-  nc.cmd.parties = Json::array({{{"kind", "legal_person"},
-                                 {"name", "易县星空网络服务有限公司"},
-                                 {"id_number", "91130633MA0D4E5F6G"},
-                                 {"legal_representative", "吴刚"}}});
-  nc.cmd.start_form = {{"cause", "日常检查发现该网吧接纳未成年人上网"}};
+  nc.cmd.parties = {qc::domain::PartyFromJson({{"kind", "legal_person"},
+                                               {"name", "易县星空网络服务有限公司"},
+                                               {"id_number", "91130633MA0D4E5F6G"},
+                                               {"legal_representative", "吴刚"}})};
+  nc.cmd.start_form = qc::domain::StartFormFromJson({{"cause", "日常检查发现该网吧接纳未成年人上网"}});
   auto opened = app->OpenCase(officer, nc).value();
   *case_id = opened.body["id"];
   *number = opened.body["number"];
   auto act = [&](const qc::app::CaseAction& a) { Check(app->Act(officer, *case_id, a).status(), "act"); };
-  act(qc::app::AddParty{{{"kind", "natural_person"}, {"name", "吴刚"}, {"id_number", "130633198001011234"}}});
+  act(qc::app::AddParty{
+      qc::domain::PartyFromJson({{"kind", "natural_person"}, {"name", "吴刚"}, {"id_number", "130633198001011234"}})});
   act(qc::app::SubmitStartApproval{"建议立案调查", "证据初步确实", std::nullopt});
   auto inbox = app->ApprovalInbox(reviewer, 1, 100).value();
   std::string apv;

@@ -269,7 +269,7 @@ class App {
   Status CommitOffset(const std::string& id, int64_t offset);
   // Hashes, probes, adopts and registers a fully received upload. Idempotent: resumes after a crash.
   StatusOr<UploadInfo> FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
-                                    std::optional<std::string> force_kind = std::nullopt);
+                                    std::optional<domain::MediaKind> force_kind = std::nullopt);
   std::string PartPath(const std::string& upload_id) const;
   // Refuses (507 insufficient_storage) when the disk's free space, less the reserve, cannot take
   // `more` bytes on top of what unfinished uploads still have to write.

@@ -8,32 +8,32 @@
 #include <string>
 #include <variant>
 
-#include "common/canonical_json.h"
+#include "domain/case_record.h"
 #include "domain/types.h"
 
 namespace qc::app {
 
 // Art. 9 — the application.
 struct CorrectApplication {
-  Json correction;
-};  // {field, before, after, confirmed_by}
+  domain::ApplicationCorrection correction;
+};
 struct IssueSupplementNotice {
-  Json notice;
-};  // {items[], deadline?, note?}
+  domain::SupplementNotice notice;
+};
 struct RecordSupplementReceived {
-  Json received;
-};  // {items[], note?}
+  domain::SupplementReceipt received;
+};
 struct DecideOnApplication {
   bool accepted = false;
   std::string reason;
 };
 struct IssueReceipt {
-  Json receipt;
-};  // {kind, receipt_no, recipient?}
+  domain::Receipt receipt;
+};
 // Art. 11 — a complaint not started, and the notice to the complainant.
 struct NotStartComplaint {
-  Json notice;
-};  // {reason, notice_no, notice_method, ...}
+  domain::ComplaintNotice notice;
+};
 // Art. 7, 10 — the start approval (a fresh approval id is made here).
 struct SubmitStartApproval {
   std::string opinion, reasons;
@@ -45,7 +45,7 @@ struct AdvanceStage {
   std::string reason;
 };
 struct AddParty {
-  Json party;
+  domain::Party party;
 };
 // Art. 23, Art. 5.
 struct ChangeProcedure {

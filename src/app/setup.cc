@@ -38,10 +38,15 @@ StatusOr<std::string> AddUser(App& app, const std::string& username, const std::
   return r.body["id"].get<std::string>();
 }
 
-Json Party(const char* kind, const char* name, const char* id_number, const char* phone, const char* address,
-           const char* legal_rep = "") {
-  Json p = {{"kind", kind}, {"name", name}, {"id_number", id_number}, {"phone", phone}, {"address", address}};
-  if (*legal_rep) p["legal_representative"] = legal_rep;
+domain::Party LegalPerson(const char* name, const char* id_number, const char* phone, const char* address,
+                          const char* legal_rep) {
+  domain::Party p;
+  p.kind = domain::PartyKind::kLegalPerson;
+  p.name = name;
+  p.id_number = id_number;
+  p.phone = phone;
+  p.address = address;
+  p.legal_representative = legal_rep;
   return p;
 }
 
@@ -68,33 +73,31 @@ Status LoadDemo(App& app, const std::string& root) {
     NewCase nc;
     nc.cmd.mode = domain::StartMode::kApplication;
     nc.cmd.title = "易县商贸博览会大型群众性活动安全许可申请";
-    nc.cmd.parties.push_back(Party("legal_person", "易县会展服务有限公司", "91130633MA0C1X2Y3Z", "0312-8212345",
-                                   "河北省保定市易县城关镇朝阳路18号", "马晓东"));
-    nc.cmd.application = {{"channel", "written"},
-                          {"matter", "大型群众性活动安全许可"},
-                          {"materials", {"安全许可申请表", "活动方案", "场地租赁合同"}}};
+    nc.cmd.parties.push_back(LegalPerson("易县会展服务有限公司", "91130633MA0C1X2Y3Z", "0312-8212345",
+                                         "河北省保定市易县城关镇朝阳路18号", "马晓东"));
+    nc.cmd.application = domain::Application{};
+    nc.cmd.application->channel = "written";
+    nc.cmd.application->matter = "大型群众性活动安全许可";
+    nc.cmd.application->materials = {"安全许可申请表", "活动方案", "场地租赁合同"};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.Act(o1, id,
-                               CorrectApplication{{{"field", "活动名称"},
-                                                   {"before", "易县商贸博览汇"},
-                                                   {"after", "易县商贸博览会"},
-                                                   {"confirmed_by", "马晓东（签字）"}}})
-                           .status());
     QC_RETURN_IF_ERROR(
-        app.Act(o1, id,
-                IssueSupplementNotice{{{"items", {"场地消防安全检查合格证明", "安全工作方案"}},
-                                       {"deadline", ChinaDate(app.clock().Now() + std::chrono::days(7))}}})
+        app.Act(o1, id, CorrectApplication{{"活动名称", "易县商贸博览汇", "易县商贸博览会", "马晓东（签字）", {}}})
             .status());
+    domain::SupplementNotice notice;
+    notice.items = {"场地消防安全检查合格证明", "安全工作方案"};
+    notice.deadline = ChinaDate(app.clock().Now() + std::chrono::days(7));
+    QC_RETURN_IF_ERROR(app.Act(o1, id, IssueSupplementNotice{notice}).status());
   }
   // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).
   {
     NewCase nc;
     nc.cmd.mode = domain::StartMode::kExOfficio;
     nc.cmd.title = "金嗓子KTV未按规定备案经营案";
-    nc.cmd.parties.push_back(Party("legal_person", "易县金嗓子娱乐有限公司", "91130633MA0A7B8C9D", "0312-8265678",
-                                   "河北省保定市易县城关镇迎宾路66号", "周涛"));
-    nc.cmd.start_form = {{"cause", "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》"}};
+    nc.cmd.parties.push_back(LegalPerson("易县金嗓子娱乐有限公司", "91130633MA0A7B8C9D", "0312-8265678",
+                                         "河北省保定市易县城关镇迎宾路66号", "周涛"));
+    nc.cmd.start_form = domain::StartForm{};
+    nc.cmd.start_form->cause = "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》";
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(
@@ -107,19 +110,22 @@ Status LoadDemo(App& app, const std::string& root) {
     NewCase nc;
     nc.cmd.mode = domain::StartMode::kComplaint;
     nc.cmd.title = "城关镇居民投诉加工作坊夜间噪声";
-    nc.cmd.complaint = {{"complainant", {{"name", "刘桂兰"}, {"phone", "13903120456"}}},
-                        {"channel", "phone"},
-                        {"content", "城关镇西街一加工作坊每晚十点后仍在作业，噪声扰民"},
-                        {"respondent", "城关镇西街加工作坊"}};
+    nc.cmd.complaint = domain::Complaint{};
+    nc.cmd.complaint->complainant = domain::Complainant{"刘桂兰", "13903120456", std::nullopt, false};
+    nc.cmd.complaint->channel = "phone";
+    nc.cmd.complaint->content = "城关镇西街一加工作坊每晚十点后仍在作业，噪声扰民";
+    nc.cmd.complaint->respondent = "城关镇西街加工作坊";
     QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o2, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(
-        app.Act(o2, id,
-                NotStartComplaint{{{"reason", "经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围"},
-                                   {"competent_authority", "保定市生态环境局易县分局"},
-                                   {"notice_no", "易公二队不启字〔2026〕1号"},
-                                   {"notice_method", "direct"}}})
-            .status());
+    QC_RETURN_IF_ERROR(app.Act(o2, id,
+                               NotStartComplaint{{"经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围",
+                                                  "易公二队不启字〔2026〕1号",
+                                                  "direct",
+                                                  "保定市生态环境局易县分局",
+                                                  std::nullopt,
+                                                  {},
+                                                  {}}})
+                           .status());
   }
   return Status();
 }

@@ -66,7 +66,8 @@ UploadInfo RowToInfo(const store::UploadRow& r) {
   u.metadata = r.metadata;
   u.params = ParseJson(r.params).value_or(Json::object());
   u.case_id = r.case_id;
-  u.state = r.state;
+  // A state the store does not know would be a corrupt row: treated as refused, never written to.
+  u.state = domain::ParseUploadState(r.state).value_or(domain::UploadState::kRefused);
   u.sha256 = r.sha256;
   u.sm3 = r.sm3;
   u.record_id = r.record_id;
@@ -83,7 +84,7 @@ std::optional<TimePoint> OptTime(const Json& p, const char* key) {
 }
 
 // The registration an upload asks for, from its parameters and (once known) its digests.
-domain::MediaRegistration Registration(const UploadInfo& u, const std::string& kind, const Json& media) {
+domain::MediaRegistration Registration(const UploadInfo& u, domain::MediaKind kind, const Json& media) {
   const Json& p = u.params;
   domain::MediaRegistration m;
   m.upload_id = u.id;
@@ -241,10 +242,13 @@ StatusOr<UploadInfo> App::CreateUpload(const Uploader& who, int64_t length,
   u.metadata = raw_metadata;
   u.params = p;
   u.case_id = case_id;
-  u.state = "receiving";
+  u.state = domain::UploadState::kReceiving;
   u.expires_at = clock_.Now() + options_.upload_expiry;
   // Check now what registration will check, so a refusal comes before the bytes, not after.
-  Status dry = domain::DecideRegisterMedia(c, acting, !who.user, Registration(u, kind, Json::object())).status();
+  Status dry = domain::DecideRegisterMedia(
+                   c, acting, !who.user,
+                   Registration(u, domain::ParseMediaKind(kind).value_or(domain::MediaKind::kAv), Json::object()))
+                   .status();
   if (!dry.ok()) {
     std::string f = dry.field();
     if (!f.empty() && f != "sha256" && dry.error_code() == ErrorCode::kInvalidArgument)
@@ -309,7 +313,7 @@ StatusOr<UploadInfo> App::GetUpload(const Uploader& who, const std::string& id) 
   if (!u.ok()) return Status::NotFound("上传不存在或已删除", "id");
   if (u->params.value("uploader", Json::object()).value("id", "") != who.owner_id())
     return Status::NotFound("上传不存在或已删除", "id");  // another uploader's upload is not revealed
-  if (u->state == "receiving" && u->expires_at < clock_.Now())
+  if (u->state == domain::UploadState::kReceiving && u->expires_at < clock_.Now())
     return Status::Make(ErrorCode::kNotFound, "gone", "上传已过期");
   return u;
 }
@@ -317,7 +321,8 @@ StatusOr<UploadInfo> App::GetUpload(const Uploader& who, const std::string& id) 
 StatusOr<std::unique_ptr<UploadPatch>> App::BeginPatch(const Uploader& who, const std::string& id, int64_t offset,
                                                        std::optional<ChecksumSpec> checksum) {
   QC_ASSIGN_OR_RETURN(UploadInfo u, GetUpload(who, id));
-  if (u.state != "receiving") return Status::Conflict("upload_complete", "上传已完成，不能再写入", "Upload-Offset");
+  if (u.state != domain::UploadState::kReceiving)
+    return Status::Conflict("upload_complete", "上传已完成，不能再写入", "Upload-Offset");
   if (offset != u.offset)
     return Status::Conflict("offset_mismatch", "Upload-Offset 应为 " + std::to_string(u.offset), "Upload-Offset");
   auto slot = Slot(id);
@@ -449,15 +454,15 @@ StatusOr<UploadInfo> UploadPatch::Finish(bool complete) {
 }
 
 StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
-                                       std::optional<std::string> force_kind) {
+                                       std::optional<domain::MediaKind> force_kind) {
   QC_ASSIGN_OR_RETURN(UploadInfo u, LoadUpload(id));
-  if (u.state == "registered") return u;
-  if (u.state == "refused" && !force_kind) return u;
+  if (u.state == domain::UploadState::kRegistered) return u;
+  if (u.state == domain::UploadState::kRefused && !force_kind) return u;
   if (u.offset != u.length) return Status::Internal("upload " + id + " is not complete");
   std::string part = PartPath(id);
   bool have_part = fs::exists(part);
   Json media;
-  if (u.state == "receiving") {
+  if (u.state == domain::UploadState::kReceiving) {
     // First finish: digests and container metadata, committed before the file moves.
     if (!have_part) return Status::Internal("upload " + id + ": part file missing");
     blob::ContentDigests d;
@@ -475,7 +480,7 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
     u.sm3 = d.sm3;
     QC_RETURN_IF_ERROR(writer_->Run(
         [&](store::WriteTx& tx) { return store::MarkUploadComplete(tx.db(), id, u.sha256, u.sm3, media.dump()); }));
-    u.state = "complete";
+    u.state = domain::UploadState::kComplete;
     spdlog::info("upload {} complete: {} bytes sha256 {} sm3 {}", id, u.length, u.sha256, u.sm3);
   } else {
     auto db = reads_->Acquire();
@@ -491,8 +496,9 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
     spdlog::info("upload {} refused: {}", id, message);
     return LoadUpload(id);
   };
-  std::string kind = force_kind.value_or(u.params.value("kind", "av"));
-  if (kind == "av" && !audio_video)
+  domain::MediaKind kind =
+      force_kind.value_or(domain::ParseMediaKind(u.params.value("kind", "av")).value_or(domain::MediaKind::kAv));
+  if (kind == domain::MediaKind::kAv && !audio_video)
     return refuse("not_audio_video", "该文件不是音频或视频，不能登记为音像记录；可以作为附件登记");
 
   const Json& up = u.params.value("uploader", Json::object());
@@ -545,7 +551,7 @@ StatusOr<UploadInfo> App::FinishUpload(const std::string& id, std::unique_ptr<bl
 
 Status App::TerminateUpload(const Uploader& who, const std::string& id) {
   QC_ASSIGN_OR_RETURN(UploadInfo u, GetUpload(who, id));
-  if (u.state != "receiving") return Status::PermissionDenied("已完成的上传不能删除");
+  if (u.state != domain::UploadState::kReceiving) return Status::PermissionDenied("已完成的上传不能删除");
   auto slot = Slot(id);
   std::lock_guard<std::mutex> lock(slot->mu);
   if (slot->busy) return Status::Conflict("locked", "该文件正在上传，不能删除");
@@ -559,13 +565,13 @@ Status App::TerminateUpload(const Uploader& who, const std::string& id) {
 
 StatusOr<UploadInfo> App::RegisterUploadAsAttachment(const Uploader& who, const std::string& id) {
   QC_ASSIGN_OR_RETURN(UploadInfo u, GetUpload(who, id));
-  if (u.state != "refused" || u.error_code != "not_audio_video")
+  if (u.state != domain::UploadState::kRefused || u.error_code != "not_audio_video")
     return Status::Conflict("illegal_transition", "只有因不是音视频而未登记的上传可以改为附件登记");
   auto slot = Slot(id);
   std::lock_guard<std::mutex> lock(slot->mu);
   if (slot->busy) return Status::Conflict("locked", "该上传正在处理");
   slot->busy = true;
-  auto done = FinishUpload(id, nullptr, std::string("attachment"));
+  auto done = FinishUpload(id, nullptr, domain::MediaKind::kAttachment);
   slot->busy = false;
   return done;
 }
@@ -599,9 +605,9 @@ Status App::RecoverUploads() {
   }
   for (const auto& row : rows) {
     const std::string& id = row.id;
-    const std::string& state = row.state;
+    auto state = domain::ParseUploadState(row.state);
     const int64_t received = row.received, length = row.length;
-    if (state == "receiving") {
+    if (state == domain::UploadState::kReceiving) {
       // Bytes past the committed offset were never acknowledged: drop them.
       struct stat st;
       std::string part = PartPath(id);
@@ -613,7 +619,7 @@ Status App::RecoverUploads() {
     if (!done.ok())
       spdlog::error("upload {}: recovery failed: {}", id, done.status().ToString());
     else
-      spdlog::info("upload {}: recovered as {}", id, done->state);
+      spdlog::info("upload {}: recovered as {}", id, domain::ToString(done->state));
   }
   return Status();
 }

@@ -27,6 +27,7 @@
 #include "common/status.h"
 #include "crypto/digest.h"
 #include "domain/policy.h"
+#include "domain/types.h"
 
 namespace qc::app {
 
@@ -42,7 +43,7 @@ struct UploadInfo {
   int64_t length = 0, offset = 0;
   std::string metadata;  // the Upload-Metadata header as given at creation
   TimePoint expires_at;
-  std::string state;  // receiving | complete | registered | refused
+  domain::UploadState state = domain::UploadState::kReceiving;
   std::string case_id, sha256, sm3, record_id;
   std::string error_code, error;  // why it was refused
   Json params = Json::object();   // what the metadata asked for

@@ -184,7 +184,7 @@ class Agent {
     fresh.size = f.size;
     fresh.mtime_ns = f.mtime_ns;
     FileEntry e = state_.Load(fresh.Key()).value_or(fresh);
-    if (e.status == "done") {
+    if (e.status == FileStatus::kDone) {
       // Confirmed before a crash: delete it only if it still holds the confirmed bytes.
       int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
       struct stat st {};
@@ -196,7 +196,7 @@ class Agent {
       return Outcome::kLeft;
     }
     std::string stamp = MetaStamp(f.path.string(), o_.defaults);
-    if (e.status == "refused") {
+    if (e.status == FileStatus::kRefused) {
       if (e.meta_stamp == stamp) return Outcome::kLeft;  // reported already; waits for a new sidecar
       e = fresh;
     }
@@ -347,7 +347,7 @@ class Agent {
       (void)state_.Remove(e.Key());
       return Outcome::kLeft;
     }
-    e.status = "done";
+    e.status = FileStatus::kDone;
     e.record_id = d.value("record_id", "");
     if (!Save(e)) return Outcome::kLeft;
     progress_.Log("已登记 " + f.rel + "：记录 " + e.record_id + "，SHA-256 " + e.sha256 + "（与服务器一致），SM3 " +
@@ -382,7 +382,7 @@ class Agent {
   }
 
   Outcome Refuse(FileEntry& e, const Found& f, const std::string& why, const std::string& stamp) {
-    e.status = "refused";
+    e.status = FileStatus::kRefused;
     e.error = why;
     e.meta_stamp = stamp;
     Save(e);

@@ -60,9 +60,26 @@ std::string FileEntry::Key() const {
   return ToHex(crypto::Digest(crypto::DigestAlg::kSha256, id)).substr(0, 32);
 }
 
+std::string_view ToString(FileStatus s) {
+  switch (s) {
+    case FileStatus::kUploading: return "uploading";
+    case FileStatus::kRefused: return "refused";
+    case FileStatus::kDone: return "done";
+  }
+  return "uploading";
+}
+
+std::optional<FileStatus> ParseFileStatus(std::string_view s) {
+  for (FileStatus f : {FileStatus::kUploading, FileStatus::kRefused, FileStatus::kDone})
+    if (ToString(f) == s) return f;
+  return std::nullopt;
+}
+
 Json FileEntry::ToJson() const {
-  return {{"path", path},          {"size", size},     {"mtime_ns", mtime_ns}, {"sha256", sha256},
-          {"location", location},  {"status", status}, {"error", error},       {"meta_stamp", meta_stamp},
+  return {{"path", path},          {"size", size},
+          {"mtime_ns", mtime_ns},  {"sha256", sha256},
+          {"location", location},  {"status", std::string(ToString(status))},
+          {"error", error},        {"meta_stamp", meta_stamp},
           {"record_id", record_id}};
 }
 
@@ -74,7 +91,9 @@ StatusOr<FileEntry> FileEntry::FromJson(const Json& j) {
     e.mtime_ns = j.at("mtime_ns").get<int64_t>();
     e.sha256 = j.value("sha256", "");
     e.location = j.value("location", "");
-    e.status = j.value("status", "uploading");
+    auto status = ParseFileStatus(j.value("status", "uploading"));
+    if (!status) return Status::Internal("状态文件损坏：status");
+    e.status = *status;
     e.error = j.value("error", "");
     e.meta_stamp = j.value("meta_stamp", "");
     e.record_id = j.value("record_id", "");

@@ -12,22 +12,29 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/canonical_json.h"
 #include "common/status.h"
 
 namespace qc::dock {
 
+// Where a file stands: being uploaded (and registered), refused by the server or the agent, or done
+// (registered on the server, then deleted locally). The wire names are what the entry files hold.
+enum class FileStatus { kUploading, kRefused, kDone };
+std::string_view ToString(FileStatus s);
+std::optional<FileStatus> ParseFileStatus(std::string_view s);
+
 struct FileEntry {
   std::string path;  // relative to the watched directory
   int64_t size = 0;
   int64_t mtime_ns = 0;
-  std::string sha256;                // hex, of the local file, once every byte has been read
-  std::string location;              // the upload's path on the server, once created
-  std::string status = "uploading";  // uploading | refused | done
-  std::string error;                 // refused: the server's (or the agent's) reason
-  std::string meta_stamp;            // refused: what the metadata was made from; a change retries the file
-  std::string record_id;             // done: the registered record
+  std::string sha256;    // hex, of the local file, once every byte has been read
+  std::string location;  // the upload's path on the server, once created
+  FileStatus status = FileStatus::kUploading;
+  std::string error;       // refused: the server's (or the agent's) reason
+  std::string meta_stamp;  // refused: what the metadata was made from; a change retries the file
+  std::string record_id;   // done: the registered record
 
   std::string Key() const;
   Json ToJson() const;

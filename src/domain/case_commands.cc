@@ -22,24 +22,25 @@ Status RequireNotTerminal(const CaseState& c) {
 }
 
 Status RequireApplication(const CaseState& c) {
-  if (c.mode != StartMode::kApplication) return Illegal("只有依申请启动的案件才有申请办理环节");
+  if (c.mode != StartMode::kApplication || !c.application) return Illegal("只有依申请启动的案件才有申请办理环节");
   return RequireNotTerminal(c);
 }
 
 Status RequireApplicationUndecided(const CaseState& c) {
   QC_RETURN_IF_ERROR(RequireApplication(c));
-  if (!c.application["decision"].is_null()) return Illegal("申请已作出受理决定，不能再更改");
+  if (c.application && c.application->decision) return Illegal("申请已作出受理决定，不能再更改");
   return Status();
 }
 
-Status CheckReceiptKind(const CaseState& c, const std::string& kind) {
-  const Json& dec = c.application["decision"];
-  if (kind == "acceptance" && (dec.is_null() || !dec.value("accepted", false)))
+Status CheckReceiptKind(const CaseState& c, ReceiptKind kind) {
+  if (!c.application) return Illegal("只有依申请启动的案件出具申请凭证");
+  const auto& dec = c.application->decision;
+  if (kind == ReceiptKind::kAcceptance && !(dec && dec->accepted))
     return Illegal("申请未受理，不能出具受理凭证", "kind");
-  if (kind == "non_acceptance" && (dec.is_null() || dec.value("accepted", true)))
+  if (kind == ReceiptKind::kNonAcceptance && !(dec && !dec->accepted))
     return Illegal("未作出不予受理决定，不能出具不予受理凭证", "kind");
-  for (const auto& r : c.application["receipts"])
-    if (r.value("kind", "") == kind && kind != "materials") return Illegal("该凭证已出具", "kind");
+  for (const auto& r : c.application->receipts)
+    if (r.kind == kind && kind != ReceiptKind::kMaterials) return Illegal("该凭证已出具", "kind");
   return Status();
 }
 
@@ -70,14 +71,13 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
     case CaseCommand::kSupplementNotice:
       QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
       // Art. 9: everything to supplement is told at once — there is no second notice.
-      if (!c.application["supplement_notice"].is_null())
-        return Illegal("补正内容应当一次性告知，本申请已出具过补正告知（第九条）");
+      if (c.application->supplement_notice) return Illegal("补正内容应当一次性告知，本申请已出具过补正告知（第九条）");
       return Status();
     case CaseCommand::kSupplementReceived: {
       QC_RETURN_IF_ERROR(RequireApplicationUndecided(c));
-      const Json& n = c.application["supplement_notice"];
-      if (n.is_null()) return Illegal("尚未出具补正告知，无需登记补正材料");
-      if (!n["received"].is_null()) return Illegal("补正材料已登记");
+      const auto& n = c.application->supplement_notice;
+      if (!n) return Illegal("尚未出具补正告知，无需登记补正材料");
+      if (n->received) return Illegal("补正材料已登记");
       return Status();
     }
     case CaseCommand::kIssueReceipt:
@@ -145,10 +145,10 @@ Status CheckCommand(const CaseState& c, const Actor& a, CaseCommand cmd) {
   return CheckState(c, cmd);
 }
 
-std::vector<std::string> IssuableReceiptKinds(const CaseState& c) {
-  std::vector<std::string> out;
+std::vector<ReceiptKind> IssuableReceiptKinds(const CaseState& c) {
+  std::vector<ReceiptKind> out;
   if (c.mode != StartMode::kApplication) return out;
-  for (const char* kind : {"acceptance", "non_acceptance", "materials"})
+  for (ReceiptKind kind : {ReceiptKind::kAcceptance, ReceiptKind::kNonAcceptance, ReceiptKind::kMaterials})
     if (CheckReceiptKind(c, kind).ok()) out.push_back(kind);
   return out;
 }
@@ -162,7 +162,11 @@ Json AvailableActions(const CaseState& c, const Actor& a) {
       entry["reason"] = st.message();
       entry["code"] = st.code();
     }
-    if (cmd == CaseCommand::kIssueReceipt) entry["receipt_kinds"] = IssuableReceiptKinds(c);
+    if (cmd == CaseCommand::kIssueReceipt) {
+      Json kinds = Json::array();
+      for (ReceiptKind k : IssuableReceiptKinds(c)) kinds.push_back(ToString(k));
+      entry["receipt_kinds"] = std::move(kinds);
+    }
     out[std::string(ToString(cmd))] = std::move(entry);
   }
   return out;
@@ -187,8 +191,10 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
             {"start_mode", ToString(cmd.mode)},
             {"procedure", ToString(cmd.procedure)},
             {"major", cmd.major},
-            {"urgent", cmd.urgent},
-            {"parties", cmd.parties}};
+            {"urgent", cmd.urgent}};
+  Json parties = Json::array();
+  for (const auto& p : cmd.parties) parties.push_back(ToJson(p));
+  d["parties"] = std::move(parties);
   if (!cmd.procedure_reason.empty()) d["procedure_reason"] = cmd.procedure_reason;
   if (cmd.major) d["major_reason"] = cmd.major_reason;
   if (cmd.urgent) d["urgent_reason"] = cmd.urgent_reason;
@@ -202,26 +208,24 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
 
   switch (cmd.mode) {
     case StartMode::kApplication: {
-      const Json& app = cmd.application;
-      if (!app.is_object()) return Status::InvalidArgument("missing_field", "请填写申请登记信息", "application");
+      if (!cmd.application) return Status::InvalidArgument("missing_field", "请填写申请登记信息", "application");
+      const Application& app = *cmd.application;
       // Art. 9: an oral application is written down.
-      if (app.value("channel", "") == "oral" && app.value("oral_record", "").empty())
+      if (app.channel == "oral" && app.oral_record.value_or("").empty())
         return Status::InvalidArgument("missing_field", "口头申请须制作申请记录（第九条）", "application.oral_record");
       if (cmd.parties.empty()) return Status::InvalidArgument("missing_field", "请登记申请人", "parties");
-      d["application"] = app;
+      d["application"] = EventData(app);
       break;
     }
     case StartMode::kExOfficio: {
-      const Json& f = cmd.start_form;
-      if (!f.is_object() || f.value("cause", "").empty())
+      if (!cmd.start_form || cmd.start_form->cause.value_or("").empty())
         return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "start_form.cause");
-      d["start_form"] = f;
+      d["start_form"] = ToJson(*cmd.start_form);
       break;
     }
     case StartMode::kComplaint: {
-      const Json& comp = cmd.complaint;
-      if (!comp.is_object()) return Status::InvalidArgument("missing_field", "请填写投诉举报登记信息", "complaint");
-      d["complaint"] = comp;
+      if (!cmd.complaint) return Status::InvalidArgument("missing_field", "请填写投诉举报登记信息", "complaint");
+      d["complaint"] = EventData(*cmd.complaint);
       break;
     }
   }
@@ -233,25 +237,25 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   return out;
 }
 
-StatusOr<Drafts> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction) {
+StatusOr<Drafts> DecideCorrectApplication(const CaseState& c, const Actor& a, const ApplicationCorrection& correction) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kCorrectApplication));
-  return Drafts{{"ApplicationCorrected", correction}};
+  return Drafts{{"ApplicationCorrected", EventData(correction)}};
 }
 
-StatusOr<Drafts> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice) {
+StatusOr<Drafts> DecideSupplementNotice(const CaseState& c, const Actor& a, const SupplementNotice& notice) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSupplementNotice));
-  return Drafts{{"SupplementNoticeIssued", notice}};
+  return Drafts{{"SupplementNoticeIssued", EventData(notice)}};
 }
 
-StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, const Json& received) {
+StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, const SupplementReceipt& received) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSupplementReceived));
-  return Drafts{{"SupplementReceived", received}};
+  return Drafts{{"SupplementReceived", EventData(received)}};
 }
 
 StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool accepted, const std::string& reason) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kDecideApplication));
-  const Json& n = c.application["supplement_notice"];
-  if (accepted && !n.is_null() && n["received"].is_null()) return Illegal("申请人尚未补正告知所列材料，不能受理");
+  const auto& n = c.application->supplement_notice;
+  if (accepted && n && !n->received) return Illegal("申请人尚未补正告知所列材料，不能受理");
   if (!accepted && reason.empty())
     return Status::InvalidArgument("missing_field", "不予受理须说明理由（第九条）", "reason");
   Json d = {{"accepted", accepted}};
@@ -262,20 +266,20 @@ StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool acce
   return out;
 }
 
-StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Json& receipt) {
+StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kIssueReceipt));
-  QC_RETURN_IF_ERROR(CheckReceiptKind(c, receipt.value("kind", "")));
-  return Drafts{{"ReceiptIssued", receipt}};
+  QC_RETURN_IF_ERROR(CheckReceiptKind(c, receipt.kind));
+  return Drafts{{"ReceiptIssued", EventData(receipt)}};
 }
 
-StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const Json& notice) {
+StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const ComplaintNotice& notice) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kComplaintNotStarted));
-  return Drafts{{"ComplaintNotStarted", notice}};
+  return Drafts{{"ComplaintNotStarted", EventData(notice)}};
 }
 
 StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, const SubmitStartApproval& cmd) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSubmitStartApproval));
-  std::string cause = cmd.cause.value_or(c.start_form.is_object() ? c.start_form.value("cause", "") : "");
+  std::string cause = cmd.cause.value_or(c.start_form ? c.start_form->cause.value_or("") : "");
   if (cause.empty()) return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
   if (c.parties.empty())
     return Status::Conflict("missing_party", "程序启动审批表须载明当事人基本情况（第十条），请先登记当事人", "parties");
@@ -321,9 +325,11 @@ StatusOr<Drafts> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to
   return Drafts{{"StageAdvanced", {{"from", ToString(c.stage)}, {"to", ToString(to)}, {"reason", reason}}}};
 }
 
-StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Json& party) {
+StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Party& party) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAddParty));
-  return Drafts{{"PartyAdded", {{"party", party}}}};
+  Json d = Json::object();
+  d["party"] = ToJson(party);
+  return Drafts{{"PartyAdded", std::move(d)}};
 }
 
 StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o) {

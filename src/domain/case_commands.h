@@ -26,11 +26,11 @@ struct OpenCaseCommand {
   std::string major_reason;
   bool urgent = false;  // ex officio only (Art. 10: 情况紧急的，可以事后补报)
   std::string urgent_reason;
-  Json parties = Json::array();
-  std::vector<CaseOfficer> co_officers;  // besides the acting officer, who becomes the lead
-  Json application;                      // application mode: {channel, matter, oral_record?, materials[], received_at?}
-  Json complaint;                        // complaint mode: {complainant{}, channel, content, respondent?, received_at?}
-  Json start_form;                       // ex officio: {cause, handler_opinion?}
+  std::vector<Party> parties;
+  std::vector<CaseOfficer> co_officers;    // besides the acting officer, who becomes the lead
+  std::optional<Application> application;  // application mode (the registration; nothing folded yet)
+  std::optional<Complaint> complaint;      // complaint mode
+  std::optional<StartForm> start_form;     // ex officio: the cause (承办人意见 comes with the submission)
 };
 
 StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseCommand& cmd);
@@ -66,21 +66,26 @@ std::string_view Label(CaseCommand c);
 Status CheckCommand(const CaseState& c, const Actor& a, CaseCommand cmd);
 // The receipt kinds (凭证) the case may still issue: 材料接收 any number of times, 受理 / 不予受理 once
 // each after that decision.
-std::vector<std::string> IssuableReceiptKinds(const CaseState& c);
+std::vector<ReceiptKind> IssuableReceiptKinds(const CaseState& c);
 // {"<command>": {"allowed": bool, "label": "...", "reason"?: "...", "code"?: "..."}, ...}; the receipt
 // entry also lists its "receipt_kinds".
 Json AvailableActions(const CaseState& c, const Actor& a);
 
 // Art. 9 — application handling.
-StatusOr<std::vector<EventDraft>> DecideCorrectApplication(const CaseState& c, const Actor& a, const Json& correction);
-StatusOr<std::vector<EventDraft>> DecideSupplementNotice(const CaseState& c, const Actor& a, const Json& notice);
-StatusOr<std::vector<EventDraft>> DecideSupplementReceived(const CaseState& c, const Actor& a, const Json& received);
+// (The `at` and `by` members of the inputs are the event's: ignored here.)
+StatusOr<std::vector<EventDraft>> DecideCorrectApplication(const CaseState& c, const Actor& a,
+                                                           const ApplicationCorrection& correction);
+StatusOr<std::vector<EventDraft>> DecideSupplementNotice(const CaseState& c, const Actor& a,
+                                                         const SupplementNotice& notice);
+StatusOr<std::vector<EventDraft>> DecideSupplementReceived(const CaseState& c, const Actor& a,
+                                                           const SupplementReceipt& received);
 StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Actor& a, bool accepted,
                                                     const std::string& reason);
-StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Json& receipt);
+StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt);
 
 // Art. 11 — complaint not started; the written notice to the complainant.
-StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const Json& notice);
+StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a,
+                                                            const ComplaintNotice& notice);
 
 // Art. 7 and 10 — the start approval chain.
 struct SubmitStartApproval {
@@ -98,7 +103,7 @@ StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const A
 StatusOr<std::vector<EventDraft>> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to,
                                                      const std::string& reason);
 
-StatusOr<std::vector<EventDraft>> DecideAddParty(const CaseState& c, const Actor& a, const Json& party);
+StatusOr<std::vector<EventDraft>> DecideAddParty(const CaseState& c, const Actor& a, const Party& party);
 StatusOr<std::vector<EventDraft>> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o);
 StatusOr<std::vector<EventDraft>> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p,
                                                      const std::string& reason);

@@ -9,14 +9,6 @@
 namespace qc::domain {
 namespace {
 
-Json ActorJson(const ActorRef& a) {
-  Json j = Json::object();
-  j["id"] = a.id;
-  j["name"] = a.name;
-  j["role"] = a.role;
-  return j;
-}
-
 Approval* FindApproval(CaseState& c, const std::string& id) {
   for (auto& a : c.approvals)
     if (a.id == id) return &a;
@@ -44,23 +36,17 @@ Status ApplyOpened(CaseState& c, const Event& e) {
   c.major_reason = d.value("major_reason", "");
   c.urgent = d.value("urgent", false);
   c.urgent_reason = d.value("urgent_reason", "");
-  c.parties = d.value("parties", Json::array());
+  if (d.contains("parties"))
+    for (const auto& p : d["parties"]) c.parties.push_back(PartyFromJson(p));
   for (const auto& o : d.value("officers", Json::array()))
     c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), o.value("lead", false)});
   c.created_by = e.actor;
   c.created_at = e.at;
-  if (d.contains("application")) {
-    c.application = d["application"];
-    c.application["corrections"] = Json::array();
-    c.application["supplement_notice"] = nullptr;
-    c.application["decision"] = nullptr;
-    c.application["receipts"] = Json::array();
-  }
-  if (d.contains("complaint")) {
-    c.complaint = d["complaint"];
-    c.complaint["not_started"] = nullptr;
-  }
-  if (d.contains("start_form")) c.start_form = d["start_form"];
+  if (d.contains("application")) c.application = ApplicationFromJson(d["application"]);
+  if (d.contains("complaint")) c.complaint = ComplaintFromJson(d["complaint"]);
+  if (d.contains("start_form")) c.start_form = StartFormFromJson(d["start_form"]);
+  if (c.mode == StartMode::kApplication && !c.application) return Corrupt(e, "application");
+  if (c.mode == StartMode::kComplaint && !c.complaint) return Corrupt(e, "complaint");
   // An urgent start begins investigating at once; StageAdvanced in the same command moves the stage.
   c.status = c.urgent ? CaseStatus::kInProgress : CaseStatus::kPending;
   return Status();
@@ -76,10 +62,10 @@ Status ApplyStartApprovalSubmitted(CaseState& c, const Event& e) {
   a.steps.push_back({ApprovalStepKind::kSubmit, e.actor, ApprovalDecision::kSubmit, d.value("opinion", ""),
                      d.value("reasons", ""), e.at});
   c.approvals.push_back(std::move(a));
-  if (c.start_form.is_null()) c.start_form = Json::object();
-  if (d.contains("cause")) c.start_form["cause"] = d["cause"];
-  c.start_form["handler_opinion"] = d.value("opinion", "");
-  c.start_form["handler_reasons"] = d.value("reasons", "");
+  StartForm& form = c.start_form ? *c.start_form : c.start_form.emplace();
+  if (d.contains("cause")) form.cause = d["cause"].get<std::string>();
+  form.handler_opinion = d.value("opinion", "");
+  form.handler_reasons = d.value("reasons", "");
   if (!c.urgent) c.status = CaseStatus::kAwaitingApproval;
   return Status();
 }
@@ -112,11 +98,11 @@ Status ApplyApprovalDecided(CaseState& c, const Event& e) {
   // The 程序启动审批表 (Art. 10) carries each opinion of the start approval (no other kind's); keep the
   // latest of each.
   if (a->kind == ApprovalKind::kStart) {
-    const char* field = *step == ApprovalStepKind::kReview        ? "unit_opinion"
-                        : *step == ApprovalStepKind::kLegalReview ? "legal_opinion"
-                                                                  : "leader_opinion";
-    if (c.start_form.is_null()) c.start_form = Json::object();
-    c.start_form[field] = d.value("opinion", "");
+    StartForm& form = c.start_form ? *c.start_form : c.start_form.emplace();
+    auto& field = *step == ApprovalStepKind::kReview        ? form.unit_opinion
+                  : *step == ApprovalStepKind::kLegalReview ? form.legal_opinion
+                                                            : form.leader_opinion;
+    field = d.value("opinion", "");
   }
   return Status();
 }
@@ -129,13 +115,60 @@ Status ApplyStageAdvanced(CaseState& c, const Event& e) {
   return Status();
 }
 
+// The application an Art. 9 event is about: a case opened on application has one.
+StatusOr<Application*> ApplicationOf(CaseState& c, const Event& e) {
+  if (!c.application) return Corrupt(e, "not an application case");
+  return &*c.application;
+}
+
 Status ApplyApplicationDecided(CaseState& c, const Event& e) {
+  QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
   bool accepted = e.data.value("accepted", false);
-  c.application["decision"] = {{"accepted", accepted},
-                               {"reason", e.data.value("reason", "")},
-                               {"at", FormatRfc3339(e.at)},
-                               {"by", ActorJson(e.actor)}};
+  app->decision = ApplicationDecision{accepted, e.data.value("reason", ""), e.at, e.actor};
   c.status = accepted ? CaseStatus::kInProgress : CaseStatus::kNotAccepted;
+  return Status();
+}
+
+Status ApplyApplicationCorrected(CaseState& c, const Event& e) {
+  QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
+  ApplicationCorrection corr = CorrectionFromJson(e.data);
+  corr.at = e.at;
+  app->corrections.push_back(std::move(corr));
+  return Status();
+}
+
+Status ApplySupplementNoticeIssued(CaseState& c, const Event& e) {
+  QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
+  SupplementNotice n = SupplementNoticeFromJson(e.data);
+  n.issued_at = e.at;
+  app->supplement_notice = std::move(n);
+  return Status();
+}
+
+Status ApplySupplementReceived(CaseState& c, const Event& e) {
+  QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
+  if (!app->supplement_notice) return Corrupt(e, "no supplement notice");
+  SupplementReceipt r = SupplementReceiptFromJson(e.data);
+  r.at = e.at;
+  app->supplement_notice->received = std::move(r);
+  return Status();
+}
+
+Status ApplyReceiptIssued(CaseState& c, const Event& e) {
+  QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
+  Receipt r = ReceiptFromJson(e.data);
+  r.at = e.at;
+  app->receipts.push_back(std::move(r));
+  return Status();
+}
+
+Status ApplyComplaintNotStarted(CaseState& c, const Event& e) {
+  if (!c.complaint) return Corrupt(e, "not a complaint case");
+  ComplaintNotice n = ComplaintNoticeFromJson(e.data);
+  n.at = e.at;
+  n.by = e.actor;
+  c.complaint->not_started = std::move(n);
+  c.status = CaseStatus::kNotStarted;
   return Status();
 }
 
@@ -146,47 +179,15 @@ const std::map<std::string, Applier>& Appliers() {
       {"ApprovalDecided", ApplyApprovalDecided},
       {"StageAdvanced", ApplyStageAdvanced},
       {"ApplicationDecided", ApplyApplicationDecided},
-      {"ApplicationCorrected",
-       [](CaseState& c, const Event& e) {
-         Json corr = e.data;
-         corr["at"] = FormatRfc3339(e.at);
-         c.application["corrections"].push_back(std::move(corr));
-         return Status();
-       }},
-      {"SupplementNoticeIssued",
-       [](CaseState& c, const Event& e) {
-         Json n = e.data;
-         n["issued_at"] = FormatRfc3339(e.at);
-         n["received"] = nullptr;
-         c.application["supplement_notice"] = std::move(n);
-         return Status();
-       }},
-      {"SupplementReceived",
-       [](CaseState& c, const Event& e) {
-         Json r = e.data;
-         r["at"] = FormatRfc3339(e.at);
-         c.application["supplement_notice"]["received"] = std::move(r);
-         return Status();
-       }},
-      {"ReceiptIssued",
-       [](CaseState& c, const Event& e) {
-         Json r = e.data;
-         r["at"] = FormatRfc3339(e.at);
-         c.application["receipts"].push_back(std::move(r));
-         return Status();
-       }},
-      {"ComplaintNotStarted",
-       [](CaseState& c, const Event& e) {
-         Json n = e.data;
-         n["at"] = FormatRfc3339(e.at);
-         n["by"] = ActorJson(e.actor);
-         c.complaint["not_started"] = std::move(n);
-         c.status = CaseStatus::kNotStarted;
-         return Status();
-       }},
+      {"ApplicationCorrected", ApplyApplicationCorrected},
+      {"SupplementNoticeIssued", ApplySupplementNoticeIssued},
+      {"SupplementReceived", ApplySupplementReceived},
+      {"ReceiptIssued", ApplyReceiptIssued},
+      {"ComplaintNotStarted", ApplyComplaintNotStarted},
       {"PartyAdded",
        [](CaseState& c, const Event& e) {
-         c.parties.push_back(e.data.value("party", Json::object()));
+         if (!e.data.contains("party")) return Corrupt(e, "party");
+         c.parties.push_back(PartyFromJson(e.data["party"]));
          return Status();
        }},
       {"OfficerAssigned",
@@ -269,7 +270,7 @@ Json ApprovalToJson(const Approval& a) {
     Json js = Json::object();
     js["step"] = ToString(s.step);
     js["step_label"] = Label(s.step);
-    js["actor"] = ActorJson(s.actor);
+    js["actor"] = ActorRefJson(s.actor);
     js["decision"] = ToString(s.decision);
     js["decision_label"] = Label(s.decision);
     js["opinion"] = s.opinion;
@@ -322,21 +323,23 @@ Json CaseToJson(const CaseState& c) {
   j["urgent"] = c.urgent;
   j["urgent_reason"] = c.urgent_reason;
   j["start_approved"] = c.start_approved;
-  j["created_by"] = ActorJson(c.created_by);
+  j["created_by"] = ActorRefJson(c.created_by);
   j["created_at"] = FormatRfc3339(c.created_at);
   j["updated_at"] = FormatRfc3339(c.updated_at);
   j["closed_at"] = c.closed_at ? Json(FormatRfc3339(*c.closed_at)) : Json(nullptr);
   Json deadlines = Json::array();
   for (const auto& d : Deadlines(c)) deadlines.push_back(DeadlineToJson(d));
   j["deadlines"] = std::move(deadlines);
-  j["parties"] = c.parties;
+  Json parties = Json::array();
+  for (const auto& p : c.parties) parties.push_back(ToJson(p));
+  j["parties"] = std::move(parties);
   j["officers"] = std::move(officers);
-  j["application"] = c.application;
-  j["complaint"] = c.complaint;
-  j["start_form"] = c.start_form;
+  j["application"] = c.application ? ToJson(*c.application) : Json(nullptr);
+  j["complaint"] = c.complaint ? ToJson(*c.complaint) : Json(nullptr);
+  j["start_form"] = c.start_form ? ToJson(*c.start_form) : Json(nullptr);
   j["approvals"] = std::move(approvals);
   Json media = Json::array();
-  for (const auto& m : c.media) media.push_back(m);
+  for (const auto& m : c.media) media.push_back(ToJson(m));
   j["media"] = std::move(media);
   j["version"] = c.version;
   j["last_index"] = c.last_index;

@@ -27,6 +27,7 @@
 
 #include "common/canonical_json.h"
 #include "common/clock.h"
+#include "domain/case_record.h"
 #include "domain/event.h"
 #include "domain/types.h"
 
@@ -79,13 +80,14 @@ struct CaseState {
   TimePoint created_at, updated_at;
   // When the procedure ended (a terminal status): the act's end for the 30-day case-file rule (Art. 33).
   std::optional<TimePoint> closed_at;
-  Json parties = Json::array();  // [{kind,name,id_number,phone,address,legal_representative}]
+  std::vector<Party> parties;
   std::vector<CaseOfficer> officers;
-  Json application = nullptr;  // Art. 9 record, see case_state.cc
-  Json complaint = nullptr;    // Art. 11 record
-  Json start_form = nullptr;   // Art. 10 程序启动审批表: cause, handler_opinion (+ opinions from steps)
+  std::optional<Application> application;  // application mode (Art. 9)
+  std::optional<Complaint> complaint;      // complaint mode (Art. 11)
+  // Art. 10 程序启动审批表: ex officio from the start; a complaint's once its start approval is submitted.
+  std::optional<StartForm> start_form;
   std::vector<Approval> approvals;
-  std::vector<Json> media;  // MediaRegistered records (domain/media.h), in order
+  std::vector<MediaRecord> media;  // MediaRegistered records (domain/media.h), in order
   int64_t version = 0;
   int64_t last_index = -1;
 

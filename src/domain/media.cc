@@ -36,20 +36,36 @@ std::optional<std::string_view> AvActLabel(std::string_view code) {
   return std::nullopt;
 }
 
-const Json* FindMedia(const CaseState& c, const std::string& record_id) {
+const MediaRecord* FindMedia(const CaseState& c, const std::string& record_id) {
   for (const auto& m : c.media)
-    if (m.value("record_id", "") == record_id) return &m;
+    if (m.record_id == record_id) return &m;
   return nullptr;
+}
+
+Json ToJson(const MediaRecord& m) {
+  Json j = EventData(m);
+  j["registered_at"] = FormatRfc3339(m.registered_at);
+  j["registered_by"] = ActorRefJson(m.registered_by);
+  j["access_count"] = m.access_count;
+  j["act_label"] = std::string(AvActLabel(m.act).value_or(""));
+  Json late = nullptr;
+  if (m.late) {
+    late = Json::object();
+    late["rule"] = m.late->rule;
+    late["article"] = m.late->article;
+    late["delay_seconds"] = m.late->delay_seconds;
+    late["message"] = m.late->message;
+  }
+  j["late"] = std::move(late);
+  return j;
 }
 
 StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by_station, const MediaRegistration& m) {
   if (!by_station) QC_RETURN_IF_ERROR(Authorize(a, Action::kActOnCase, CaseResource(c)));
   if (!c.HasOfficer(m.officer_id))
     return Status::InvalidArgument("invalid_field", "记录人员不是本案的承办人员", "officer");
-  if (m.kind != "av" && m.kind != "attachment")
-    return Status::InvalidArgument("invalid_field", "类型应为 av 或 attachment", "kind");
   if (!m.act.empty() && !AvActLabel(m.act)) return Status::InvalidArgument("invalid_field", "执法行为无效", "act");
-  if (m.kind == "av") {
+  if (m.kind == MediaKind::kAv) {
     if (m.act.empty()) return Status::InvalidArgument("invalid_field", "音像记录应当注明所记录的执法行为", "act");
     if (!m.capture_end) return Status::InvalidArgument("invalid_field", "音像记录应当注明拍摄结束时间", "capture_end");
     if (!m.parties_informed)
@@ -61,30 +77,30 @@ StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by
   if (static_cast<int>(stage) > static_cast<int>(c.stage))
     return Status::Conflict("illegal_transition", "案件尚未进入" + std::string(Label(stage)) + "阶段", "stage");
   for (const auto& r : c.media)
-    if (r.value("sha256", "") == m.sha256 && r.value("kind", "") == m.kind)
-      return Status::Conflict("duplicate_record", "本案已登记过内容相同的文件（" + r.value("file_name", "") + "）",
-                              "sha256");
+    if (r.sha256 == m.sha256 && r.kind == m.kind)
+      return Status::Conflict("duplicate_record", "本案已登记过内容相同的文件（" + r.file_name + "）", "sha256");
 
-  Json d = Json::object();
-  d["record_id"] = m.record_id;
-  d["upload_id"] = m.upload_id;
-  d["kind"] = m.kind;
-  d["act"] = m.act;
-  d["stage"] = ToString(stage);
-  d["file_name"] = m.file_name;
-  d["content_type"] = m.content_type;
-  d["sha256"] = m.sha256;
-  d["sm3"] = m.sm3;
-  d["size"] = m.size;
-  d["media"] = m.media;
-  d["device_id"] = m.device_id;
-  d["device_serial"] = m.device_serial;
-  d["officer"] = {{"id", m.officer_id}, {"name", m.officer_name}};
-  d["capture_start"] = m.capture_start ? Json(FormatRfc3339(*m.capture_start)) : Json(nullptr);
-  d["capture_end"] = m.capture_end ? Json(FormatRfc3339(*m.capture_end)) : Json(nullptr);
-  d["parties_informed"] = m.parties_informed ? Json(*m.parties_informed) : Json(nullptr);
-  d["station_id"] = m.station_id;
-  return Drafts{{"MediaRegistered", std::move(d)}};
+  MediaRecord rec;
+  rec.record_id = m.record_id;
+  rec.upload_id = m.upload_id;
+  rec.kind = m.kind;
+  rec.act = m.act;
+  rec.stage = stage;
+  rec.file_name = m.file_name;
+  rec.content_type = m.content_type;
+  rec.sha256 = m.sha256;
+  rec.sm3 = m.sm3;
+  rec.size = m.size;
+  rec.media = m.media;
+  rec.device_id = m.device_id;
+  rec.device_serial = m.device_serial;
+  rec.officer_id = m.officer_id;
+  rec.officer_name = m.officer_name;
+  rec.capture_start = m.capture_start;
+  rec.capture_end = m.capture_end;
+  rec.parties_informed = m.parties_informed;
+  rec.station_id = m.station_id;
+  return Drafts{{"MediaRegistered", EventData(rec)}};
 }
 
 StatusOr<Drafts> DecideAccessRecord(const CaseState& c, const Actor& a, const AccessRequest& r) {
@@ -100,23 +116,14 @@ StatusOr<Drafts> DecideAccessRecord(const CaseState& c, const Actor& a, const Ac
 }
 
 Status ApplyMediaRegistered(CaseState& c, const Event& e) {
-  Json r = e.data;
-  r["registered_at"] = FormatRfc3339(e.at);
-  r["registered_by"] = {{"id", e.actor.id}, {"name", e.actor.name}, {"role", e.actor.role}};
-  r["access_count"] = 0;
-  r["act_label"] = std::string(AvActLabel(e.data.value("act", "")).value_or(""));
-  Json late = nullptr;
-  if (e.data.value("kind", "") == "av" && e.data.contains("capture_end") && e.data["capture_end"].is_string()) {
-    auto end = ParseRfc3339(e.data["capture_end"].get<std::string>());
-    if (end.ok() && e.at - *end > kAvDeadline) {
-      int64_t delay = std::chrono::duration_cast<std::chrono::seconds>(e.at - *end).count();
-      late = {{"rule", std::string(kAvLateRule)},
-              {"article", "第三十三条"},
-              {"delay_seconds", delay},
-              {"message", "音像记录未在拍摄结束后24小时内存储至执法信息系统"}};
-    }
+  MediaRecord r = MediaRecordFromJson(e.data);
+  r.registered_at = e.at;
+  r.registered_by = e.actor;
+  if (r.kind == MediaKind::kAv && r.capture_end && e.at - *r.capture_end > kAvDeadline) {
+    int64_t delay = std::chrono::duration_cast<std::chrono::seconds>(e.at - *r.capture_end).count();
+    r.late =
+        LateFinding{std::string(kAvLateRule), "第三十三条", "音像记录未在拍摄结束后24小时内存储至执法信息系统", delay};
   }
-  r["late"] = std::move(late);
   c.media.push_back(std::move(r));
   return Status();
 }
@@ -124,8 +131,8 @@ Status ApplyMediaRegistered(CaseState& c, const Event& e) {
 Status ApplyRecordAccessed(CaseState& c, const Event& e) {
   std::string id = e.data.value("record_id", "");
   for (auto& m : c.media)
-    if (m.value("record_id", "") == id) {
-      m["access_count"] = m.value("access_count", 0) + 1;
+    if (m.record_id == id) {
+      ++m.access_count;
       return Status();
     }
   return Status::Internal("RecordAccessed names an unknown record: " + id);

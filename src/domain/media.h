@@ -37,7 +37,7 @@ inline constexpr std::string_view kAvLateRule = "ART33-AV-24H";
 
 struct MediaRegistration {
   std::string record_id, upload_id;
-  std::string kind = "av";     // av (音像记录) | attachment (附件)
+  MediaKind kind = MediaKind::kAv;
   std::string act;             // an AvActs() code; required for av
   std::optional<Stage> stage;  // default: the case's current stage
   std::string file_name, content_type;
@@ -67,7 +67,11 @@ struct AccessRequest {
 StatusOr<std::vector<EventDraft>> DecideAccessRecord(const CaseState& c, const Actor& a, const AccessRequest& r);
 
 // The record `record_id` of the case, or nullptr.
-const Json* FindMedia(const CaseState& c, const std::string& record_id);
+const MediaRecord* FindMedia(const CaseState& c, const std::string& record_id);
+
+// A record as the API shows it: its event data, the act's label, who registered it and when, how
+// often it was used, and the 24-hour finding (or null).
+Json ToJson(const MediaRecord& m);
 
 // Appliers (case_state.cc dispatches to them).
 Status ApplyMediaRegistered(CaseState& c, const Event& e);

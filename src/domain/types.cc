@@ -45,6 +45,8 @@ constexpr Table<ApprovalDecision, 4> kApprovalDecisions{
 constexpr Table<UploadState, 4> kUploadStates{
     {{"receiving", "上传中"}, {"complete", "已接收"}, {"registered", "已登记"}, {"refused", "已拒绝"}}};
 constexpr Table<MediaKind, 2> kMediaKinds{{{"av", "音像记录"}, {"attachment", "附件"}}};
+constexpr Table<ReceiptKind, 3> kReceiptKinds{
+    {{"materials", "材料接收凭证"}, {"acceptance", "受理凭证"}, {"non_acceptance", "不予受理凭证"}}};
 
 template <typename E, typename T>
 std::optional<E> ParseIn(const T& table, std::string_view s) {
@@ -74,6 +76,7 @@ std::string_view ToString(ApprovalStepKind s) { return kApprovalSteps[static_cas
 std::string_view ToString(ApprovalDecision d) { return kApprovalDecisions[static_cast<size_t>(d)].first; }
 std::string_view ToString(UploadState s) { return kUploadStates[static_cast<size_t>(s)].first; }
 std::string_view ToString(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].first; }
+std::string_view ToString(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].first; }
 
 std::string_view Label(Role r) { return kRoles[static_cast<size_t>(r)].second; }
 std::string_view Label(StartMode m) { return kModes[static_cast<size_t>(m)].second; }
@@ -87,6 +90,7 @@ std::string_view Label(ApprovalStepKind s) { return kApprovalSteps[static_cast<s
 std::string_view Label(ApprovalDecision d) { return kApprovalDecisions[static_cast<size_t>(d)].second; }
 std::string_view Label(UploadState s) { return kUploadStates[static_cast<size_t>(s)].second; }
 std::string_view Label(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].second; }
+std::string_view Label(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].second; }
 
 std::optional<Role> ParseRole(std::string_view s) { return ParseIn<Role>(kRoles, s); }
 std::optional<StartMode> ParseStartMode(std::string_view s) { return ParseIn<StartMode>(kModes, s); }
@@ -106,6 +110,7 @@ std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s) {
 }
 std::optional<UploadState> ParseUploadState(std::string_view s) { return ParseIn<UploadState>(kUploadStates, s); }
 std::optional<MediaKind> ParseMediaKind(std::string_view s) { return ParseIn<MediaKind>(kMediaKinds, s); }
+std::optional<ReceiptKind> ParseReceiptKind(std::string_view s) { return ParseIn<ReceiptKind>(kReceiptKinds, s); }
 
 std::vector<Vocabulary> AllVocabularies() {
   return {Entries("roles", kRoles),
@@ -119,7 +124,8 @@ std::vector<Vocabulary> AllVocabularies() {
           Entries("approval_steps", kApprovalSteps),
           Entries("approval_decisions", kApprovalDecisions),
           Entries("upload_states", kUploadStates),
-          Entries("media_kinds", kMediaKinds)};
+          Entries("media_kinds", kMediaKinds),
+          Entries("receipt_kinds", kReceiptKinds)};
 }
 
 }  // namespace qc::domain

@@ -63,6 +63,9 @@ enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject };  // 提交 
 enum class UploadState { kReceiving, kComplete, kRegistered, kRefused };  // 上传中 / 已接收 / 已登记 / 已拒绝
 enum class MediaKind { kAv, kAttachment };                                // 音像记录 / 附件
 
+// The written receipts of an application (书面凭证或回执, Art. 9).
+enum class ReceiptKind { kMaterials, kAcceptance, kNonAcceptance };  // 材料接收 / 受理 / 不予受理
+
 std::string_view ToString(Role r);
 std::string_view ToString(StartMode m);
 std::string_view ToString(Stage s);
@@ -75,6 +78,7 @@ std::string_view ToString(ApprovalStepKind s);
 std::string_view ToString(ApprovalDecision d);
 std::string_view ToString(UploadState s);
 std::string_view ToString(MediaKind k);
+std::string_view ToString(ReceiptKind k);
 
 std::string_view Label(Role r);
 std::string_view Label(StartMode m);
@@ -88,6 +92,7 @@ std::string_view Label(ApprovalStepKind s);
 std::string_view Label(ApprovalDecision d);
 std::string_view Label(UploadState s);
 std::string_view Label(MediaKind k);
+std::string_view Label(ReceiptKind k);
 
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<StartMode> ParseStartMode(std::string_view s);
@@ -101,6 +106,7 @@ std::optional<ApprovalStepKind> ParseApprovalStepKind(std::string_view s);
 std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s);
 std::optional<UploadState> ParseUploadState(std::string_view s);
 std::optional<MediaKind> ParseMediaKind(std::string_view s);
+std::optional<ReceiptKind> ParseReceiptKind(std::string_view s);
 
 // Every enum above as {"<name>": [{"value": wire name, "label": Chinese label}, ...]}, in declaration
 // order: what GET /api/v1/vocabulary sends, so the web client shows the server's labels.

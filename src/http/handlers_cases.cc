@@ -9,29 +9,30 @@ namespace {
 
 using domain::Action;
 
-Json ReadParty(Reader& p) {
-  Json party = {{"kind", p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"})},
-                {"name", p.Str("name", kRequired, 100)}};
-  for (auto [field, max] : {std::pair<const char*, size_t>{"id_number", 50},
-                            {"phone", 30},
-                            {"address", 200},
-                            {"legal_representative", 50},
-                            {"gender", 10},
-                            {"occupation", 50}}) {
-    if (auto v = p.OptStr(field, max)) party[field] = *v;
-  }
+domain::Party ReadParty(Reader& p) {
+  domain::Party party;
+  party.kind =
+      domain::ParsePartyKind(p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"}))
+          .value_or(domain::PartyKind::kNaturalPerson);
+  party.name = p.Str("name", kRequired, 100);
+  party.id_number = p.OptStr("id_number", 50);
+  party.phone = p.OptStr("phone", 30);
+  party.address = p.OptStr("address", 200);
+  party.legal_representative = p.OptStr("legal_representative", 50);
+  party.gender = p.OptStr("gender", 10);
+  party.occupation = p.OptStr("occupation", 50);
   return party;
 }
 
-Json ReadTime(Reader& r, const std::string& name) {
+std::optional<TimePoint> ReadTime(Reader& r, const std::string& name) {
   auto s = r.OptStr(name, 40);
-  if (!s) return nullptr;
+  if (!s) return std::nullopt;
   auto t = ParseRfc3339(*s);
   if (!t.ok()) {
     r.Fail(Status::InvalidArgument("invalid_field", t.status().message(), r.Path(name)));
-    return nullptr;
+    return std::nullopt;
   }
-  return FormatRfc3339(*t);
+  return *t;
 }
 
 StatusOr<app::NewCase> ReadNewCase(const Json& body) {
@@ -70,39 +71,40 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
   forbid("start_form", "ex_officio");
 
   if (auto a = in.Object("application", mode == "application")) {
-    Json app = {{"channel", a->Enum("channel", kRequired, {"written", "oral", "online"})},
-                {"matter", a->Str("matter", kRequired, 200)}};
-    if (auto v = a->OptStr("oral_record", 5000)) app["oral_record"] = *v;
-    app["materials"] = a->StrList("materials", kOptional, 50, 200);
-    if (Json t = ReadTime(*a, "received_at"); !t.is_null()) app["received_at"] = t;
+    domain::Application app;
+    app.channel = a->Enum("channel", kRequired, {"written", "oral", "online"});
+    app.matter = a->Str("matter", kRequired, 200);
+    app.oral_record = a->OptStr("oral_record", 5000);
+    app.materials = a->StrList("materials", kOptional, 50, 200);
+    app.received_at = ReadTime(*a, "received_at");
     in.Merge(a->Finish());
     cmd.application = std::move(app);
   }
   if (auto c = in.Object("complaint", mode == "complaint")) {
-    Json comp = {{"channel", c->Enum("channel", kRequired, {"phone", "letter", "visit", "online", "other"})},
-                 {"content", c->Str("content", kRequired, 5000)}};
+    domain::Complaint comp;
+    comp.channel = c->Enum("channel", kRequired, {"phone", "letter", "visit", "online", "other"});
+    comp.content = c->Str("content", kRequired, 5000);
     if (auto who = c->Object("complainant", kOptional)) {
-      Json cp = Json::object();
-      for (auto [field, max] : {std::pair<const char*, size_t>{"name", 50}, {"phone", 30}, {"address", 200}})
-        if (auto v = who->OptStr(field, max)) cp[field] = *v;
-      cp["anonymous"] = who->Bool("anonymous", false);
+      domain::Complainant cp{who->OptStr("name", 50), who->OptStr("phone", 30), who->OptStr("address", 200),
+                             who->Bool("anonymous", false)};
       // An anonymous complainant leaves no identity in the record (it could never be taken out again).
-      if (cp["anonymous"].get<bool>())
-        for (const char* field : {"name", "phone", "address"})
-          if (cp.contains(field))
+      if (cp.anonymous)
+        for (auto [field, value] : {std::pair{"name", &cp.name}, {"phone", &cp.phone}, {"address", &cp.address}})
+          if (*value)
             who->Merge(Status::InvalidArgument("invalid_field", "匿名投诉举报不记录投诉举报人的姓名、电话和住址",
                                                std::string("complaint.complainant.") + field));
       c->Merge(who->Finish());
-      comp["complainant"] = std::move(cp);
+      comp.complainant = std::move(cp);
     }
-    if (auto v = c->OptStr("respondent", 200)) comp["respondent"] = *v;
-    if (Json t = ReadTime(*c, "received_at"); !t.is_null()) comp["received_at"] = t;
+    comp.respondent = c->OptStr("respondent", 200);
+    comp.received_at = ReadTime(*c, "received_at");
     in.Merge(c->Finish());
     cmd.complaint = std::move(comp);
   }
   if (auto f = in.Object("start_form", mode == "ex_officio")) {
     // 承办人意见 is given when the form is submitted for approval (POST .../start-approval).
-    cmd.start_form = {{"cause", f->Str("cause", kRequired, 2000)}};
+    cmd.start_form = domain::StartForm{};
+    cmd.start_form->cause = f->Str("cause", kRequired, 2000);
     in.Merge(f->Finish());
   }
   QC_RETURN_IF_ERROR(in.Finish());
@@ -192,28 +194,32 @@ void RegisterCaseRoutes(Router& r) {
 
   // 当场更正申请材料错误（第九条）
   AddAction(r, "application/corrections", [](Reader& in) -> app::CaseAction {
-    return app::CorrectApplication{{{"field", in.Str("field", kRequired, 100)},
-                                    {"before", in.Str("before", kRequired, 1000)},
-                                    {"after", in.Str("after", kRequired, 1000)},
-                                    {"confirmed_by", in.Str("confirmed_by", kRequired, 100)}}};
+    domain::ApplicationCorrection corr;
+    corr.field = in.Str("field", kRequired, 100);
+    corr.before = in.Str("before", kRequired, 1000);
+    corr.after = in.Str("after", kRequired, 1000);
+    corr.confirmed_by = in.Str("confirmed_by", kRequired, 100);
+    return app::CorrectApplication{std::move(corr)};
   });
   // 一次性告知补正（第九条）
   AddAction(r, "application/supplement-notice", [](Reader& in) -> app::CaseAction {
-    Json d = {{"items", in.StrList("items", kRequired, 50, 200)}};
+    domain::SupplementNotice n;
+    n.items = in.StrList("items", kRequired, 50, 200);
     if (auto v = in.OptStr("deadline", 10)) {
       if (EndOfChinaDay(*v))
-        d["deadline"] = *v;
+        n.deadline = *v;
       else
         in.Fail(Status::InvalidArgument("invalid_field", "补正期限应为日期，格式 YYYY-MM-DD", "deadline"));
     }
-    if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
-    return app::IssueSupplementNotice{d};
+    n.note = in.OptStr("note", 1000);
+    return app::IssueSupplementNotice{std::move(n)};
   });
   // 登记补正材料
   AddAction(r, "application/supplement-received", [](Reader& in) -> app::CaseAction {
-    Json d = {{"items", in.StrList("items", kOptional, 50, 200)}};
-    if (auto v = in.OptStr("note", 1000)) d["note"] = *v;
-    return app::RecordSupplementReceived{d};
+    domain::SupplementReceipt r;
+    r.items = in.StrList("items", kOptional, 50, 200);
+    r.note = in.OptStr("note", 1000);
+    return app::RecordSupplementReceived{std::move(r)};
   });
   // 受理或不予受理（第九条）
   AddAction(r, "application/decision", [](Reader& in) -> app::CaseAction {
@@ -222,20 +228,22 @@ void RegisterCaseRoutes(Router& r) {
   });
   // 出具书面凭证或回执（第九条）
   AddAction(r, "application/receipts", [](Reader& in) -> app::CaseAction {
-    Json d = {{"kind", in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"})},
-              {"receipt_no", in.Str("receipt_no", kRequired, 100)}};
-    if (auto v = in.OptStr("recipient", 100)) d["recipient"] = *v;
-    return app::IssueReceipt{d};
+    domain::Receipt r;
+    r.kind = domain::ParseReceiptKind(in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"}))
+                 .value_or(domain::ReceiptKind::kMaterials);
+    r.receipt_no = in.Str("receipt_no", kRequired, 100);
+    r.recipient = in.OptStr("recipient", 100);
+    return app::IssueReceipt{std::move(r)};
   });
   // 投诉举报不予启动并书面告知（第十一条）
   AddAction(r, "complaint/not-started", [](Reader& in) -> app::CaseAction {
-    Json d = {
-        {"reason", in.Str("reason", kRequired, 2000)},
-        {"notice_no", in.Str("notice_no", kRequired, 100)},
-        {"notice_method", in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"})}};
-    if (auto v = in.OptStr("competent_authority", 200)) d["competent_authority"] = *v;
-    if (Json t = ReadTime(in, "notified_at"); !t.is_null()) d["notified_at"] = t;
-    return app::NotStartComplaint{d};
+    domain::ComplaintNotice n;
+    n.reason = in.Str("reason", kRequired, 2000);
+    n.notice_no = in.Str("notice_no", kRequired, 100);
+    n.notice_method = in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"});
+    n.competent_authority = in.OptStr("competent_authority", 200);
+    n.notified_at = ReadTime(in, "notified_at");
+    return app::NotStartComplaint{std::move(n)};
   });
   // 提交程序启动审批（第七条、第十条）
   AddAction(r, "start-approval", [](Reader& in) -> app::CaseAction {

@@ -163,11 +163,13 @@ StatusOr<app::Uploader> UploaderOf(Context& c) {
 void UploadHeaders(Response& r, const app::UploadInfo& u) {
   r.headers.emplace_back("Tus-Resumable", kTusVersion);
   r.headers.emplace_back("Upload-Offset", std::to_string(u.offset));
-  if (u.state == "receiving") r.headers.emplace_back("Upload-Expires", HttpDate(u.expires_at));
-  if (u.state == "registered" || u.state == "refused") {
+  using domain::UploadState;
+  if (u.state == UploadState::kReceiving) r.headers.emplace_back("Upload-Expires", HttpDate(u.expires_at));
+  if (u.state == UploadState::kRegistered || u.state == UploadState::kRefused) {
     // Not tus: how the finished upload was recorded (GET /api/v1/uploads/{id} has the details).
-    r.headers.emplace_back("Upload-Registration", u.state == "registered" ? "registered; record=" + u.record_id
-                                                                          : "refused; code=" + u.error_code);
+    r.headers.emplace_back("Upload-Registration", u.state == UploadState::kRegistered
+                                                      ? "registered; record=" + u.record_id
+                                                      : "refused; code=" + u.error_code);
   }
 }
 
@@ -175,7 +177,7 @@ Json UploadJson(const app::UploadInfo& u) {
   return {{"id", u.id},
           {"length", u.length},
           {"offset", u.offset},
-          {"state", u.state},
+          {"state", domain::ToString(u.state)},
           {"case_id", u.case_id},
           {"sha256", u.sha256},
           {"sm3", u.sm3},

@@ -152,9 +152,8 @@ std::string CellText(const Cell& c) {
 
 std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
   std::string search = c.number + " " + c.title;
-  for (const auto& p : c.parties) search += " " + p.value("name", "");
-  if (c.complaint.is_object() && c.complaint.contains("complainant"))
-    search += " " + c.complaint["complainant"].value("name", "");
+  for (const auto& p : c.parties) search += " " + p.name;
+  if (c.complaint && c.complaint->complainant) search += " " + c.complaint->complainant->name.value_or("");
   auto s = [](std::string_view v) { return Cell(std::string(v)); };
   auto i = [](int64_t v) { return Cell(v); };
   std::vector<ProjectionRow> rows;
@@ -165,8 +164,7 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
                    i(c.last_index), s(search), s(domain::CaseToJson(c).dump())}});
   int64_t pos = 0;
   for (const auto& p : c.parties)
-    rows.push_back({"case_parties",
-                    {s(c.id), i(pos++), s(p.value("kind", "")), s(p.value("name", "")), s(p.value("id_number", ""))}});
+    rows.push_back({"case_parties", {s(c.id), i(pos++), s(ToString(p.kind)), s(p.name), s(p.id_number.value_or(""))}});
   for (const auto& o : c.officers)
     rows.push_back({"case_officers", {s(c.id), s(o.user_id), s(o.name), s(o.cert_no), i(o.lead)}});
   for (const auto& a : c.approvals) {
@@ -182,14 +180,11 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
                     {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
                      s(FormatRfc3339(d.due))}});
   for (const auto& m : c.media) {
-    Json late = m.value("late", Json()), end = m.value("capture_end", Json());
-    rows.push_back(
-        {"case_media",
-         {s(m.value("record_id", "")), s(c.id), s(c.unit_id), s(m.value("kind", "")), s(m.value("act", "")),
-          s(m.value("stage", "")), s(m.value("officer", Json::object()).value("id", "")), s(m.value("device_id", "")),
-          s(m.value("station_id", "")), s(m.value("sha256", "")), i(m.value("size", int64_t{0})),
-          end.is_string() ? s(end.get<std::string>()) : Cell(), s(m.value("registered_at", "")),
-          late.is_object() ? i(late.value("delay_seconds", int64_t{0})) : Cell()}});
+    rows.push_back({"case_media",
+                    {s(m.record_id), s(c.id), s(c.unit_id), s(ToString(m.kind)), s(m.act), s(ToString(m.stage)),
+                     s(m.officer_id), s(m.device_id), s(m.station_id), s(m.sha256), i(m.size),
+                     m.capture_end ? s(FormatRfc3339(*m.capture_end)) : Cell(), s(FormatRfc3339(m.registered_at)),
+                     m.late ? i(m.late->delay_seconds) : Cell()}});
   }
   return rows;
 }

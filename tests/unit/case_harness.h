@@ -16,14 +16,14 @@ inline Actor Officer(const std::string& id = "u_off1", const std::string& unit =
 inline Actor Staff(Role role, const std::string& id) { return {id, id, id, role, "bureau", ""}; }
 
 // A written 依申请 application for a large public event (the demo's case C).
-inline OpenCaseCommand Application() {
+inline OpenCaseCommand OpenApplication() {
   OpenCaseCommand cmd;
   cmd.case_id = "case_1";
   cmd.unit_id = "team1";
   cmd.title = "大型群众性活动安全许可";
   cmd.mode = StartMode::kApplication;
-  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}});
-  cmd.application = {{"channel", "written"}, {"matter", "大型群众性活动安全许可"}};
+  cmd.parties = {PartyFromJson({{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}})};
+  cmd.application = ApplicationFromJson({{"channel", "written"}, {"matter", "大型群众性活动安全许可"}});
   return cmd;
 }
 

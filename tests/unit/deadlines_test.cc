@@ -9,9 +9,9 @@ namespace qc::domain {
 namespace {
 
 using namespace std::chrono_literals;
-using testing_support::Application;
 using testing_support::CaseHarness;
 using testing_support::Officer;
+using testing_support::OpenApplication;
 using testing_support::Staff;
 
 TEST(Deadlines, EndOfChinaDayIsMidnightInBeijing) {
@@ -27,7 +27,7 @@ TEST(Deadlines, EndOfChinaDayIsMidnightInBeijing) {
 TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
   CaseHarness h;
   Actor off = Officer();
-  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
   auto d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].kind, "application_decision");
@@ -36,7 +36,10 @@ TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
 
   // The one-time notice with a date: the applicant's date replaces the decision deadline.
   h.now += 2 * 24h;
-  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, {{"items", {"消防证明"}}, {"deadline", "2026-12-10"}}), off).ok());
+  ASSERT_TRUE(h.Run(DecideSupplementNotice(
+                        h.c, off, SupplementNoticeFromJson({{"items", {"消防证明"}}, {"deadline", "2026-12-10"}})),
+                    off)
+                  .ok());
   d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].kind, "supplement");
@@ -44,7 +47,8 @@ TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
 
   // Materials received: five days from receipt to decide.
   h.now += 3 * 24h;
-  ASSERT_TRUE(h.Run(DecideSupplementReceived(h.c, off, {{"items", {"消防证明"}}}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSupplementReceived(h.c, off, SupplementReceiptFromJson({{"items", {"消防证明"}}})), off).ok());
   d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].kind, "application_decision");
@@ -60,22 +64,24 @@ TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
 TEST(Deadlines, NoticeWithoutADateLeavesNoDeadlineUntilReceipt) {
   CaseHarness h;
   Actor off = Officer();
-  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
-  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, {{"items", {"消防证明"}}}), off).ok());
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
+  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, SupplementNoticeFromJson({{"items", {"消防证明"}}})), off).ok());
   EXPECT_TRUE(Deadlines(h.c).empty());
 }
 
 TEST(Deadlines, EndedProcedureMustFormItsCaseFileWithin30Days) {
   CaseHarness h;
   Actor off = Officer();
-  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
   h.now += 24h;
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
   ASSERT_TRUE(h.c.closed_at);
   TimePoint closed = *h.c.closed_at;
   // Later records (the written notice) do not move the end of the act.
   h.now += 24h;
-  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "non_acceptance"}, {"receipt_no", "1"}}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}, {"receipt_no", "1"}})), off)
+          .ok());
   EXPECT_EQ(*h.c.closed_at, closed);
   auto d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);
@@ -91,10 +97,10 @@ TEST(Deadlines, EndedProcedureMustFormItsCaseFileWithin30Days) {
 TEST(Deadlines, RejectedStartApprovalEndsTheProcedure) {
   CaseHarness h;
   Actor off = Officer();
-  OpenCaseCommand cmd = Application();
+  OpenCaseCommand cmd = OpenApplication();
   cmd.mode = StartMode::kExOfficio;
-  cmd.application = nullptr;
-  cmd.start_form = {{"cause", "备案过期仍营业"}};
+  cmd.application.reset();
+  cmd.start_form = StartFormFromJson({{"cause", "备案过期仍营业"}});
   ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
   EXPECT_TRUE(Deadlines(h.c).empty());
   ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());

@@ -10,9 +10,9 @@ namespace qc::domain {
 namespace {
 
 using namespace std::chrono_literals;
-using testing_support::Application;
 using testing_support::CaseHarness;
 using testing_support::Officer;
+using testing_support::OpenApplication;
 using testing_support::Staff;
 
 OpenCaseCommand ExOfficio() {
@@ -22,8 +22,8 @@ OpenCaseCommand ExOfficio() {
   cmd.unit_id = "team1";
   cmd.title = "金嗓子KTV未按规定备案经营案";
   cmd.mode = StartMode::kExOfficio;
-  cmd.parties = Json::array({{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}}});
-  cmd.start_form = {{"cause", "备案过期仍营业"}};
+  cmd.parties = {PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}})};
+  cmd.start_form = StartFormFromJson({{"cause", "备案过期仍营业"}});
   return cmd;
 }
 
@@ -63,9 +63,9 @@ TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
   EXPECT_TRUE(h.c.start_approved);
   // The 程序启动审批表 (Art. 10) now carries every opinion.
-  EXPECT_EQ(h.c.start_form["handler_opinion"], "建议立案调查");
-  EXPECT_EQ(h.c.start_form["unit_opinion"], "同意，报局领导审批");
-  EXPECT_EQ(h.c.start_form["leader_opinion"], "同意启动");
+  EXPECT_EQ(h.c.start_form->handler_opinion.value_or(""), "建议立案调查");
+  EXPECT_EQ(h.c.start_form->unit_opinion.value_or(""), "同意，报局领导审批");
+  EXPECT_EQ(h.c.start_form->leader_opinion.value_or(""), "同意启动");
   const Approval& ap = h.c.approvals.back();
   ASSERT_EQ(ap.steps.size(), 3u);
   EXPECT_EQ(ap.steps[1].actor.id, "u_rev");
@@ -90,7 +90,7 @@ TEST(Domain, MajorCaseNeedsTheLegalReview) {
             ErrorCode::kPermissionDenied);
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, legal, "apv_1", "approve", "程序合法"), legal).ok());
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
-  EXPECT_EQ(h.c.start_form["legal_opinion"], "程序合法");
+  EXPECT_EQ(h.c.start_form->legal_opinion.value_or(""), "程序合法");
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
 }
 
@@ -108,7 +108,7 @@ TEST(Domain, ReturnThenResubmitThenReject) {
   ASSERT_TRUE(
       h.Run(DecideSubmitStartApproval(h.c, off, {"apv_2", "已补充", "", std::string("补充后的原因")}), off).ok());
   EXPECT_EQ(h.c.approvals.back().round, 2);
-  EXPECT_EQ(h.c.start_form["cause"], "补充后的原因");
+  EXPECT_EQ(h.c.start_form->cause.value_or(""), "补充后的原因");
   // Only one approval at a time.
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_3", "x", "", std::nullopt}).status().code(),
             "illegal_transition");
@@ -145,7 +145,7 @@ TEST(Domain, UrgentStartInvestigatesAtOnceAndFilesApprovalAfterwards) {
 TEST(Domain, UrgentOnlyForExOfficio) {
   OpenCaseCommand cmd = ExOfficio();
   cmd.mode = StartMode::kComplaint;
-  cmd.complaint = {{"channel", "phone"}, {"content", "x"}};
+  cmd.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "x"}});
   cmd.urgent = true;
   cmd.urgent_reason = "x";
   EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "urgent");
@@ -172,70 +172,86 @@ TEST(Domain, StagesMoveOneAtATimeAndNeverBack) {
 TEST(Domain, ApplicationFlowOfArticle9) {
   CaseHarness h;
   Actor off = Officer();
-  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
   ASSERT_TRUE(
       h.Run(DecideCorrectApplication(
-                h.c, off, {{"field", "名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}}),
+                h.c, off,
+                CorrectionFromJson(
+                    {{"field", "名称"}, {"before", "博览汇"}, {"after", "博览会"}, {"confirmed_by", "马晓东"}})),
             off)
           .ok());
-  ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, {{"items", {"消防证明", "安全方案"}}}), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideSupplementNotice(h.c, off, SupplementNoticeFromJson({{"items", {"消防证明", "安全方案"}}})), off)
+          .ok());
   // 一次性告知: there is no second notice.
-  EXPECT_EQ(DecideSupplementNotice(h.c, off, {{"items", {"又一项"}}}).status().code(), "illegal_transition");
+  EXPECT_EQ(DecideSupplementNotice(h.c, off, SupplementNoticeFromJson({{"items", {"又一项"}}})).status().code(),
+            "illegal_transition");
   // Cannot accept before the supplement arrives.
   EXPECT_EQ(DecideApplication(h.c, off, true, "").status().code(), "illegal_transition");
-  ASSERT_TRUE(h.Run(DecideSupplementReceived(h.c, off, {{"items", {"消防证明", "安全方案"}}}), off).ok());
-  EXPECT_EQ(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "1"}}).status().code(),
-            "illegal_transition");
+  ASSERT_TRUE(
+      h.Run(DecideSupplementReceived(h.c, off, SupplementReceiptFromJson({{"items", {"消防证明", "安全方案"}}})), off)
+          .ok());
+  EXPECT_EQ(
+      DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "acceptance"}, {"receipt_no", "1"}})).status().code(),
+      "illegal_transition");
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, true, ""), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
-  ASSERT_TRUE(
-      h.Run(DecideIssueReceipt(h.c, off, {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}}), off).ok());
-  EXPECT_EQ(h.c.application["receipts"].size(), 1u);
-  EXPECT_EQ(h.c.application["corrections"].size(), 1u);
-  EXPECT_EQ(DecideCorrectApplication(h.c, off, {{"field", "x"}}).status().code(), "illegal_transition");
+  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off,
+                                       ReceiptFromJson({{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}})),
+                    off)
+                  .ok());
+  EXPECT_EQ(h.c.application->receipts.size(), 1u);
+  EXPECT_EQ(h.c.application->corrections.size(), 1u);
+  EXPECT_EQ(DecideCorrectApplication(h.c, off, CorrectionFromJson({{"field", "x"}})).status().code(),
+            "illegal_transition");
 }
 
 TEST(Domain, OralApplicationMustBeWrittenDown) {
-  OpenCaseCommand cmd = Application();
-  cmd.application["channel"] = "oral";
+  OpenCaseCommand cmd = OpenApplication();
+  cmd.application->channel = "oral";
   EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "application.oral_record");
-  cmd.application["oral_record"] = "申请人口述：申请举办商贸博览会……";
+  cmd.application->oral_record = "申请人口述：申请举办商贸博览会……";
   EXPECT_TRUE(DecideOpen(Officer(), cmd).ok());
 }
 
 TEST(Domain, NotAcceptedNeedsAReasonAndIsTerminal) {
   CaseHarness h;
   Actor off = Officer();
-  ASSERT_TRUE(h.Run(DecideOpen(off, Application()), off).ok());
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
   EXPECT_EQ(DecideApplication(h.c, off, false, "").status().field(), "reason");
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kNotAccepted);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
-  EXPECT_TRUE(h.Run(DecideIssueReceipt(h.c, off, {{"kind", "non_acceptance"}, {"receipt_no", "1"}}), off).ok());
-  EXPECT_EQ(DecideAddParty(h.c, off, {{"kind", "natural_person"}, {"name", "x"}}).status().code(),
+  EXPECT_TRUE(
+      h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}, {"receipt_no", "1"}})), off)
+          .ok());
+  EXPECT_EQ(DecideAddParty(h.c, off, PartyFromJson({{"kind", "natural_person"}, {"name", "x"}})).status().code(),
             "illegal_transition");
 }
 
 TEST(Domain, ComplaintNotStartedRecordsTheNotice) {
   CaseHarness h;
   Actor off = Officer();
-  OpenCaseCommand cmd = Application();
+  OpenCaseCommand cmd = OpenApplication();
   cmd.mode = StartMode::kComplaint;
-  cmd.application = nullptr;
-  cmd.parties = Json::array();
-  cmd.complaint = {{"channel", "phone"}, {"content", "夜间噪声扰民"}};
+  cmd.application.reset();
+  cmd.parties.clear();
+  cmd.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "夜间噪声扰民"}});
   ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
   // Starting a procedure from a complaint needs the party on the 审批表.
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议启动", "", std::string("噪声")}).status().code(),
             "missing_party");
   ASSERT_TRUE(h.Run(DecideComplaintNotStarted(
-                        h.c, off, {{"reason", "属环保部门管辖"}, {"notice_no", "1"}, {"notice_method", "direct"}}),
+                        h.c, off,
+                        ComplaintNoticeFromJson(
+                            {{"reason", "属环保部门管辖"}, {"notice_no", "1"}, {"notice_method", "direct"}})),
                     off)
                   .ok());
   EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
-  EXPECT_EQ(h.c.complaint["not_started"]["reason"], "属环保部门管辖");
-  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, {{"reason", "again"}}).status().code(), "illegal_transition");
+  EXPECT_EQ(h.c.complaint->not_started->reason, "属环保部门管辖");
+  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, ComplaintNoticeFromJson({{"reason", "again"}})).status().code(),
+            "illegal_transition");
 }
 
 TEST(Domain, OnlyAssignedOfficersAct) {
@@ -301,8 +317,9 @@ TEST(Domain, CustodianReadsButDoesNotAct) {
   ASSERT_TRUE(h.Run(DecideOpen(off, ExOfficio()), off).ok());
   EXPECT_EQ(DecideSubmitStartApproval(h.c, custodian, {"apv_1", "x", "", std::nullopt}).status().error_code(),
             ErrorCode::kPermissionDenied);
-  EXPECT_EQ(DecideAddParty(h.c, custodian, {{"kind", "natural_person"}, {"name", "x"}}).status().error_code(),
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(
+      DecideAddParty(h.c, custodian, PartyFromJson({{"kind", "natural_person"}, {"name", "x"}})).status().error_code(),
+      ErrorCode::kPermissionDenied);
 }
 
 TEST(Policy, OfficersSeeTheirUnitOthersTheirSubtree) {

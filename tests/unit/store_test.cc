@@ -194,12 +194,12 @@ TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   ASSERT_TRUE(app_->DecideApproval(reviewer, approval, "approve", "同意").ok());
   ASSERT_TRUE(app_->DecideApproval(approver, approval, "approve", "同意启动").ok());
   std::string case_id = (*inbox)["items"][0]["case_id"];
-  ASSERT_TRUE(
-      app_->ActOnCase(officer, case_id,
-                      [&](const domain::CaseState& c) {
-                        return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", "周涛"}});
-                      })
-          .ok());
+  ASSERT_TRUE(app_->ActOnCase(officer, case_id,
+                              [&](const domain::CaseState& c) {
+                                return domain::DecideAddParty(
+                                    c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", "周涛"}}));
+                              })
+                  .ok());
   ASSERT_TRUE(app_->ChangeUser(admin, officer.user_id, {.cert_no = std::string("13062100099")}).ok());
 
   TempDir rebuilt_dir;
@@ -282,12 +282,12 @@ TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   }
   ASSERT_TRUE(app_->RecordSystem(std::move(units)).ok());
   for (const char* name : {"周涛", "吴刚"})  // after the bulk: the case's last events come 5,000 later
-    ASSERT_TRUE(
-        app_->ActOnCase(officer, case_id,
-                        [&](const domain::CaseState& c) {
-                          return domain::DecideAddParty(c, officer, {{"kind", "natural_person"}, {"name", name}});
-                        })
-            .ok());
+    ASSERT_TRUE(app_->ActOnCase(officer, case_id,
+                                [&](const domain::CaseState& c) {
+                                  return domain::DecideAddParty(
+                                      c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", name}}));
+                                })
+                    .ok());
 
   auto live = Db::Open(dir_.File("quancheng.db"), false);
   ASSERT_TRUE(live.ok());
@@ -319,7 +319,7 @@ TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
     app::NewCase nc;
     nc.cmd.mode = domain::StartMode::kComplaint;
     nc.cmd.title = "编号测试";
-    nc.cmd.complaint = {{"channel", "phone"}, {"content", "x"}};
+    nc.cmd.complaint = domain::ComplaintFromJson({{"channel", "phone"}, {"content", "x"}});
     return app_->OpenCase(a, nc).value().body["number"].get<std::string>();
   };
   // The demo opened two cases in 第一执法队 and one in 第二执法队 in 2026 (China Standard Time).

@@ -1,0 +1,166 @@
+// The typed parts of a case's record that events carry as JSON: the parties (当事人), the application
+// and what happened to it (Art. 9), the complaint (Art. 11), the start approval form (程序启动审批表,
+// Art. 10) and the media records (音像记录 and 附件, Art. 14–16, 33).
+//
+// Each struct has a ToJson that writes exactly the JSON the API and the events use (optional members
+// only when present), and a From…Json that reads it back. The readers throw (std::invalid_argument or
+// nlohmann's type_error) on data of the wrong shape: they run inside domain::Apply, which turns any
+// throw into a Status naming the event, and on JSON the edge built itself.
+//
+//   Party p = PartyFromJson(event.data["party"]);   // in an applier
+//   Json j = ToJson(p);                             // {"kind": "legal_person", "name": "…", …}
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/canonical_json.h"
+#include "common/clock.h"
+#include "domain/event.h"
+#include "domain/types.h"
+
+namespace qc::domain {
+
+// 当事人: the applicant, the party an act is against, or a party added later.
+struct Party {
+  PartyKind kind = PartyKind::kNaturalPerson;
+  std::string name;
+  std::optional<std::string> id_number, phone, address, legal_representative, gender, occupation;
+};
+
+// Art. 9 — an error in the materials corrected on the spot (当场更正), confirmed by the applicant.
+struct ApplicationCorrection {
+  std::string field, before, after, confirmed_by;
+  TimePoint at;
+};
+// The supplemented materials received after a notice.
+struct SupplementReceipt {
+  std::vector<std::string> items;
+  std::optional<std::string> note;
+  TimePoint at;
+};
+// Art. 9 — everything to supplement, told once (一次性告知补正).
+struct SupplementNotice {
+  std::vector<std::string> items;
+  std::optional<std::string> deadline;  // the applicant's date, YYYY-MM-DD (China time)
+  std::optional<std::string> note;
+  TimePoint issued_at;
+  std::optional<SupplementReceipt> received;
+};
+// 受理 / 不予受理 and who decided it.
+struct ApplicationDecision {
+  bool accepted = false;
+  std::string reason;
+  TimePoint at;
+  ActorRef by;
+};
+// Art. 9 — a written receipt (书面凭证或回执).
+struct Receipt {
+  ReceiptKind kind = ReceiptKind::kMaterials;
+  std::string receipt_no;
+  std::optional<std::string> recipient;
+  TimePoint at;
+};
+// Art. 9 — the application as registered, then what happened to it.
+struct Application {
+  std::string channel;  // written | oral | online
+  std::string matter;
+  std::optional<std::string> oral_record;  // 口头申请的记录
+  std::vector<std::string> materials;
+  std::optional<TimePoint> received_at;
+  // Folded from later events.
+  std::vector<ApplicationCorrection> corrections;
+  std::optional<SupplementNotice> supplement_notice;
+  std::optional<ApplicationDecision> decision;
+  std::vector<Receipt> receipts;
+};
+
+struct Complainant {
+  std::optional<std::string> name, phone, address;
+  bool anonymous = false;
+};
+// Art. 11 — a complaint not started, and the written notice to the complainant.
+struct ComplaintNotice {
+  std::string reason, notice_no, notice_method;
+  std::optional<std::string> competent_authority;
+  std::optional<TimePoint> notified_at;
+  TimePoint at;
+  ActorRef by;
+};
+// Art. 11 — the complaint (投诉举报) as registered.
+struct Complaint {
+  std::string channel;  // phone | letter | visit | online | other
+  std::string content;
+  std::optional<Complainant> complainant;
+  std::optional<std::string> respondent;
+  std::optional<TimePoint> received_at;
+  std::optional<ComplaintNotice> not_started;  // folded from ComplaintNotStarted
+};
+
+// Art. 10 — 程序启动审批表: the cause, the 承办人's opinion and reasons, and each step's opinion of the
+// start approval (the latest of each).
+struct StartForm {
+  std::optional<std::string> cause, handler_opinion, handler_reasons, unit_opinion, legal_opinion, leader_opinion;
+};
+
+// Art. 33 ¶2 — footage registered more than 24 hours after capture ended.
+struct LateFinding {
+  std::string rule, article, message;
+  int64_t delay_seconds = 0;
+};
+// A media record (音像记录 or 附件) of the case: the MediaRegistered data, then its registration and use.
+// Its API form (with the act's label) is domain/media.h's ToJson.
+struct MediaRecord {
+  std::string record_id, upload_id;
+  MediaKind kind = MediaKind::kAv;
+  std::string act;  // an AvActs() code (domain/media.h); may be empty for an attachment
+  Stage stage = Stage::kInitiation;
+  std::string file_name, content_type;
+  std::string sha256, sm3;  // lowercase hex
+  int64_t size = 0;
+  Json media = Json::object();  // container metadata (media::ToJson), as probed
+  std::string device_id, device_serial;
+  std::string officer_id, officer_name;  // who recorded
+  std::optional<TimePoint> capture_start, capture_end;
+  std::optional<bool> parties_informed;  // Art. 14 ¶2, av only
+  std::string station_id;
+  // Folded.
+  TimePoint registered_at;
+  ActorRef registered_by;
+  int64_t access_count = 0;
+  std::optional<LateFinding> late;
+};
+
+// As the API shows them: the event data with the folded parts (times, actors, later events).
+Json ToJson(const Party& p);
+Json ToJson(const Application& a);
+Json ToJson(const Complaint& c);
+Json ToJson(const StartForm& f);
+Json ActorRefJson(const ActorRef& a);
+
+// As an event carries them: what the command recorded, without what the event's envelope or later
+// events add (`at`, `by`, the folded members).
+Json EventData(const Application& a);            // CaseOpened.application
+Json EventData(const Complaint& c);              // CaseOpened.complaint
+Json EventData(const ApplicationCorrection& c);  // ApplicationCorrected
+Json EventData(const SupplementNotice& n);       // SupplementNoticeIssued
+Json EventData(const SupplementReceipt& r);      // SupplementReceived
+Json EventData(const Receipt& r);                // ReceiptIssued
+Json EventData(const ComplaintNotice& n);        // ComplaintNotStarted
+Json EventData(const MediaRecord& m);            // MediaRegistered
+
+// The readers of event data (the folded members stay empty; the applier fills them).
+Party PartyFromJson(const Json& j);
+Application ApplicationFromJson(const Json& j);
+Complaint ComplaintFromJson(const Json& j);
+StartForm StartFormFromJson(const Json& j);
+ApplicationCorrection CorrectionFromJson(const Json& j);
+SupplementNotice SupplementNoticeFromJson(const Json& j);
+SupplementReceipt SupplementReceiptFromJson(const Json& j);
+Receipt ReceiptFromJson(const Json& j);
+ComplaintNotice ComplaintNoticeFromJson(const Json& j);
+MediaRecord MediaRecordFromJson(const Json& j);
+
+}  // namespace qc::domain
