@@ -118,7 +118,9 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   qc::app::Options o;
   o.data_dir = dir;
   auto app = std::move(qc::app::App::Open(o, clock).value());
-  auto actor = [&](const char* u) { return app->LoadActor(app->FindUserId(u).value()).value(); };
+  auto actor = [&](const char* u) {
+    return app->directory().LoadActor(app->directory().FindUserId(u).value()).value();
+  };
   auto officer = actor("officer1"), reviewer = actor("reviewer1"), approver = actor("approver1");
   qc::app::NewCase nc;
   nc.cmd.mode = qc::domain::StartMode::kExOfficio;
@@ -128,20 +130,20 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
                                                {"id_number", "91130633MA0D4E5F6G"},
                                                {"legal_representative", "吴刚"}})};
   nc.cmd.start_form = qc::domain::StartFormFromJson({{"cause", "日常检查发现该网吧接纳未成年人上网"}});
-  auto opened = app->OpenCase(officer, nc).value();
+  auto opened = app->cases().OpenCase(officer, nc).value();
   *case_id = opened.body["id"];
   *number = opened.body["number"];
-  auto act = [&](const qc::app::CaseAction& a) { Check(app->Act(officer, *case_id, a).status(), "act"); };
+  auto act = [&](const qc::app::CaseAction& a) { Check(app->cases().Act(officer, *case_id, a).status(), "act"); };
   act(qc::app::AddParty{
       qc::domain::PartyFromJson({{"kind", "natural_person"}, {"name", "吴刚"}, {"id_number", "130633198001011234"}})});
   act(qc::app::SubmitStartApproval{"建议立案调查", "证据初步确实", std::nullopt});
-  auto inbox = app->ApprovalInbox(reviewer, 1, 100).value();
+  auto inbox = app->cases().ApprovalInbox(reviewer, 1, 100).value();
   std::string apv;
   for (const auto& item : inbox["items"])
     if (item["case_id"] == *case_id) apv = item["id"];
   approval_ids->push_back(apv);
-  Check(app->DecideApproval(reviewer, apv, "approve", "同意").status(), "review");
-  Check(app->DecideApproval(approver, apv, "approve", "同意启动").status(), "approve");
+  Check(app->cases().DecideApproval(reviewer, apv, "approve", "同意").status(), "review");
+  Check(app->cases().DecideApproval(approver, apv, "approve", "同意启动").status(), "approve");
   act(qc::app::AdvanceStage{qc::domain::Stage::kReviewDecision, "调查终结"});
   act(qc::app::AdvanceStage{qc::domain::Stage::kServiceExecution, "决定已作出"});
   act(qc::app::AdvanceStage{qc::domain::Stage::kArchiving, "执行完毕"});
@@ -212,7 +214,7 @@ void BuildLedger(const std::string& dir, int64_t target) {
   o.data_dir = dir;
   o.checkpoint_interval = std::chrono::hours(1);
   auto app = std::move(qc::app::App::Open(o, clock).value());
-  Check(app->SignCheckpoint(), "checkpoint");
+  Check(app->ledger().SignCheckpoint(), "checkpoint");
 }
 
 struct Latency {

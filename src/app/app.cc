@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include <spdlog/spdlog.h>
+
 #include "blob/directory_blob_store.h"
 #include "common/hex.h"
 #include "store/checkpoints.h"
@@ -15,14 +17,6 @@ namespace qc::app {
 
 namespace fs = std::filesystem;
 using domain::Actor;
-
-domain::ActorRef SystemActor() { return {"system", "系统", "system"}; }
-
-Json EventsJson(const std::vector<RecordedEvent>& events) {
-  Json out = Json::array();
-  for (const auto& e : events) out.push_back({{"index", e.index}, {"type", e.type}, {"leaf_hash", e.leaf_hash}});
-  return out;
-}
 
 StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& clock) {
   std::error_code ec;
@@ -40,111 +34,57 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
     if (fs::exists(path + suffix, ec))
       fs::permissions(path + suffix, fs::perms::owner_read | fs::perms::owner_write, ec);
   }
-  QC_ASSIGN_OR_RETURN(app->writer_, store::Writer::Open(path));
-  QC_ASSIGN_OR_RETURN(app->reads_, store::ReadPool::Open(path, options.read_connections));
-  QC_ASSIGN_OR_RETURN(app->blobs_, blob::DirectoryBlobStore::Create(fs::path(options.data_dir) / "blobs"));
+  AppContext& ctx = *app->ctx_;
+  QC_ASSIGN_OR_RETURN(ctx.writer, store::Writer::Open(path));
+  QC_ASSIGN_OR_RETURN(ctx.reads, store::ReadPool::Open(path, options.read_connections));
+  QC_ASSIGN_OR_RETURN(ctx.blobs, blob::DirectoryBlobStore::Create(fs::path(options.data_dir) / "blobs"));
   // Keys are made on the first start only: a log with checkpoints never gets new keys silently.
   bool has_checkpoints;
   {
-    auto db = app->reads_->Acquire();
+    auto db = ctx.reads->Acquire();
     QC_ASSIGN_OR_RETURN(auto last, store::LatestCheckpoint(*db));
     has_checkpoints = last.has_value();
   }
-  QC_ASSIGN_OR_RETURN(app->keys_, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(), options.origin,
-                                                         !has_checkpoints));
+  QC_ASSIGN_OR_RETURN(ctx.keys, LoadOrCreateLedgerKeys((fs::path(options.data_dir) / "keys").string(), options.origin,
+                                                       !has_checkpoints));
   // Uploads whose last byte was committed before a crash are finished now (app/uploads.h).
-  QC_RETURN_IF_ERROR(app->RecoverUploads());
+  QC_RETURN_IF_ERROR(app->uploads_->RecoverUploads());
   if (options.background) app->checkpointer_ = std::thread([a = app.get()] { a->CheckpointLoop(); });
   return app;
 }
 
 App::App(const Options& options, const Clock& clock)
-    : options_(options),
-      clock_(clock),
-      sessions_(clock, options.session_idle, options.session_absolute),
-      throttle_(clock) {}
+    : ctx_(std::make_unique<AppContext>(options, clock)),
+      auth_(std::make_unique<AuthService>(*ctx_)),
+      directory_(std::make_unique<DirectoryService>(*ctx_)),
+      cases_(std::make_unique<CaseService>(*ctx_)),
+      ledger_(std::make_unique<LedgerService>(*ctx_)),
+      devices_(std::make_unique<DeviceService>(*ctx_, *directory_)),
+      uploads_(std::make_unique<UploadService>(*ctx_, *directory_, *devices_)),
+      media_(std::make_unique<MediaService>(*ctx_, *cases_)) {}
 
 App::~App() {
   checkpointer_stop_.Set();
   if (checkpointer_.joinable()) checkpointer_.join();
 }
 
-StatusOr<int64_t> App::EventCount() {
-  auto db = reads_->Acquire();
-  store::EventLog log(*db);
-  return log.Size();
-}
-
-StatusOr<CommandResult> App::Record(
-    const Actor& a, const std::string& case_id,
-    const std::function<StatusOr<std::vector<domain::EventDraft>>(store::WriteTx&)>& decide, bool directory,
-    const domain::ActorRef* as) {
-  std::vector<store::AppendedEvent> appended;
-  Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
-    QC_ASSIGN_OR_RETURN(auto drafts, decide(tx));
-    TimePoint now = clock_.Now();
-    for (auto& d : drafts) {
-      domain::Event e;
-      e.type = d.type;
-      e.actor = as ? *as : a.Ref();
-      e.case_id = case_id;
-      e.at = now;
-      e.data = std::move(d.data);
-      QC_RETURN_IF_ERROR(tx.Append(std::move(e)).status());
+// The only signer while serving (CLI commands do not start it), so checkpoints are at least one interval
+// apart by construction; one more is signed when the server stops.
+void App::CheckpointLoop() {
+  MonoTime next_expiry = ctx_->clock.Monotonic();
+  for (;;) {
+    bool stop = ctx_->clock.SleepFor(ctx_->options.checkpoint_interval, checkpointer_stop_);
+    // On stop too: the last events written get their checkpoint before the process exits.
+    Status st = ledger_->SignCheckpoint();
+    if (!st.ok()) spdlog::critical("checkpoint: {}", st.message());
+    if (stop) return;
+    // Unfinished uploads past their expiry go, once a minute (this thread has the time).
+    if (ctx_->clock.Monotonic() >= next_expiry) {
+      next_expiry = ctx_->clock.Monotonic() + std::chrono::minutes(1);
+      auto expired = uploads_->ExpireUploads();
+      if (!expired.ok()) spdlog::error("upload expiry: {}", expired.status().message());
     }
-    appended = tx.appended();
-    return Status();
-  });
-  if (!st.ok()) return st;
-  if (directory) DirectoryChanged();
-  CommandResult r;
-  for (const auto& ae : appended) r.events.push_back({ae.index, ae.type, ToHex(ae.leaf_hash)});
-  return r;
-}
-
-StatusOr<CommandResult> App::RecordSystem(std::vector<domain::Event> events) {
-  std::vector<store::AppendedEvent> appended;
-  Status st = writer_->Run([&](store::WriteTx& tx) -> Status {
-    for (auto& e : events) {
-      e.actor = SystemActor();
-      e.at = clock_.Now();
-      QC_RETURN_IF_ERROR(tx.Append(e).status());
-    }
-    appended = tx.appended();
-    return Status();
-  });
-  if (!st.ok()) return st;
-  DirectoryChanged();
-  CommandResult r;
-  for (const auto& ae : appended) r.events.push_back({ae.index, ae.type, ToHex(ae.leaf_hash)});
-  return r;
-}
-
-StatusOr<std::shared_ptr<const domain::UnitTree>> App::Units() {
-  std::lock_guard<std::mutex> lock(units_mu_);
-  int64_t gen = directory_generation_.load();
-  if (units_ && units_generation_ == gen) return units_;
-  auto tree = std::make_shared<domain::UnitTree>();
-  auto db = reads_->Acquire();
-  QC_ASSIGN_OR_RETURN(auto units, store::ListUnits(*db));
-  for (const auto& u : units) tree->Add(u.id, u.parent_id);
-  units_ = tree;
-  units_generation_ = gen;
-  return units_;
-}
-
-Status App::Allow(const Actor& a, domain::Action action, const domain::Resource& r) {
-  QC_ASSIGN_OR_RETURN(auto units, Units());
-  return domain::Authorize(a, action, r, units.get());
-}
-
-// The units whose cases `a` may see, each asked of the policy (kViewCase).
-StatusOr<std::optional<std::vector<std::string>>> App::VisibleUnits(const Actor& a) {
-  QC_ASSIGN_OR_RETURN(auto tree, Units());
-  std::vector<std::string> ids;
-  for (const auto& id : tree->Ids())
-    if (domain::Authorize(a, domain::Action::kViewCase, domain::UnitResource(id), tree.get()).ok()) ids.push_back(id);
-  return std::optional<std::vector<std::string>>(std::move(ids));
+  }
 }
 
 }  // namespace qc::app

@@ -1,5 +1,5 @@
 // The approval inbox and approval decisions (Art. 7: 承办人 → 审核人 → [法制审核] → 批准人).
-#include "app/app.h"
+#include "app/case_service.h"
 #include "app/page_json.h"
 #include "store/case_repo.h"
 
@@ -8,8 +8,8 @@ namespace qc::app {
 using domain::Actor;
 using domain::Role;
 
-StatusOr<Json> App::ApprovalInbox(const Actor& a, int page, int page_size) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewApprovalInbox));
+StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, int page, int page_size) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kViewApprovalInbox));
   store::PageRequest p{page, page_size};
   // Reviewers, legal officers and approvers see the steps waiting for their role in their units;
   // officers see start approvals of their cases that were returned to them for revision.
@@ -18,11 +18,11 @@ StatusOr<Json> App::ApprovalInbox(const Actor& a, int page, int page_size) {
     f.returned_to = a.user_id;
   } else if (a.role == Role::kReviewer || a.role == Role::kLegal || a.role == Role::kApprover) {
     f.pending_role = std::string(domain::ToString(a.role));
-    QC_ASSIGN_OR_RETURN(f.units, VisibleUnits(a));
+    QC_ASSIGN_OR_RETURN(f.units, ctx_.VisibleUnits(a));
   } else {
     return EmptyPageJson(p);
   }
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListApprovalInbox(*db, f, p));
   return PageJson(rows, p, [](const store::ApprovalRow& r) {
     auto kind = domain::ParseApprovalKind(r.kind);
@@ -46,11 +46,11 @@ StatusOr<Json> App::ApprovalInbox(const Actor& a, int page, int page_size) {
   });
 }
 
-StatusOr<CommandResult> App::DecideApproval(const Actor& a, const std::string& approval_id, const std::string& decision,
-                                            const std::string& opinion) {
+StatusOr<CommandResult> CaseService::DecideApproval(const Actor& a, const std::string& approval_id,
+                                                    const std::string& decision, const std::string& opinion) {
   std::optional<std::string> case_id;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(case_id, store::CaseOfApproval(*db, approval_id));
   }
   if (!case_id) return Status::NotFound("审批事项不存在", "id");

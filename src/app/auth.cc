@@ -1,7 +1,8 @@
 // Login, sessions and logout. Tokens are 256-bit random values; only their SHA-256 is stored.
 #include <algorithm>
 
-#include "app/app.h"
+#include "app/auth.h"
+#include "app/directory.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
 #include "crypto/password.h"
@@ -29,19 +30,19 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-int64_t App::LoginRetryAfter(const std::string& username, const std::string& client) const {
+int64_t AuthService::LoginRetryAfter(const std::string& username, const std::string& client) const {
   return std::max(throttle_.RetryAfter("u:" + Lower(username)), throttle_.RetryAfter("c:" + client));
 }
 
-StatusOr<App::LoginResult> App::Login(const std::string& username, const std::string& password,
-                                      const std::string& client) {
+StatusOr<AuthService::LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                                      const std::string& client) {
   const std::string user_key = "u:" + Lower(username), client_key = "c:" + client;
   int64_t wait = throttle_.Begin({user_key, client_key});  // counted as failed until it succeeds
   if (wait > 0)
     return Status::ResourceExhausted("too_many_attempts", "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试");
   std::string user_id, hash;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(auto cred, store::FindLoginCredential(*db, username));
     if (cred) {
       user_id = cred->user_id;
@@ -55,12 +56,12 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   throttle_.Succeeded(user_key);
   throttle_.Forgive(client_key);
 
-  QC_ASSIGN_OR_RETURN(Actor actor, LoadActor(user_id));
+  QC_ASSIGN_OR_RETURN(Actor actor, ctx_.LoadActor(user_id));
   std::string token = ToHex(crypto::RandomBytes(32));
   std::string th = TokenHash(token);
-  SessionStore::Session session = sessions_.Create(th, user_id);
-  int64_t now_ms = clock_.Now().time_since_epoch().count();
-  QC_RETURN_IF_ERROR(writer_->Run([&](store::WriteTx& tx) -> Status {
+  SessionStore::Session session = ctx_.sessions.Create(th, user_id);
+  int64_t now_ms = ctx_.clock.Now().time_since_epoch().count();
+  QC_RETURN_IF_ERROR(ctx_.writer->Run([&](store::WriteTx& tx) -> Status {
     QC_RETURN_IF_ERROR(store::InsertSession(
         tx.db(), {th, user_id, now_ms, now_ms, session.absolute_expiry.time_since_epoch().count()}));
     return store::PurgeSessionsExpiredBy(tx.db(), now_ms);
@@ -68,28 +69,29 @@ StatusOr<App::LoginResult> App::Login(const std::string& username, const std::st
   return LoginResult{token, UserJson(actor), session.absolute_expiry};
 }
 
-StatusOr<Actor> App::Authenticate(const std::string& token) {
+StatusOr<Actor> AuthService::Authenticate(const std::string& token) {
   if (token.empty()) return Status::Unauthenticated("请先登录");
   std::string th = TokenHash(token);
-  SessionStore::Touched t = sessions_.Touch(th);
+  SessionStore::Touched t = ctx_.sessions.Touch(th);
   if (t.state != SessionStore::Touched::kExpired) {
     // The row is the authority: `quancheng user passwd` in another process ends sessions by deleting
     // their rows, and a session not in memory (from before a restart) is restored from its row.
     std::optional<store::SessionRow> row;
     {
-      auto db = reads_->Acquire();
+      auto db = ctx_.reads->Acquire();
       QC_ASSIGN_OR_RETURN(row, store::FindSession(*db, th));
     }
     if (!row) {
-      if (t.state == SessionStore::Touched::kLive) sessions_.Remove(th);
+      if (t.state == SessionStore::Touched::kLive) ctx_.sessions.Remove(th);
       return Status::Unauthenticated("登录已过期，请重新登录");
     }
     bool restored = false;
     if (t.state == SessionStore::Touched::kUnknown) {
       auto ms = [](int64_t v) { return TimePoint(std::chrono::milliseconds(v)); };
-      restored = sessions_.Restore(th, row->user_id, ms(row->expires_ms), ms(row->last_seen_ms), ms(row->created_ms));
+      restored =
+          ctx_.sessions.Restore(th, row->user_id, ms(row->expires_ms), ms(row->last_seen_ms), ms(row->created_ms));
     }
-    if (restored) t = sessions_.Touch(th);
+    if (restored) t = ctx_.sessions.Touch(th);
   }
   if (t.state == SessionStore::Touched::kExpired) {
     (void)ForgetSession(th);
@@ -97,10 +99,10 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
   }
   if (t.state != SessionStore::Touched::kLive) return Status::Unauthenticated("登录已过期，请重新登录");
   if (t.persist_last_seen) {
-    int64_t now_ms = clock_.Now().time_since_epoch().count();
-    (void)writer_->Run([&](store::WriteTx& tx) { return store::TouchSession(tx.db(), th, now_ms); });
+    int64_t now_ms = ctx_.clock.Now().time_since_epoch().count();
+    (void)ctx_.writer->Run([&](store::WriteTx& tx) { return store::TouchSession(tx.db(), th, now_ms); });
   }
-  auto actor = LoadActor(t.user_id);
+  auto actor = ctx_.LoadActor(t.user_id);
   if (!actor.ok() && actor.status().error_code() == ErrorCode::kNotFound) {
     (void)ForgetSession(th);
     return Status::Unauthenticated("账号已停用，请联系管理员");
@@ -108,11 +110,11 @@ StatusOr<Actor> App::Authenticate(const std::string& token) {
   return actor;  // other failures (a busy database) pass through and keep the session
 }
 
-Status App::ForgetSession(const std::string& token_hash) {
-  sessions_.Remove(token_hash);  // also a tombstone: a racing request cannot restore it from the row
-  return writer_->Run([&](store::WriteTx& tx) { return store::DeleteSession(tx.db(), token_hash); });
+Status AuthService::ForgetSession(const std::string& token_hash) {
+  ctx_.sessions.Remove(token_hash);  // also a tombstone: a racing request cannot restore it from the row
+  return ctx_.writer->Run([&](store::WriteTx& tx) { return store::DeleteSession(tx.db(), token_hash); });
 }
 
-Status App::Logout(const std::string& token) { return ForgetSession(TokenHash(token)); }
+Status AuthService::Logout(const std::string& token) { return ForgetSession(TokenHash(token)); }
 
 }  // namespace qc::app

@@ -1,5 +1,5 @@
-// App::Act: each CaseAction mapped to the domain function that decides it.
-#include "app/app.h"
+// CaseService::Act: each CaseAction mapped to the domain function that decides it.
+#include "app/case_service.h"
 #include "crypto/hash.h"
 
 namespace qc::app {
@@ -13,9 +13,9 @@ template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
-StatusOr<CommandResult> App::Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action) {
+StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action) {
   using Drafts = StatusOr<std::vector<domain::EventDraft>>;
-  std::string approval_id = crypto::TimeOrderedId("apv_", clock_.Now().time_since_epoch().count());
+  std::string approval_id = crypto::TimeOrderedId("apv_", ctx_.clock.Now().time_since_epoch().count());
   return ActOnCase(a, case_id, [&](const domain::CaseState& c) -> Drafts {
     return std::visit(
         Overloaded{

@@ -1,7 +1,8 @@
-// The commands on an existing case, one struct each, as the edge parses them. App::Act() checks that
-// the actor may see the case, asks domain/ to decide on the current state, and records the events.
+// The commands on an existing case, one struct each, as the edge parses them. CaseService::Act()
+// checks that the actor may see the case, asks domain/ to decide on the current state, and records
+// the events.
 //
-//   app.Act(actor, case_id, AdvanceStage{domain::Stage::kReviewDecision, "调查终结"});
+//   app.cases().Act(actor, case_id, AdvanceStage{domain::Stage::kReviewDecision, "调查终结"});
 #pragma once
 
 #include <optional>

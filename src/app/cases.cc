@@ -1,5 +1,5 @@
 // Cases: opening one, acting on one, and the queries (list, get, timeline).
-#include "app/app.h"
+#include "app/case_service.h"
 #include "app/page_json.h"
 #include "common/china_time.h"
 #include "common/hex.h"
@@ -39,27 +39,27 @@ StatusOr<std::string> TimeBound(const std::string& s, bool end_of_day, const cha
 
 }  // namespace
 
-StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
+StatusOr<CommandResult> CaseService::OpenCase(const Actor& a, NewCase nc) {
   domain::OpenCaseCommand& cmd = nc.cmd;
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kOpenCase, domain::UnitResource(a.unit_id)));
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kOpenCase, domain::UnitResource(a.unit_id)));
   cmd.unit_id = a.unit_id;
   for (size_t i = 0; i < nc.co_officer_ids.size(); ++i) {
     std::string field = "co_officers[" + std::to_string(i) + "]";
     for (size_t j = 0; j < i; ++j)
       if (nc.co_officer_ids[j] == nc.co_officer_ids[i])
         return Status::InvalidArgument("invalid_field", "协办人员重复", field);
-    auto o = LoadActor(nc.co_officer_ids[i]);
+    auto o = ctx_.LoadActor(nc.co_officer_ids[i]);
     if (!o.ok()) return Status::InvalidArgument("invalid_field", "执法人员不存在", field);
     if (o->role != Role::kOfficer || o->unit_id != a.unit_id)
       return Status::InvalidArgument("invalid_field", "协办人员须为本单位执法人员", field);
     cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false});
   }
-  cmd.case_id = crypto::TimeOrderedId("case_", clock_.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+  cmd.case_id = crypto::TimeOrderedId("case_", ctx_.clock.Now().time_since_epoch().count());
+  QC_ASSIGN_OR_RETURN(CommandResult r, ctx_.Record(
                                            a, cmd.case_id,
                                            [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-                                             QC_ASSIGN_OR_RETURN(cmd.number,
-                                                                 NextCaseNumber(tx.db(), cmd.unit_id, clock_.Now()));
+                                             QC_ASSIGN_OR_RETURN(
+                                                 cmd.number, NextCaseNumber(tx.db(), cmd.unit_id, ctx_.clock.Now()));
                                              return domain::DecideOpen(a, cmd);
                                            },
                                            false));
@@ -67,9 +67,9 @@ StatusOr<CommandResult> App::OpenCase(const Actor& a, NewCase nc) {
   return r;
 }
 
-StatusOr<CommandResult> App::ActOnCase(const Actor& a, const std::string& case_id, const Decider& decide) {
-  QC_RETURN_IF_ERROR(RequireVisibleCase(a, case_id));
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+StatusOr<CommandResult> CaseService::ActOnCase(const Actor& a, const std::string& case_id, const Decider& decide) {
+  QC_RETURN_IF_ERROR(ctx_.RequireVisibleCase(a, case_id));
+  QC_ASSIGN_OR_RETURN(CommandResult r, ctx_.Record(
                                            a, case_id,
                                            [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
                                              QC_ASSIGN_OR_RETURN(const domain::CaseState* c,
@@ -81,8 +81,9 @@ StatusOr<CommandResult> App::ActOnCase(const Actor& a, const std::string& case_i
   return r;
 }
 
-StatusOr<CommandResult> App::AssignOfficer(const Actor& a, const std::string& case_id, const std::string& user_id) {
-  auto o = LoadActor(user_id);
+StatusOr<CommandResult> CaseService::AssignOfficer(const Actor& a, const std::string& case_id,
+                                                   const std::string& user_id) {
+  auto o = ctx_.LoadActor(user_id);
   if (!o.ok()) return Status::InvalidArgument("invalid_field", "执法人员不存在", "user_id");
   if (o->role != Role::kOfficer) return Status::InvalidArgument("invalid_field", "只能指派执法人员", "user_id");
   domain::CaseOfficer officer{o->user_id, o->name, o->cert_no, false};
@@ -93,17 +94,8 @@ StatusOr<CommandResult> App::AssignOfficer(const Actor& a, const std::string& ca
   });
 }
 
-Status App::RequireVisibleCase(const Actor& a, const std::string& case_id) {
-  std::optional<std::string> unit;
-  {
-    auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(unit, store::CaseUnit(*db, case_id));
-  }
-  if (!unit) return Status::NotFound("案件不存在", "id");
-  return Allow(a, domain::Action::kViewCase, domain::UnitResource(*unit));
-}
-
-StatusOr<std::shared_ptr<const domain::CaseState>> App::CaseStateAt(const std::string& case_id, int64_t last_index) {
+StatusOr<std::shared_ptr<const domain::CaseState>> CaseService::CaseStateAt(const std::string& case_id,
+                                                                            int64_t last_index) {
   {
     std::lock_guard<std::mutex> lock(case_states_mu_);
     auto it = case_states_.find(case_id);
@@ -111,7 +103,7 @@ StatusOr<std::shared_ptr<const domain::CaseState>> App::CaseStateAt(const std::s
   }
   std::vector<domain::Event> events;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     store::EventLog log(*db);
     QC_ASSIGN_OR_RETURN(events, log.ReadCase(case_id, last_index + 1));
   }
@@ -125,14 +117,14 @@ StatusOr<std::shared_ptr<const domain::CaseState>> App::CaseStateAt(const std::s
   return std::shared_ptr<const domain::CaseState>(state);
 }
 
-StatusOr<std::string> App::GetCaseJson(const Actor& a, const std::string& id) {
+StatusOr<std::string> CaseService::GetCaseJson(const Actor& a, const std::string& id) {
   std::optional<store::CaseDetailRow> row;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(row, store::GetCaseDetail(*db, id));
   }
   if (!row) return Status::NotFound("案件不存在", "id");
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kViewCase, domain::UnitResource(row->unit_id)));
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kViewCase, domain::UnitResource(row->unit_id)));
   // The actions are decided on the state of the same ledger index as the detail, whatever was
   // appended since the row was read.
   QC_ASSIGN_OR_RETURN(auto state, CaseStateAt(id, row->last_index));
@@ -143,16 +135,16 @@ StatusOr<std::string> App::GetCaseJson(const Actor& a, const std::string& id) {
   return std::move(text);
 }
 
-StatusOr<Json> App::GetCase(const Actor& a, const std::string& id) {
+StatusOr<Json> CaseService::GetCase(const Actor& a, const std::string& id) {
   QC_ASSIGN_OR_RETURN(std::string text, GetCaseJson(a, id));
   return ParseJson(text);
 }
 
-StatusOr<Json> App::CaseEvents(const Actor& a, const std::string& id) {
-  QC_RETURN_IF_ERROR(RequireVisibleCase(a, id));
+StatusOr<Json> CaseService::CaseEvents(const Actor& a, const std::string& id) {
+  QC_RETURN_IF_ERROR(ctx_.RequireVisibleCase(a, id));
   std::vector<store::StoredEvent> events;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     store::EventLog log(*db);
     QC_ASSIGN_OR_RETURN(events, log.ReadCaseStored(id));
   }
@@ -172,10 +164,10 @@ StatusOr<Json> App::CaseEvents(const Actor& a, const std::string& id) {
   return Json{{"items", std::move(items)}};
 }
 
-StatusOr<Json> App::ListCases(const Actor& a, const CaseQuery& q) {
+StatusOr<Json> CaseService::ListCases(const Actor& a, const CaseQuery& q) {
   store::PageRequest p{q.page, q.page_size};
   store::CaseFilter f;
-  QC_ASSIGN_OR_RETURN(f.units, VisibleUnits(a));
+  QC_ASSIGN_OR_RETURN(f.units, ctx_.VisibleUnits(a));
   if (f.units && f.units->empty()) return EmptyPageJson(p);
   if (q.stage && !domain::ParseStage(*q.stage)) return Status::InvalidArgument("invalid_field", "阶段无效", "stage");
   if (q.status && !domain::ParseCaseStatus(*q.status))
@@ -195,7 +187,7 @@ StatusOr<Json> App::ListCases(const Actor& a, const CaseQuery& q) {
   }
   f.sort = q.sort;
   f.descending = q.descending;
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListCases(*db, f, p));
   return PageJson(rows, p, [](const store::CaseSummaryRow& c) {
     auto mode = domain::ParseStartMode(c.start_mode);

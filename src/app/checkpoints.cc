@@ -2,7 +2,7 @@
 // events arrive, each checked for consistency with the last one before it is signed.
 #include <spdlog/spdlog.h>
 
-#include "app/app.h"
+#include "app/ledger_service.h"
 #include "crypto/base64.h"
 #include "ledger/checkpoint.h"
 #include "store/checkpoints.h"
@@ -11,12 +11,12 @@
 
 namespace qc::app {
 
-Status App::SignCheckpoint() {
+Status LedgerService::SignCheckpoint() {
   std::lock_guard<std::mutex> lock(sign_mu_);
   store::StoredCheckpoint c;
   std::optional<store::StoredCheckpoint> last;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     store::EventLog log(*db);
     QC_ASSIGN_OR_RETURN(c.size, log.Size());
     QC_ASSIGN_OR_RETURN(last, store::LatestCheckpoint(*db));
@@ -34,47 +34,28 @@ Status App::SignCheckpoint() {
                                 std::to_string(last->size) + "）不一致：" + st.message());
     }
   }
-  std::string text = ledger::CheckpointText({keys_.origin(), c.size, c.root_hash});
-  QC_ASSIGN_OR_RETURN(c.note, ledger::SignNote(text, keys_.signers));
-  c.signed_at = FormatRfc3339(clock_.Now());
-  return writer_->Run([&](store::WriteTx& tx) { return store::InsertCheckpoint(tx.db(), c); });
+  std::string text = ledger::CheckpointText({ctx_.keys.origin(), c.size, c.root_hash});
+  QC_ASSIGN_OR_RETURN(c.note, ledger::SignNote(text, ctx_.keys.signers));
+  c.signed_at = FormatRfc3339(ctx_.clock.Now());
+  return ctx_.writer->Run([&](store::WriteTx& tx) { return store::InsertCheckpoint(tx.db(), c); });
 }
 
-// The only signer while serving (CLI commands do not start it), so checkpoints are at least one interval
-// apart by construction; one more is signed when the server stops.
-void App::CheckpointLoop() {
-  MonoTime next_expiry = clock_.Monotonic();
-  for (;;) {
-    bool stop = clock_.SleepFor(options_.checkpoint_interval, checkpointer_stop_);
-    // On stop too: the last events written get their checkpoint before the process exits.
-    Status st = SignCheckpoint();
-    if (!st.ok()) spdlog::critical("checkpoint: {}", st.message());
-    if (stop) return;
-    // Unfinished uploads past their expiry go, once a minute (this thread has the time).
-    if (clock_.Monotonic() >= next_expiry) {
-      next_expiry = clock_.Monotonic() + std::chrono::minutes(1);
-      auto expired = ExpireUploads();
-      if (!expired.ok()) spdlog::error("upload expiry: {}", expired.status().message());
-    }
-  }
-}
-
-StatusOr<std::string> App::LatestCheckpointNote() {
-  auto db = reads_->Acquire();
+StatusOr<std::string> LedgerService::LatestCheckpointNote() {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto c, store::LatestCheckpoint(*db));
   if (!c) return Status::NotFound("尚未签发检查点");
   return c->note;
 }
 
-StatusOr<std::string> App::CheckpointNote(int64_t size) {
-  auto db = reads_->Acquire();
+StatusOr<std::string> LedgerService::CheckpointNote(int64_t size) {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto c, store::CheckpointOfSize(*db, size));
   if (!c) return Status::NotFound("没有大小为 " + std::to_string(size) + " 的检查点", "size");
   return c->note;
 }
 
-StatusOr<Json> App::ListCheckpoints(int64_t after, int64_t count) {
-  auto db = reads_->Acquire();
+StatusOr<Json> LedgerService::ListCheckpoints(int64_t after, int64_t count) {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto list, store::ListCheckpoints(*db, after, count));
   Json items = Json::array();
   for (const auto& c : list)
@@ -82,9 +63,9 @@ StatusOr<Json> App::ListCheckpoints(int64_t after, int64_t count) {
   return Json{{"after", after}, {"checkpoints", std::move(items)}};
 }
 
-Json App::LedgerKeysJson() const {
+Json LedgerService::LedgerKeysJson() const {
   Json keys = Json::array();
-  for (const auto& v : keys_.Verifiers()) {
+  for (const auto& v : ctx_.keys.Verifiers()) {
     char id[9];
     std::snprintf(id, sizeof id, "%08x", v.id);
     Json k = {{"name", v.name},
@@ -100,15 +81,15 @@ Json App::LedgerKeysJson() const {
     }
     keys.push_back(std::move(k));
   }
-  return Json{{"origin", keys_.origin()}, {"keys", std::move(keys)}};
+  return Json{{"origin", ctx_.keys.origin()}, {"keys", std::move(keys)}};
 }
 
-StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
+StatusOr<std::string> LedgerService::ProofBundle(const domain::Actor& a, int64_t index) {
   ledger::ProofBundle b;
   b.index = index;
   std::string case_id;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     store::EventLog log(*db);
     QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
     if (index < 0 || index >= n) return Status::NotFound("账本中没有第 " + std::to_string(index) + " 号事件", "index");
@@ -121,12 +102,12 @@ StatusOr<std::string> App::ProofBundle(const domain::Actor& a, int64_t index) {
   // devices): the auditing roles.
   std::string unit_id;
   if (!case_id.empty()) {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(auto unit, store::CaseUnit(*db, case_id));
     unit_id = unit.value_or("");
   }
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kReadEvent, domain::EventResource(!case_id.empty(), unit_id)));
-  auto db = reads_->Acquire();
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kReadEvent, domain::EventResource(!case_id.empty(), unit_id)));
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto cp, store::LatestCheckpoint(*db));
   if (!cp || cp->size <= index)
     return Status::Make(ErrorCode::kUnavailable, "not_yet_checkpointed", "该事件尚未纳入签名检查点，请一秒后重试",

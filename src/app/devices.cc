@@ -1,6 +1,7 @@
 // Body cameras (执法记录仪) and collection stations (采集站), registered by the admin. Both are part of
 // the record (directory events); a station's token is not: it is issued once and kept only hashed.
-#include "app/app.h"
+#include "app/devices.h"
+#include "app/directory.h"
 #include "app/page_json.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
@@ -31,17 +32,17 @@ Json DeviceJson(const store::DeviceRow& d) {
 
 bool IsStationToken(const std::string& token) { return token.rfind(kStationTokenPrefix, 0) == 0; }
 
-StatusOr<CommandResult> App::RegisterDevice(const Actor& a, const std::string& serial, const std::string& model,
-                                            const std::string& officer) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
-  auto officer_id = FindUserId(officer);
+StatusOr<CommandResult> DeviceService::RegisterDevice(const Actor& a, const std::string& serial,
+                                                      const std::string& model, const std::string& officer) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
+  auto officer_id = directory_.FindUserId(officer);
   if (!officer_id.ok()) return Status::InvalidArgument("invalid_field", "使用人不存在", "officer_id");
-  QC_ASSIGN_OR_RETURN(Actor o, LoadActor(*officer_id));
+  QC_ASSIGN_OR_RETURN(Actor o, ctx_.LoadActor(*officer_id));
   if (o.role != Role::kOfficer)
     return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
-  std::string id = crypto::TimeOrderedId("dev_", clock_.Now().time_since_epoch().count());
+  std::string id = crypto::TimeOrderedId("dev_", ctx_.clock.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r,
-                      Record(
+                      ctx_.Record(
                           a, "",
                           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
                             QC_ASSIGN_OR_RETURN(bool exists, store::DeviceSerialTaken(tx.db(), serial));
@@ -59,22 +60,22 @@ StatusOr<CommandResult> App::RegisterDevice(const Actor& a, const std::string& s
   return r;
 }
 
-StatusOr<Json> App::GetDevice(const std::string& id_or_serial) {
-  auto db = reads_->Acquire();
+StatusOr<Json> DeviceService::GetDevice(const std::string& id_or_serial) {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto d, store::GetDevice(*db, id_or_serial));
   if (!d) return Status::NotFound("执法记录仪不存在", "id");
   return DeviceJson(*d);
 }
 
-StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id, std::optional<std::string> officer,
-                                          std::optional<bool> active) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
+StatusOr<CommandResult> DeviceService::ChangeDevice(const Actor& a, const std::string& id,
+                                                    std::optional<std::string> officer, std::optional<bool> active) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
   QC_ASSIGN_OR_RETURN(Json device, GetDevice(id));
   Json d = {{"device_id", device["id"]}};
   if (officer) {
-    auto officer_id = FindUserId(*officer);
+    auto officer_id = directory_.FindUserId(*officer);
     if (!officer_id.ok()) return Status::InvalidArgument("invalid_field", "使用人不存在", "officer_id");
-    QC_ASSIGN_OR_RETURN(Actor o, LoadActor(*officer_id));
+    QC_ASSIGN_OR_RETURN(Actor o, ctx_.LoadActor(*officer_id));
     if (o.role != Role::kOfficer)
       return Status::InvalidArgument("invalid_field", "执法记录仪只能配发给执法人员", "officer_id");
     d["officer_id"] = o.user_id;
@@ -82,7 +83,7 @@ StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id,
   }
   if (active) d["active"] = *active;
   if (d.size() == 1) return Status::InvalidArgument("missing_field", "没有要修改的内容");
-  QC_ASSIGN_OR_RETURN(CommandResult r, Record(
+  QC_ASSIGN_OR_RETURN(CommandResult r, ctx_.Record(
                                            a, "",
                                            [&](store::WriteTx&) -> StatusOr<std::vector<domain::EventDraft>> {
                                              return std::vector<domain::EventDraft>{{"DeviceChanged", d}};
@@ -92,25 +93,25 @@ StatusOr<CommandResult> App::ChangeDevice(const Actor& a, const std::string& id,
   return r;
 }
 
-StatusOr<Json> App::ListDevices(const Actor& a, int page, int page_size) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
+StatusOr<Json> DeviceService::ListDevices(const Actor& a, int page, int page_size) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
   store::PageRequest p{page, page_size};
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListDevices(*db, p));
   return PageJson(rows, p, DeviceJson);
 }
 
-StatusOr<Json> App::RegisterStation(const Actor& a, const std::string& name, const std::string& location,
-                                    const std::string& unit_id) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
-  QC_ASSIGN_OR_RETURN(auto units, Units());
+StatusOr<Json> DeviceService::RegisterStation(const Actor& a, const std::string& name, const std::string& location,
+                                              const std::string& unit_id) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
+  QC_ASSIGN_OR_RETURN(auto units, ctx_.Units());
   if (!units->Contains(unit_id)) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
-  std::string id = crypto::TimeOrderedId("sta_", clock_.Now().time_since_epoch().count());
+  std::string id = crypto::TimeOrderedId("sta_", ctx_.clock.Now().time_since_epoch().count());
   std::string token = std::string(kStationTokenPrefix) + ToHex(crypto::RandomBytes(32));
-  std::string now = FormatRfc3339(clock_.Now());
+  std::string now = FormatRfc3339(ctx_.clock.Now());
   QC_ASSIGN_OR_RETURN(
       CommandResult r,
-      Record(
+      ctx_.Record(
           a, "",
           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
             QC_RETURN_IF_ERROR(store::InsertStationToken(tx.db(), ToHex(crypto::Sha256(token)), id, now));
@@ -125,9 +126,9 @@ StatusOr<Json> App::RegisterStation(const Actor& a, const std::string& name, con
               {"events", EventsJson(r.events)}};
 }
 
-StatusOr<Json> App::ListStations(const Actor& a) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
-  auto db = reads_->Acquire();
+StatusOr<Json> DeviceService::ListStations(const Actor& a) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto stations, store::ListStations(*db));
   Json items = Json::array();
   for (const auto& st : stations)
@@ -140,9 +141,9 @@ StatusOr<Json> App::ListStations(const Actor& a) {
   return Json{{"items", std::move(items)}};
 }
 
-StatusOr<CommandResult> App::RevokeStation(const Actor& a, const std::string& id) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDevices));
-  return Record(
+StatusOr<CommandResult> DeviceService::RevokeStation(const Actor& a, const std::string& id) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));
+  return ctx_.Record(
       a, "",
       [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
         QC_ASSIGN_OR_RETURN(auto station, store::GetStation(tx.db(), id));
@@ -154,9 +155,9 @@ StatusOr<CommandResult> App::RevokeStation(const Actor& a, const std::string& id
       true);
 }
 
-StatusOr<Uploader> App::AuthenticateStation(const std::string& token) {
+StatusOr<Uploader> DeviceService::AuthenticateStation(const std::string& token) {
   if (!IsStationToken(token)) return Status::Unauthenticated("采集站令牌无效");
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto station, store::FindStationByToken(*db, ToHex(crypto::Sha256(token))));
   if (!station) return Status::Unauthenticated("采集站令牌无效或已吊销");
   Uploader u;

@@ -1,6 +1,6 @@
 // Reading the ledger: proofs against the Merkle tree of the events, and the raw entries.
 // Proof hashes are base64 in RFC 9162 order; see src/ledger/merkle.h.
-#include "app/app.h"
+#include "app/ledger_service.h"
 #include "common/hex.h"
 #include "crypto/base64.h"
 #include "store/case_repo.h"
@@ -17,8 +17,8 @@ Json Base64List(const std::vector<std::string>& hashes) {
 
 }  // namespace
 
-StatusOr<Json> App::InclusionProof(int64_t index, std::optional<int64_t> size) {
-  auto db = reads_->Acquire();
+StatusOr<Json> LedgerService::InclusionProof(int64_t index, std::optional<int64_t> size) {
+  auto db = ctx_.reads->Acquire();
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
   int64_t tree_size = size.value_or(n);
@@ -37,8 +37,8 @@ StatusOr<Json> App::InclusionProof(int64_t index, std::optional<int64_t> size) {
               {"proof", Base64List(proof)}};
 }
 
-StatusOr<Json> App::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
-  auto db = reads_->Acquire();
+StatusOr<Json> LedgerService::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
+  auto db = ctx_.reads->Acquire();
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
   int64_t size2 = to.value_or(n);
@@ -55,14 +55,14 @@ StatusOr<Json> App::ConsistencyProof(int64_t from, std::optional<int64_t> to) {
               {"proof", Base64List(proof)}};
 }
 
-StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t count) {
+StatusOr<Json> LedgerService::LedgerEntries(const domain::Actor& a, int64_t start, int64_t count) {
   // Event contents: only the roles that audit the record (法制员, 档案管理员, 系统管理员), and of a
   // case's events only those of cases the actor may see: the administrator reads the directory's
   // events, never a case's (a complainant's name and telephone). Others' entries keep their index and
   // leaf hash, so the tree can still be checked, without their bytes.
-  QC_ASSIGN_OR_RETURN(auto units, Units());
+  QC_ASSIGN_OR_RETURN(auto units, ctx_.Units());
   QC_RETURN_IF_ERROR(domain::Authorize(a, domain::Action::kReadLedgerEntries, domain::NoResource(), units.get()));
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   store::EventLog log(*db);
   QC_ASSIGN_OR_RETURN(int64_t n, log.Size());
   if (start < 0 || start > n)
@@ -87,6 +87,12 @@ StatusOr<Json> App::LedgerEntries(const domain::Actor& a, int64_t start, int64_t
     items.push_back(std::move(item));
   }
   return Json{{"start", start}, {"count", items.size()}, {"size", n}, {"entries", std::move(items)}};
+}
+
+StatusOr<int64_t> LedgerService::EventCount() {
+  auto db = ctx_.reads->Acquire();
+  store::EventLog log(*db);
+  return log.Size();
 }
 
 }  // namespace qc::app

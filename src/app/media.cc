@@ -1,7 +1,8 @@
 // Media records of cases: access (play, download) recorded as RecordAccessed, tickets for the Range
 // requests that follow, and the 24-hour findings (Art. 33).
 
-#include "app/app.h"
+#include "app/case_service.h"
+#include "app/media_service.h"
 #include "app/page_json.h"
 #include "common/hex.h"
 #include "crypto/hash.h"
@@ -40,22 +41,22 @@ std::string PlayableType(const Json& r) {
 
 }  // namespace
 
-StatusOr<Json> App::AccessMedia(const Actor& a, const std::string& record_id, const std::string& purpose,
-                                const std::string& reason) {
+StatusOr<Json> MediaService::AccessMedia(const Actor& a, const std::string& record_id, const std::string& purpose,
+                                         const std::string& reason) {
   std::string case_id;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(case_id, CaseOfRecord(*db, record_id));
   }
   domain::AccessRequest req{record_id, purpose, reason};
-  QC_ASSIGN_OR_RETURN(CommandResult r, ActOnCase(a, case_id, [&](const domain::CaseState& c) {
-                        return domain::DecideAccessRecord(c, a, req);
-                      }));
+  QC_ASSIGN_OR_RETURN(CommandResult r, cases_.ActOnCase(a, case_id, [&](const domain::CaseState& c) {
+    return domain::DecideAccessRecord(c, a, req);
+  }));
   std::string token = ToHex(crypto::RandomBytes(24));
-  TimePoint expires = clock_.Now() + options_.media_ticket_ttl;
+  TimePoint expires = ctx_.clock.Now() + ctx_.options.media_ticket_ttl;
   {
     std::lock_guard<std::mutex> lock(tickets_mu_);
-    TimePoint now = clock_.Now();
+    TimePoint now = ctx_.clock.Now();
     for (auto it = tickets_.begin(); it != tickets_.end();)
       it = it->second.expires < now ? tickets_.erase(it) : std::next(it);
     tickets_[ToHex(crypto::Sha256(token))] = {record_id, a.user_id, purpose, expires};
@@ -69,21 +70,21 @@ StatusOr<Json> App::AccessMedia(const Actor& a, const std::string& record_id, co
               {"events", EventsJson(r.events)}};
 }
 
-StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, const std::string& ticket) {
+StatusOr<MediaFile> MediaService::OpenMediaByTicket(const std::string& record_id, const std::string& ticket) {
   std::string purpose, user_id;
   {
     std::lock_guard<std::mutex> lock(tickets_mu_);
     auto it = tickets_.find(ToHex(crypto::Sha256(ticket)));
-    if (it == tickets_.end() || it->second.expires < clock_.Now() || it->second.record_id != record_id)
+    if (it == tickets_.end() || it->second.expires < ctx_.clock.Now() || it->second.record_id != record_id)
       return Status::Unauthenticated("调阅凭证无效或已过期，请重新申请调阅");
     purpose = it->second.purpose;
     user_id = it->second.user_id;
   }
   // A ticket is worth no more than its holder's account: deactivated, it plays nothing.
-  if (!LoadActor(user_id).ok()) return Status::Unauthenticated("调阅凭证无效或已过期，请重新申请调阅");
+  if (!ctx_.LoadActor(user_id).ok()) return Status::Unauthenticated("调阅凭证无效或已过期，请重新申请调阅");
   std::string detail;
   {
-    auto db = reads_->Acquire();
+    auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(std::string case_id, CaseOfRecord(*db, record_id));
     QC_ASSIGN_OR_RETURN(auto row, store::GetCaseDetail(*db, case_id));
     if (row) detail = std::move(row->detail);
@@ -92,7 +93,7 @@ StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, co
   for (const auto& m : c.value("media", Json::array())) {
     if (m.value("record_id", "") != record_id) continue;
     std::string sha = m.value("sha256", "");
-    QC_ASSIGN_OR_RETURN(uint64_t size, blobs_->Size(sha));
+    QC_ASSIGN_OR_RETURN(uint64_t size, ctx_.blobs->Size(sha));
     std::string type = PlayableType(m);
     return MediaFile{sha,
                      type.empty() ? "application/octet-stream" : type,
@@ -104,17 +105,17 @@ StatusOr<App::MediaFile> App::OpenMediaByTicket(const std::string& record_id, co
   return Status::NotFound("记录不存在", "record_id");
 }
 
-StatusOr<std::unique_ptr<ByteReader>> App::ReadMedia(const MediaFile& f, int64_t offset, int64_t length) {
-  return blobs_->Open(f.sha256, static_cast<uint64_t>(offset), static_cast<uint64_t>(length));
+StatusOr<std::unique_ptr<ByteReader>> MediaService::ReadMedia(const MediaFile& f, int64_t offset, int64_t length) {
+  return ctx_.blobs->Open(f.sha256, static_cast<uint64_t>(offset), static_cast<uint64_t>(length));
 }
 
-StatusOr<Json> App::LateMedia(const Actor& a, const std::string& officer_id, const std::string& device_id, int page,
-                              int page_size) {
+StatusOr<Json> MediaService::LateMedia(const Actor& a, const std::string& officer_id, const std::string& device_id,
+                                       int page, int page_size) {
   store::PageRequest p{page, page_size};
   store::LateMediaFilter f{std::nullopt, officer_id, device_id};
-  QC_ASSIGN_OR_RETURN(f.units, VisibleUnits(a));
+  QC_ASSIGN_OR_RETURN(f.units, ctx_.VisibleUnits(a));
   if (f.units && f.units->empty()) return EmptyPageJson(p);
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListLateMedia(*db, f, p));
   return PageJson(rows, p, [](const store::LateMediaRow& m) {
     return Json{{"record_id", m.record_id},

@@ -1,5 +1,5 @@
 // Session bookkeeping and login throttling, in memory and driven by the injected Clock so that
-// expiry and back-off are testable to the millisecond. App persists sessions (by token hash) so a
+// expiry and back-off are testable to the millisecond. AuthService persists sessions (by token hash) so a
 // restart does not log everyone out; these classes hold no secrets beyond SHA-256 token hashes.
 //
 // Thread-safe.

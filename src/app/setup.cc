@@ -22,19 +22,19 @@ Status InitDataDir(const InitOptions& o, const Clock& clock) {
   ao.read_connections = 1;
   ao.origin = o.origin;
   QC_ASSIGN_OR_RETURN(auto app, App::Open(ao, clock));
-  QC_ASSIGN_OR_RETURN(int64_t n, app->EventCount());
+  QC_ASSIGN_OR_RETURN(int64_t n, app->ledger().EventCount());
   if (n > 0) return Status::Conflict("already_initialized", "数据目录已初始化：" + o.data_dir);
-  QC_ASSIGN_OR_RETURN(CommandResult root, app->CreateUnit(Actor::System(), o.root_unit, o.root_code, ""));
+  QC_ASSIGN_OR_RETURN(CommandResult root, app->directory().CreateUnit(Actor::System(), o.root_unit, o.root_code, ""));
   if (o.demo) QC_RETURN_IF_ERROR(LoadDemo(*app, root.body["id"]));
-  return app->SignCheckpoint();
+  return app->ledger().SignCheckpoint();
 }
 
 namespace {
 
 StatusOr<std::string> AddUser(App& app, const std::string& username, const std::string& name, const char* role,
                               const std::string& unit_id, const std::string& cert_no) {
-  QC_ASSIGN_OR_RETURN(CommandResult r,
-                      app.CreateUser(Actor::System(), {username, name, role, unit_id, cert_no, kDemoPassword}));
+  QC_ASSIGN_OR_RETURN(CommandResult r, app.directory().CreateUser(
+                                           Actor::System(), {username, name, role, unit_id, cert_no, kDemoPassword}));
   return r.body["id"].get<std::string>();
 }
 
@@ -53,8 +53,8 @@ domain::Party LegalPerson(const char* name, const char* id_number, const char* p
 }  // namespace
 
 Status LoadDemo(App& app, const std::string& root) {
-  QC_ASSIGN_OR_RETURN(CommandResult team1, app.CreateUnit(Actor::System(), "第一执法队", "易公一队", root));
-  QC_ASSIGN_OR_RETURN(CommandResult team2, app.CreateUnit(Actor::System(), "第二执法队", "易公二队", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team1, app.directory().CreateUnit(Actor::System(), "第一执法队", "易公一队", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team2, app.directory().CreateUnit(Actor::System(), "第二执法队", "易公二队", root));
   std::string t1 = team1.body["id"], t2 = team2.body["id"];
 
   QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "13062100017"));
@@ -65,8 +65,8 @@ Status LoadDemo(App& app, const std::string& root) {
   QC_RETURN_IF_ERROR(AddUser(app, "custodian1", "孙丽", "custodian", root, "").status());
   QC_RETURN_IF_ERROR(AddUser(app, "admin", "系统管理员", "admin", root, "").status());
 
-  QC_ASSIGN_OR_RETURN(Actor o1, app.LoadActor(officer1));
-  QC_ASSIGN_OR_RETURN(Actor o2, app.LoadActor(officer2));
+  QC_ASSIGN_OR_RETURN(Actor o1, app.directory().LoadActor(officer1));
+  QC_ASSIGN_OR_RETURN(Actor o2, app.directory().LoadActor(officer2));
 
   // C. 依申请: a large public event security permit, with a one-time supplement notice (Art. 9).
   {
@@ -79,15 +79,16 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.application->channel = "written";
     nc.cmd.application->matter = "大型群众性活动安全许可";
     nc.cmd.application->materials = {"安全许可申请表", "活动方案", "场地租赁合同"};
-    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o1, nc));
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(
-        app.Act(o1, id, CorrectApplication{{"活动名称", "易县商贸博览汇", "易县商贸博览会", "马晓东（签字）", {}}})
+        app.cases()
+            .Act(o1, id, CorrectApplication{{"活动名称", "易县商贸博览汇", "易县商贸博览会", "马晓东（签字）", {}}})
             .status());
     domain::SupplementNotice notice;
     notice.items = {"场地消防安全检查合格证明", "安全工作方案"};
     notice.deadline = ChinaDate(app.clock().Now() + std::chrono::days(7));
-    QC_RETURN_IF_ERROR(app.Act(o1, id, IssueSupplementNotice{notice}).status());
+    QC_RETURN_IF_ERROR(app.cases().Act(o1, id, IssueSupplementNotice{notice}).status());
   }
   // A. 依职权: the KTV without a valid security record, start approval awaiting review (Art. 10).
   {
@@ -98,11 +99,12 @@ Status LoadDemo(App& app, const std::string& root) {
                                          "河北省保定市易县城关镇迎宾路66号", "周涛"));
     nc.cmd.start_form = domain::StartForm{};
     nc.cmd.start_form->cause = "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》";
-    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o1, nc));
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o1, nc));
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(
-        app.Act(o1, id,
-                SubmitStartApproval{"建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt})
+        app.cases()
+            .Act(o1, id,
+                 SubmitStartApproval{"建议启动调查程序", "备案过期仍营业，事实初步清楚，需现场检查取证", std::nullopt})
             .status());
   }
   // B. 投诉举报 not started: the noise complaint belongs to the environmental authority (Art. 11).
@@ -115,16 +117,17 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.complaint->channel = "phone";
     nc.cmd.complaint->content = "城关镇西街一加工作坊每晚十点后仍在作业，噪声扰民";
     nc.cmd.complaint->respondent = "城关镇西街加工作坊";
-    QC_ASSIGN_OR_RETURN(CommandResult c, app.OpenCase(o2, nc));
+    QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o2, nc));
     std::string id = c.body["id"];
-    QC_RETURN_IF_ERROR(app.Act(o2, id,
-                               NotStartComplaint{{"经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围",
-                                                  "易公二队不启字〔2026〕1号",
-                                                  "direct",
-                                                  "保定市生态环境局易县分局",
-                                                  std::nullopt,
-                                                  {},
-                                                  {}}})
+    QC_RETURN_IF_ERROR(app.cases()
+                           .Act(o2, id,
+                                NotStartComplaint{{"经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围",
+                                                   "易公二队不启字〔2026〕1号",
+                                                   "direct",
+                                                   "保定市生态环境局易县分局",
+                                                   std::nullopt,
+                                                   {},
+                                                   {}}})
                            .status());
   }
   return Status();

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,8 +27,10 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "crypto/digest.h"
+#include "domain/media.h"
 #include "domain/policy.h"
 #include "domain/types.h"
+#include "app/context.h"
 
 namespace qc::app {
 
@@ -63,7 +66,62 @@ struct UploadSlot {
   int64_t hashed = -1;  // bytes the hasher has seen; -1: none
 };
 
-class App;
+class DeviceService;
+class DirectoryService;
+class UploadPatch;
+
+// The uploads (uploads.cc, upload_patch.cc, upload_finish.cc). Open() runs RecoverUploads first.
+class UploadService {
+ public:
+  UploadService(AppContext& ctx, DirectoryService& directory, DeviceService& devices)
+      : ctx_(ctx), directory_(directory), devices_(devices) {}
+
+  StatusOr<UploadInfo> CreateUpload(const Uploader& who, int64_t length, const std::map<std::string, std::string>& meta,
+                                    const std::string& raw_metadata);
+  StatusOr<UploadInfo> GetUpload(const Uploader& who, const std::string& id);
+  // Starts receiving bytes at `offset` (must equal the committed offset: Conflict offset_mismatch).
+  // Locked (code "locked") while another PATCH of the same upload runs.
+  StatusOr<std::unique_ptr<UploadPatch>> BeginPatch(const Uploader& who, const std::string& id, int64_t offset,
+                                                    std::optional<ChecksumSpec> checksum);
+  // Deletes an unfinished upload (tus termination); a completed one is refused.
+  Status TerminateUpload(const Uploader& who, const std::string& id);
+  // Registers a refused upload (not audio or video) as an attachment (附件) instead.
+  StatusOr<UploadInfo> RegisterUploadAsAttachment(const Uploader& who, const std::string& id);
+  // Deletes unfinished uploads past their expiry; returns how many.
+  StatusOr<int> ExpireUploads();
+  // Truncates each unfinished upload to its committed offset and finishes those whose last byte was
+  // committed (a crash between the last byte and the registration).
+  Status RecoverUploads();
+
+ private:
+  friend class UploadPatch;
+  StatusOr<UploadInfo> LoadUpload(const std::string& id);
+  std::shared_ptr<UploadSlot> Slot(const std::string& id);
+  // Keeps the slot (and its running digests) of an upload between two of its requests, for the
+  // kWarmUploads uploads written to last; an upload that drops out has its digests rebuilt from the
+  // file by its next request.
+  void KeepWarm(std::shared_ptr<UploadSlot> slot);
+  static constexpr size_t kWarmUploads = 64;
+  Status CommitOffset(const std::string& id, int64_t offset);
+  // Hashes, probes, adopts and registers a fully received upload. Idempotent: resumes after a crash.
+  StatusOr<UploadInfo> FinishUpload(const std::string& id, std::unique_ptr<blob::ContentHasher> hasher,
+                                    std::optional<domain::MediaKind> force_kind = std::nullopt);
+  std::string PartPath(const std::string& upload_id) const;
+  // Refuses (507 insufficient_storage) when the disk's free space, less the reserve, cannot take
+  // `more` bytes on top of what unfinished uploads still have to write.
+  Status CheckDiskFor(int64_t more);
+  // Feeds bytes [0, len) of the file at `path` to `h`.
+  static Status HashPrefix(const std::string& path, int64_t len, blob::ContentHasher& h);
+  // The registration an upload asks for, from its parameters and (once known) its digests.
+  static domain::MediaRegistration Registration(const UploadInfo& u, domain::MediaKind kind, const Json& media);
+
+  AppContext& ctx_;
+  DirectoryService& directory_;
+  DeviceService& devices_;
+  std::mutex slots_mu_;
+  std::map<std::string, std::weak_ptr<UploadSlot>> slots_;
+  std::deque<std::shared_ptr<UploadSlot>> warm_slots_;  // most recent first
+};
 
 // One PATCH (or a creation-with-upload body) being received. Write() may be called from any thread,
 // one call at a time; Finish() exactly once. A long request without a checksum commits its offset
@@ -74,7 +132,7 @@ class UploadPatch {
   static constexpr int64_t kCommitEvery = int64_t{64} << 20;
   static constexpr int64_t kFlushEvery = int64_t{8} << 20;
 
-  UploadPatch(App& app, UploadInfo info, std::shared_ptr<UploadSlot> slot, int fd,
+  UploadPatch(UploadService& uploads, UploadInfo info, std::shared_ptr<UploadSlot> slot, int fd,
               std::optional<ChecksumSpec> checksum);
   ~UploadPatch();
   UploadPatch(const UploadPatch&) = delete;
@@ -85,7 +143,7 @@ class UploadPatch {
   StatusOr<UploadInfo> Finish(bool complete);
 
  private:
-  App& app_;
+  UploadService& uploads_;
   UploadInfo info_;
   std::shared_ptr<UploadSlot> slot_;
   int fd_;

@@ -1,6 +1,6 @@
 // Units and users (the directory). Users are recorded as events (who held which role in which unit
 // is part of the record); password hashes are not: they live in the credentials table.
-#include "app/app.h"
+#include "app/directory.h"
 #include "app/page_json.h"
 #include "crypto/hash.h"
 #include "crypto/password.h"
@@ -31,7 +31,7 @@ Json UserRowJson(const store::UserRow& u) {
 
 }  // namespace
 
-Json App::UserJson(const Actor& a) const {
+Json UserJson(const Actor& a) {
   return {{"id", a.user_id},
           {"username", a.username},
           {"name", a.name},
@@ -41,45 +41,25 @@ Json App::UserJson(const Actor& a) const {
           {"cert_no", a.cert_no}};
 }
 
-StatusOr<Actor> App::LoadActor(const std::string& user_id) {
-  int64_t gen = directory_generation_.load();
-  {
-    std::lock_guard<std::mutex> lock(actors_mu_);
-    auto it = actors_.find(user_id);
-    if (it != actors_.end() && it->second.first == gen) return it->second.second;
-  }
-  std::optional<store::UserRow> u;
-  {
-    auto db = reads_->Acquire();
-    QC_ASSIGN_OR_RETURN(u, store::GetActiveUser(*db, user_id));
-  }
-  if (!u) return Status::NotFound("用户不存在或已停用", "user_id");
-  auto role = domain::ParseRole(u->role);
-  if (!role) return Status::Internal("用户角色无效：" + user_id);
-  Actor a{u->id, u->username, u->name, *role, u->unit_id, u->cert_no};
-  std::lock_guard<std::mutex> lock(actors_mu_);
-  if (actors_.size() > 10000) actors_.clear();
-  actors_[user_id] = {gen, a};
-  return a;
-}
+StatusOr<Actor> DirectoryService::LoadActor(const std::string& user_id) { return ctx_.LoadActor(user_id); }
 
-StatusOr<std::string> App::FindUserId(const std::string& username) {
-  auto db = reads_->Acquire();
+StatusOr<std::string> DirectoryService::FindUserId(const std::string& username) {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto id, store::FindUserId(*db, username));
   if (!id) return Status::NotFound("用户不存在：" + username, "username");
   return *id;
 }
 
-StatusOr<std::string> App::FindUnitId(const std::string& name_or_id) {
-  auto db = reads_->Acquire();
+StatusOr<std::string> DirectoryService::FindUnitId(const std::string& name_or_id) {
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto id, store::FindUnitId(*db, name_or_id));
   if (!id) return Status::NotFound("单位不存在：" + name_or_id, "unit_id");
   return *id;
 }
 
-StatusOr<Json> App::ListUnits(const Actor& a) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kListUnits));
-  auto db = reads_->Acquire();
+StatusOr<Json> DirectoryService::ListUnits(const Actor& a) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kListUnits));
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto units, store::ListUnits(*db));
   Json items = Json::array();
   for (const auto& u : units)
@@ -90,55 +70,55 @@ StatusOr<Json> App::ListUnits(const Actor& a) {
   return Json{{"items", std::move(items)}};
 }
 
-StatusOr<Json> App::ListUsers(const Actor& a, int page, int page_size) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
+StatusOr<Json> DirectoryService::ListUsers(const Actor& a, int page, int page_size) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
   store::PageRequest p{page, page_size};
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListUsers(*db, p));
   return PageJson(rows, p, UserRowJson);
 }
 
-StatusOr<Json> App::ListUnitOfficers(const Actor& a, const std::string& unit_id, const std::string& name, int page,
-                                     int page_size) {
-  QC_ASSIGN_OR_RETURN(auto units, Units());
+StatusOr<Json> DirectoryService::ListUnitOfficers(const Actor& a, const std::string& unit_id, const std::string& name,
+                                                  int page, int page_size) {
+  QC_ASSIGN_OR_RETURN(auto units, ctx_.Units());
   if (!units->Contains(unit_id)) return Status::NotFound("单位不存在", "id");
   QC_RETURN_IF_ERROR(
       domain::Authorize(a, domain::Action::kListUnitOfficers, domain::UnitResource(unit_id), units.get()));
   store::PageRequest p{page, page_size};
-  auto db = reads_->Acquire();
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListUnitOfficers(*db, unit_id, name, p));
   return PageJson(rows, p, [&](const store::OfficerRow& o) {
     return Json{{"id", o.id}, {"name", o.name}, {"cert_no", o.cert_no}, {"unit_id", unit_id}};
   });
 }
 
-StatusOr<Json> App::GetUser(const Actor& a, const std::string& id) {
-  if (a.user_id != id) QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
-  auto db = reads_->Acquire();
+StatusOr<Json> DirectoryService::GetUser(const Actor& a, const std::string& id) {
+  if (a.user_id != id) QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
+  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto u, store::GetUser(*db, id));
   if (!u) return Status::NotFound("用户不存在", "id");
   return UserRowJson(*u);
 }
 
-StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
+StatusOr<CommandResult> DirectoryService::CreateUser(const Actor& a, const NewUser& u) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
   auto role = domain::ParseRole(u.role);
   if (!role) return Status::InvalidArgument("invalid_field", "角色无效", "role");
   if (*role == Role::kOfficer && u.cert_no.empty())
     return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
   QC_RETURN_IF_ERROR(crypto::CheckPasswordPolicy(u.password));
   QC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(u.password));  // slow: outside the writer
-  std::string user_id = crypto::TimeOrderedId("user_", clock_.Now().time_since_epoch().count());
+  std::string user_id = crypto::TimeOrderedId("user_", ctx_.clock.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(
       CommandResult r,
-      Record(
+      ctx_.Record(
           a, "",
           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
             QC_ASSIGN_OR_RETURN(bool taken, store::UsernameTaken(tx.db(), u.username));
             if (taken) return Status::Conflict("username_taken", "用户名已存在（不区分大小写）", "username");
             QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), u.unit_id));
             if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
-            QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), user_id, hash, FormatRfc3339(clock_.Now())));
+            QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), user_id, hash, FormatRfc3339(ctx_.clock.Now())));
             return std::vector<domain::EventDraft>{{"UserCreated",
                                                     {{"user_id", user_id},
                                                      {"username", u.username},
@@ -152,8 +132,8 @@ StatusOr<CommandResult> App::CreateUser(const Actor& a, const NewUser& u) {
   return r;
 }
 
-StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, const UserChange& c) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
+StatusOr<CommandResult> DirectoryService::ChangeUser(const Actor& a, const std::string& id, const UserChange& c) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
   if (c.role && !domain::ParseRole(*c.role)) return Status::InvalidArgument("invalid_field", "角色无效", "role");
   std::string hash;
   if (c.password) {
@@ -166,7 +146,7 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
     return Status::Conflict("self_demote", "不能取消自己的系统管理员角色", "role");
   QC_ASSIGN_OR_RETURN(
       CommandResult r,
-      Record(
+      ctx_.Record(
           a, "",
           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
             QC_ASSIGN_OR_RETURN(auto user, store::GetUser(tx.db(), id));
@@ -186,7 +166,7 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
             if (c.active) d["active"] = *c.active;
             if (d.size() > 1) out.push_back({"UserChanged", d});
             if (c.password) {
-              QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), id, hash, FormatRfc3339(clock_.Now())));
+              QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), id, hash, FormatRfc3339(ctx_.clock.Now())));
               out.push_back({"PasswordChanged", {{"user_id", id}}});
             }
             if (out.empty()) return Status::InvalidArgument("missing_field", "没有需要修改的内容", "");
@@ -195,18 +175,18 @@ StatusOr<CommandResult> App::ChangeUser(const Actor& a, const std::string& id, c
             return out;
           },
           true));
-  if (c.password || (c.active && !*c.active)) sessions_.RemoveUser(id);
+  if (c.password || (c.active && !*c.active)) ctx_.sessions.RemoveUser(id);
   QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), id));
   return r;
 }
 
-StatusOr<CommandResult> App::CreateUnit(const Actor& a, const std::string& name, const std::string& code,
-                                        const std::string& parent_id) {
-  QC_RETURN_IF_ERROR(Allow(a, domain::Action::kManageDirectory));
-  std::string unit_id = crypto::TimeOrderedId("unit_", clock_.Now().time_since_epoch().count());
+StatusOr<CommandResult> DirectoryService::CreateUnit(const Actor& a, const std::string& name, const std::string& code,
+                                                     const std::string& parent_id) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
+  std::string unit_id = crypto::TimeOrderedId("unit_", ctx_.clock.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(
       CommandResult r,
-      Record(
+      ctx_.Record(
           a, "",
           [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
             QC_ASSIGN_OR_RETURN(store::UnitClash clash, store::FindUnitClash(tx.db(), name, code));

@@ -22,18 +22,6 @@ Status CheckName(const std::string& h) {
   return Status();
 }
 
-Status Errno(const std::string& what) { return Status::Internal(what + "：" + std::strerror(errno)); }
-
-Status WriteAll(int fd, std::string_view d) {
-  while (!d.empty()) {
-    ssize_t n = ::write(fd, d.data(), d.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno("写入媒体库失败");
-    d.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status();
-}
-
 }  // namespace
 
 bool IsSha256Hex(const std::string& s) {
@@ -54,7 +42,7 @@ Status SyncDir(const fs::path& dir) {
 }
 
 StatusOr<std::unique_ptr<DirectoryBlobStore>> DirectoryBlobStore::Create(fs::path root) {
-  if (::mkdir(root.c_str(), 0700) != 0 && errno != EEXIST) return Errno("无法创建媒体库目录 " + root.string());
+  if (::mkdir(root.c_str(), 0700) != 0 && errno != EEXIST) return ErrnoStatus("无法创建媒体库目录 " + root.string());
   return std::make_unique<DirectoryBlobStore>(std::move(root));
 }
 
@@ -90,10 +78,10 @@ StatusOr<std::unique_ptr<ByteReader>> DirectoryBlobStore::Open(const std::string
 StatusOr<ContentDigests> DirectoryBlobStore::Put(ByteReader& in) {
   fs::path incoming = root_ / "incoming";
   for (const fs::path& d : {root_, incoming})
-    if (::mkdir(d.c_str(), 0700) != 0 && errno != EEXIST) return Errno("无法创建目录 " + d.string());
+    if (::mkdir(d.c_str(), 0700) != 0 && errno != EEXIST) return ErrnoStatus("无法创建目录 " + d.string());
   fs::path tmp = incoming / (ToHex(crypto::RandomBytes(16)) + ".part");
   int fd = ::open(tmp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0) return Errno("无法创建媒体库临时文件");
+  if (fd < 0) return ErrnoStatus("无法创建媒体库临时文件");
   ContentHasher hasher;
   std::vector<char> buf(size_t{1} << 20);
   Status st;
@@ -106,10 +94,10 @@ StatusOr<ContentDigests> DirectoryBlobStore::Put(ByteReader& in) {
     if (*n == 0) break;
     std::string_view piece(buf.data(), *n);
     hasher.Update(piece);
-    st = WriteAll(fd, piece);
+    st = WriteFully(fd, piece, "写入媒体库失败");
     if (!st.ok()) break;
   }
-  if (st.ok() && ::fsync(fd) != 0) st = Errno("媒体库文件同步失败");
+  if (st.ok() && ::fsync(fd) != 0) st = ErrnoStatus("媒体库文件同步失败");
   ::close(fd);
   ContentDigests d = hasher.Final();
   if (!st.ok()) {

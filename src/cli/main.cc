@@ -237,18 +237,18 @@ int RunUser(UserArgs& a, const qc::Clock& clock) {
   if (!app.ok()) return Fail(app.status());
   const qc::domain::Actor system = qc::domain::Actor::System();
   if (a.add->parsed()) {
-    auto unit_id = (*app)->FindUnitId(a.unit);
+    auto unit_id = (*app)->directory().FindUnitId(a.unit);
     if (!unit_id.ok()) return Fail(unit_id.status());
     a.nu.unit_id = *unit_id;
     if (a.nu.name.empty()) a.nu.name = a.nu.username;
     a.nu.password = ReadPassword();
-    auto r = (*app)->CreateUser(system, a.nu);
+    auto r = (*app)->directory().CreateUser(system, a.nu);
     if (!r.ok()) return Fail(r.status());
     std::cout << "已创建用户 " << a.nu.username << "（" << r->body["id"].get<std::string>() << "）\n";
     return 0;
   }
   if (a.list->parsed()) {
-    auto users = (*app)->ListUsers(system, 1, 100000);
+    auto users = (*app)->directory().ListUsers(system, 1, 100000);
     if (!users.ok()) return Fail(users.status());
     for (const auto& u : (*users)["items"])
       std::cout << u["username"].get<std::string>() << "\t" << u["name"].get<std::string>() << "\t"
@@ -256,11 +256,11 @@ int RunUser(UserArgs& a, const qc::Clock& clock) {
                 << (u["active"].get<bool>() ? "启用" : "停用") << "\n";
     return 0;
   }
-  auto id = (*app)->FindUserId(a.passwd_user);
+  auto id = (*app)->directory().FindUserId(a.passwd_user);
   if (!id.ok()) return Fail(id.status());
   qc::app::UserChange ch;
   ch.password = ReadPassword();
-  auto r = (*app)->ChangeUser(system, *id, ch);
+  auto r = (*app)->directory().ChangeUser(system, *id, ch);
   if (!r.ok()) return Fail(r.status());
   std::cout << "已重置用户 " << a.passwd_user << " 的密码\n";
   return 0;

@@ -25,6 +25,16 @@ StatusOr<size_t> ReadAt(int fd, char* buf, size_t want, int64_t pos) {
 
 }  // namespace
 
+Status WriteFully(int fd, std::string_view data, const std::string& what) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return ErrnoStatus(what);
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return Status();
+}
+
 Status ReadFileRange(int fd, int64_t offset, int64_t length, const std::function<Status(std::string_view)>& piece,
                      size_t chunk) {
   std::vector<char> buf(

@@ -27,6 +27,10 @@ class ByteReader {
 
 // Feeds bytes [offset, offset + length) of the open file `fd` to `piece`, at most `chunk` bytes at a
 // time. A file shorter than that is an error (Internal, "文件变短了").
+// Writes all of `data` at the file's position, retrying short writes and EINTR; a failure is
+// ErrnoStatus(what).
+Status WriteFully(int fd, std::string_view data, const std::string& what);
+
 Status ReadFileRange(int fd, int64_t offset, int64_t length, const std::function<Status(std::string_view)>& piece,
                      size_t chunk = size_t{1} << 20);
 

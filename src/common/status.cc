@@ -1,5 +1,8 @@
 #include "common/status.h"
 
+#include <cerrno>
+#include <cstring>
+
 namespace qc {
 
 std::string Status::ToString() const {
@@ -8,5 +11,7 @@ std::string Status::ToString() const {
   if (!rep_->field.empty()) s += " (field " + rep_->field + ")";
   return s;
 }
+
+Status ErrnoStatus(const std::string& what) { return Status::Internal(what + "：" + std::strerror(errno)); }
 
 }  // namespace qc

@@ -113,6 +113,9 @@ class [[nodiscard]] StatusOr {
   std::variant<T, Status> v_;
 };
 
+// Internal "<what>：<strerror(errno)>", for a failed system call (reads errno: call it right after).
+Status ErrnoStatus(const std::string& what);
+
 #define QC_RETURN_IF_ERROR(expr)             \
   do {                                       \
     ::qc::Status qc_status_ = (expr);        \

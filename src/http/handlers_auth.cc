@@ -35,12 +35,12 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
     std::string username = in.Str("username", kRequired, 64);
     std::string password = in.Str("password", kRequired, 128);
     QC_RETURN_IF_ERROR(in.Finish());
-    auto res = c.app.Login(username, password, c.req.client);
+    auto res = c.app.auth().Login(username, password, c.req.client);
     if (!res.ok()) {
       Response err = ErrorResponse(res.status());
       if (res.status().error_code() == ErrorCode::kResourceExhausted)
-        err.headers.emplace_back("Retry-After",
-                                 std::to_string(std::max<int64_t>(1, c.app.LoginRetryAfter(username, c.req.client))));
+        err.headers.emplace_back(
+            "Retry-After", std::to_string(std::max<int64_t>(1, c.app.auth().LoginRetryAfter(username, c.req.client))));
       return err;
     }
     int64_t max_age = std::max<int64_t>(
@@ -54,7 +54,7 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
 
   // 退出登录
   r.Add("POST", "/api/v1/auth/logout", Session(Action::kOwnSession), [secure_cookie](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(c.app.Logout(c.token));
+    QC_RETURN_IF_ERROR(c.app.auth().Logout(c.token));
     Response out = JsonResponse(200, {{"ok", true}});
     for (auto& h : SessionCookies("", 0, secure_cookie)) out.headers.push_back(std::move(h));
     return out;
@@ -62,7 +62,7 @@ void RegisterAuthRoutes(Router& r, bool secure_cookie) {
 
   // 当前用户
   r.Add("GET", "/api/v1/auth/me", Session(Action::kOwnSession), [secure_cookie](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.actor->user_id));
+    QC_ASSIGN_OR_RETURN(Json u, c.app.directory().GetUser(*c.actor, c.actor->user_id));
     Response out = JsonResponse(200, u);
     // A cookie session from before CSRF tokens gets its token here (the page asks /auth/me first).
     if (c.token_from_cookie)

@@ -119,7 +119,7 @@ void AddAction(Router& r, const std::string& action, ActionReader read) {
     Reader in(body);
     app::CaseAction act = read(in);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.Act(*c.actor, c.params["id"], act));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.cases().Act(*c.actor, c.params["id"], act));
     return CommandResponse(200, "case", res);
   });
 }
@@ -131,7 +131,7 @@ void RegisterCaseRoutes(Router& r) {
   r.Add("POST", "/api/v1/cases", Session(Action::kOpenCase), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     QC_ASSIGN_OR_RETURN(app::NewCase nc, ReadNewCase(body));
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.OpenCase(*c.actor, std::move(nc)));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.cases().OpenCase(*c.actor, std::move(nc)));
     Response out = CommandResponse(201, "case", res);
     out.headers.emplace_back("Location", "/api/v1/cases/" + res.body["id"].get<std::string>());
     return out;
@@ -151,7 +151,7 @@ void RegisterCaseRoutes(Router& r) {
         return Status::InvalidArgument("invalid_field", "mine 应为 true 或 false", "mine");
       dq.mine = *mine == "true";
     }
-    QC_ASSIGN_OR_RETURN(Json list, c.app.ListDeadlines(*c.actor, dq));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.cases().ListDeadlines(*c.actor, dq));
     return JsonResponse(200, list);
   });
 
@@ -174,13 +174,13 @@ void RegisterCaseRoutes(Router& r) {
     if (order != "asc" && order != "desc")
       return Status::InvalidArgument("invalid_field", "排序方向应为 asc 或 desc", "order");
     cq.descending = order == "desc";
-    QC_ASSIGN_OR_RETURN(Json list, c.app.ListCases(*c.actor, cq));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.cases().ListCases(*c.actor, cq));
     return JsonResponse(200, list);
   });
 
   // 案件详情
   r.Add("GET", "/api/v1/cases/{id}", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(std::string detail, c.app.GetCaseJson(*c.actor, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(std::string detail, c.app.cases().GetCaseJson(*c.actor, c.params["id"]));
     Response out;
     out.body = std::move(detail);
     return out;
@@ -188,7 +188,7 @@ void RegisterCaseRoutes(Router& r) {
 
   // 案件事件时间线
   r.Add("GET", "/api/v1/cases/{id}/events", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json events, c.app.CaseEvents(*c.actor, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(Json events, c.app.cases().CaseEvents(*c.actor, c.params["id"]));
     return JsonResponse(200, events);
   });
 
@@ -277,7 +277,7 @@ void RegisterCaseRoutes(Router& r) {
     Reader in(body);
     std::string user_id = in.Str("user_id", kRequired, 64);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.AssignOfficer(*c.actor, c.params["id"], user_id));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.cases().AssignOfficer(*c.actor, c.params["id"], user_id));
     return CommandResponse(200, "case", res);
   });
 }

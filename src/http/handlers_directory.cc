@@ -32,7 +32,7 @@ void RegisterDirectoryRoutes(Router& r) {
   // 单位列表
   r.Add("GET", "/api/v1/units", Session(Action::kListUnits), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(Json units, c.app.ListUnits(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json units, c.app.directory().ListUnits(*c.actor));
     return JsonResponse(200, units);
   });
 
@@ -42,7 +42,8 @@ void RegisterDirectoryRoutes(Router& r) {
     std::string name = q.Str("name", 50).value_or("");
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json officers, c.app.ListUnitOfficers(*c.actor, c.params["id"], name, page, page_size));
+    QC_ASSIGN_OR_RETURN(Json officers,
+                        c.app.directory().ListUnitOfficers(*c.actor, c.params["id"], name, page, page_size));
     return JsonResponse(200, officers);
   });
 
@@ -54,7 +55,7 @@ void RegisterDirectoryRoutes(Router& r) {
     std::string code = in.Str("code", kRequired, 20);
     std::string parent = in.Str("parent_id", kRequired, 64);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.CreateUnit(*c.actor, name, code, parent));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().CreateUnit(*c.actor, name, code, parent));
     return CommandResponse(201, "unit", res);
   });
 
@@ -63,7 +64,7 @@ void RegisterDirectoryRoutes(Router& r) {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json users, c.app.ListUsers(*c.actor, page, page_size));
+    QC_ASSIGN_OR_RETURN(Json users, c.app.directory().ListUsers(*c.actor, page, page_size));
     return JsonResponse(200, users);
   });
 
@@ -82,13 +83,13 @@ void RegisterDirectoryRoutes(Router& r) {
     for (unsigned char ch : u.username)
       if (!(std::isalnum(ch) || ch == '_' || ch == '.' || ch == '-'))
         return Status::InvalidArgument("invalid_field", "用户名只能包含字母、数字、下划线、点和连字符", "username");
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.CreateUser(*c.actor, u));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().CreateUser(*c.actor, u));
     return CommandResponse(201, "user", res);
   });
 
   // 用户详情
   r.Add("GET", "/api/v1/users/{id}", Session(Action::kReadUser), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json u, c.app.GetUser(*c.actor, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(Json u, c.app.directory().GetUser(*c.actor, c.params["id"]));
     return JsonResponse(200, u);
   });
 
@@ -104,7 +105,7 @@ void RegisterDirectoryRoutes(Router& r) {
     ch.password = in.OptStr("password", 128);
     ch.active = in.OptBool("active");
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ChangeUser(*c.actor, c.params["id"], ch));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().ChangeUser(*c.actor, c.params["id"], ch));
     return CommandResponse(200, "user", res);
   });
 
@@ -116,14 +117,14 @@ void RegisterDirectoryRoutes(Router& r) {
     std::string model = in.Str("model", kRequired, 100);
     std::string officer = in.Str("officer_id", kRequired, 64);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RegisterDevice(*c.actor, serial, model, officer));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.devices().RegisterDevice(*c.actor, serial, model, officer));
     return CommandResponse(201, "device", res);
   });
   r.Add("GET", "/api/v1/devices", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json list, c.app.ListDevices(*c.actor, page, page_size));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.devices().ListDevices(*c.actor, page, page_size));
     return JsonResponse(200, list);
   });
   r.Add("PATCH", "/api/v1/devices/{id}", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
@@ -132,7 +133,8 @@ void RegisterDirectoryRoutes(Router& r) {
     auto officer = in.OptStr("officer_id", 64);
     auto active = in.OptBool("active");
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ChangeDevice(*c.actor, c.params["id"], officer, active));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res,
+                        c.app.devices().ChangeDevice(*c.actor, c.params["id"], officer, active));
     return CommandResponse(200, "device", res);
   });
 
@@ -144,17 +146,17 @@ void RegisterDirectoryRoutes(Router& r) {
     std::string location = in.Str("location", kRequired, 200);
     std::string unit = in.Str("unit_id", kRequired, 64);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(Json out, c.app.RegisterStation(*c.actor, name, location, unit));
+    QC_ASSIGN_OR_RETURN(Json out, c.app.devices().RegisterStation(*c.actor, name, location, unit));
     return JsonResponse(201, out);
   });
   r.Add("GET", "/api/v1/stations", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(Json list, c.app.ListStations(*c.actor));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.devices().ListStations(*c.actor));
     return JsonResponse(200, list);
   });
   r.Add("POST", "/api/v1/stations/{id}/revoke", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.RevokeStation(*c.actor, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.devices().RevokeStation(*c.actor, c.params["id"]));
     Json out = {{"id", c.params["id"]}, {"active", false}, {"events", app::EventsJson(res.events)}};
     return JsonResponse(200, out);
   });
@@ -164,7 +166,7 @@ void RegisterDirectoryRoutes(Router& r) {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json inbox, c.app.ApprovalInbox(*c.actor, page, page_size));
+    QC_ASSIGN_OR_RETURN(Json inbox, c.app.cases().ApprovalInbox(*c.actor, page, page_size));
     return JsonResponse(200, inbox);
   });
 
@@ -177,7 +179,7 @@ void RegisterDirectoryRoutes(Router& r) {
           std::string opinion = in.Str("opinion", kOptional, 2000);
           QC_RETURN_IF_ERROR(in.Finish());
           QC_ASSIGN_OR_RETURN(app::CommandResult res,
-                              c.app.DecideApproval(*c.actor, c.params["id"], decision, opinion));
+                              c.app.cases().DecideApproval(*c.actor, c.params["id"], decision, opinion));
           return CommandResponse(200, "case", res);
         });
 }

@@ -15,7 +15,7 @@ std::optional<int64_t> OptCount(QueryReader& q, const std::string& name, int64_t
 // Checkpoints, keys and proofs reveal hashes only: public unless the server is told otherwise.
 Status MaybeRequireSession(Context& c) {
   if (!c.app.options().ledger_requires_session) return Status();
-  QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.Authenticate(c.token));
+  QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.auth().Authenticate(c.token));
   c.actor = a;
   return Status();
 }
@@ -34,7 +34,7 @@ void RegisterLedgerRoutes(Router& r) {
   r.Add("GET", "/api/v1/ledger/checkpoint", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(std::string note, c.app.LatestCheckpointNote());
+    QC_ASSIGN_OR_RETURN(std::string note, c.app.ledger().LatestCheckpointNote());
     return Text(std::move(note));
   });
 
@@ -47,10 +47,10 @@ void RegisterLedgerRoutes(Router& r) {
     int count = q.Int("count", 100, 1, 1000);
     QC_RETURN_IF_ERROR(q.Finish());
     if (size) {
-      QC_ASSIGN_OR_RETURN(std::string note, c.app.CheckpointNote(*size));
+      QC_ASSIGN_OR_RETURN(std::string note, c.app.ledger().CheckpointNote(*size));
       return Text(std::move(note));
     }
-    QC_ASSIGN_OR_RETURN(Json list, c.app.ListCheckpoints(after, count));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.ledger().ListCheckpoints(after, count));
     return JsonResponse(200, list);
   });
 
@@ -58,7 +58,7 @@ void RegisterLedgerRoutes(Router& r) {
   r.Add("GET", "/api/v1/ledger/keys", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    return JsonResponse(200, c.app.LedgerKeysJson());
+    return JsonResponse(200, c.app.ledger().LedgerKeysJson());
   });
 
   // 单个事件的离线证明包（C2SP tlog-proof，含事件原文）：可查看该案件的用户或审计角色
@@ -67,7 +67,7 @@ void RegisterLedgerRoutes(Router& r) {
     auto index = OptCount(q, "index", INT32_MAX);
     QC_RETURN_IF_ERROR(q.Finish());
     if (!index) return Status::InvalidArgument("missing_field", "缺少必填参数", "index");
-    auto bundle = c.app.ProofBundle(*c.actor, *index);
+    auto bundle = c.app.ledger().ProofBundle(*c.actor, *index);
     if (!bundle.ok() && bundle.status().code() == "not_yet_checkpointed") {
       Response res = ErrorResponse(bundle.status());
       res.headers.emplace_back("Retry-After", "1");
@@ -88,7 +88,7 @@ void RegisterLedgerRoutes(Router& r) {
     auto size = OptCount(q, "size", INT32_MAX);
     QC_RETURN_IF_ERROR(q.Finish());
     if (!index) return Status::InvalidArgument("missing_field", "缺少必填参数", "index");
-    QC_ASSIGN_OR_RETURN(Json proof, c.app.InclusionProof(*index, size));
+    QC_ASSIGN_OR_RETURN(Json proof, c.app.ledger().InclusionProof(*index, size));
     return JsonResponse(200, proof);
   });
 
@@ -100,7 +100,7 @@ void RegisterLedgerRoutes(Router& r) {
     auto to = OptCount(q, "to", INT32_MAX);
     QC_RETURN_IF_ERROR(q.Finish());
     if (!from) return Status::InvalidArgument("missing_field", "缺少必填参数", "from");
-    QC_ASSIGN_OR_RETURN(Json proof, c.app.ConsistencyProof(*from, to));
+    QC_ASSIGN_OR_RETURN(Json proof, c.app.ledger().ConsistencyProof(*from, to));
     return JsonResponse(200, proof);
   });
 
@@ -110,7 +110,7 @@ void RegisterLedgerRoutes(Router& r) {
     int start = q.Int("start", 0, 0, INT32_MAX);
     int count = q.Int("count", 100, 1, 1000);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json entries, c.app.LedgerEntries(*c.actor, start, count));
+    QC_ASSIGN_OR_RETURN(Json entries, c.app.ledger().LedgerEntries(*c.actor, start, count));
     return JsonResponse(200, entries);
   });
 }

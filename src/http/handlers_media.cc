@@ -84,7 +84,7 @@ void RegisterMediaRoutes(Router& r) {
     std::string purpose = in.Enum("purpose", kRequired, {"play", "download"});
     std::string reason = in.Str("reason", kOptional, 500);
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(Json grant, c.app.AccessMedia(*c.actor, c.params["id"], purpose, reason));
+    QC_ASSIGN_OR_RETURN(Json grant, c.app.media().AccessMedia(*c.actor, c.params["id"], purpose, reason));
     return JsonResponse(200, grant);
   });
 
@@ -94,7 +94,7 @@ void RegisterMediaRoutes(Router& r) {
     std::string ticket = q.Str("ticket", 100).value_or("");
     QC_RETURN_IF_ERROR(q.Finish());
     if (ticket.empty()) return Status::Unauthenticated("需要调阅凭证（先 POST /api/v1/media/{id}/access）");
-    QC_ASSIGN_OR_RETURN(app::App::MediaFile f, c.app.OpenMediaByTicket(c.params["id"], ticket));
+    QC_ASSIGN_OR_RETURN(app::MediaFile f, c.app.media().OpenMediaByTicket(c.params["id"], ticket));
     Response res;
     res.content_type = f.content_type;
     res.headers.emplace_back("Accept-Ranges", "bytes");
@@ -121,7 +121,7 @@ void RegisterMediaRoutes(Router& r) {
       offset = range->first;
       length = range->last - range->first + 1;
     }
-    QC_ASSIGN_OR_RETURN(std::unique_ptr<ByteReader> reader, c.app.ReadMedia(f, offset, length));
+    QC_ASSIGN_OR_RETURN(std::unique_ptr<ByteReader> reader, c.app.media().ReadMedia(f, offset, length));
     res.stream = StreamBody{std::move(reader), length};
     return res;
   });
@@ -133,7 +133,7 @@ void RegisterMediaRoutes(Router& r) {
     std::string device = q.Str("device_id", 64).value_or("");
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json list, c.app.LateMedia(*c.actor, officer, device, page, page_size));
+    QC_ASSIGN_OR_RETURN(Json list, c.app.media().LateMedia(*c.actor, officer, device, page, page_size));
     return JsonResponse(200, list);
   });
 }

@@ -152,8 +152,8 @@ StatusOr<std::optional<app::ChecksumSpec>> ParseChecksum(const Context& c) {
 
 // A user with a session, or a collection station with its token (Authorization: Bearer qcst_…).
 StatusOr<app::Uploader> UploaderOf(Context& c) {
-  if (app::IsStationToken(c.token)) return c.app.AuthenticateStation(c.token);
-  QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.Authenticate(c.token));
+  if (app::IsStationToken(c.token)) return c.app.devices().AuthenticateStation(c.token);
+  QC_ASSIGN_OR_RETURN(domain::Actor a, c.app.auth().Authenticate(c.token));
   c.actor = a;
   app::Uploader u;
   u.user = a;
@@ -250,7 +250,7 @@ StreamStart Create(Context& c) {
                                     std::string("随创建上传的数据应为 ") + kOffsetType, "Content-Type"));
   auto checksum = ParseChecksum(c);
   if (!checksum.ok()) return TusError(c, checksum.status());
-  auto created = c.app.CreateUpload(*who, *length, *meta, raw);
+  auto created = c.app.uploads().CreateUpload(*who, *length, *meta, raw);
   if (!created.ok()) return TusError(c, created.status());
   std::string location = "/api/v1/uploads/" + created->id;
   if (!with_upload) {
@@ -261,7 +261,7 @@ StreamStart Create(Context& c) {
     r.headers.emplace_back("Location", location);
     return r;
   }
-  auto patch = c.app.BeginPatch(*who, created->id, 0, *checksum);
+  auto patch = c.app.uploads().BeginPatch(*who, created->id, 0, *checksum);
   if (!patch.ok()) return TusError(c, patch.status());
   return std::make_unique<TusSink>(c, std::move(*patch), 201, location, c.actor ? c.actor->username : who->station_id);
 }
@@ -277,7 +277,7 @@ StreamStart Patch(Context& c) {
   if (!offset.ok()) return TusError(c, offset.status());
   auto checksum = ParseChecksum(c);
   if (!checksum.ok()) return TusError(c, checksum.status());
-  auto patch = c.app.BeginPatch(*who, c.params["id"], *offset, *checksum);
+  auto patch = c.app.uploads().BeginPatch(*who, c.params["id"], *offset, *checksum);
   if (!patch.ok()) return TusError(c, patch.status());
   return std::make_unique<TusSink>(c, std::move(*patch), 204, "", c.actor ? c.actor->username : who->station_id);
 }
@@ -309,7 +309,7 @@ void RegisterUploadRoutes(Router& r) {
     if (Status v = CheckVersion(c); !v.ok()) return TusError(c, v);
     auto who = UploaderOf(c);
     if (!who.ok()) return TusError(c, who.status());
-    auto u = c.app.GetUpload(*who, c.params["id"]);
+    auto u = c.app.uploads().GetUpload(*who, c.params["id"]);
     if (!u.ok()) return TusError(c, u.status());
     Response res;
     res.body.clear();
@@ -327,7 +327,7 @@ void RegisterUploadRoutes(Router& r) {
     if (Status v = CheckVersion(c); !v.ok()) return TusError(c, v);
     auto who = UploaderOf(c);
     if (!who.ok()) return TusError(c, who.status());
-    Status st = c.app.TerminateUpload(*who, c.params["id"]);
+    Status st = c.app.uploads().TerminateUpload(*who, c.params["id"]);
     if (!st.ok()) return TusError(c, st);
     Response res;
     res.status = 204;
@@ -340,7 +340,7 @@ void RegisterUploadRoutes(Router& r) {
   r.Add("GET", "/api/v1/uploads/{id}", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
-    QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.GetUpload(who, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.uploads().GetUpload(who, c.params["id"]));
     return JsonResponse(200, UploadJson(u));
   });
 
@@ -348,7 +348,7 @@ void RegisterUploadRoutes(Router& r) {
   r.Add("POST", "/api/v1/uploads/{id}/attachment", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
-    QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.RegisterUploadAsAttachment(who, c.params["id"]));
+    QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.uploads().RegisterUploadAsAttachment(who, c.params["id"]));
     return JsonResponse(200, UploadJson(u));
   });
 }

@@ -172,7 +172,7 @@ std::optional<Response> Router::Authorize(const Route& route, Context& ctx) cons
   ctx.token = SessionToken(ctx.req, &ctx.token_from_cookie);
   if (!route.access.session) return std::nullopt;
   if (auto refused = CheckCsrf(ctx)) return refused;
-  auto actor = ctx.app.Authenticate(ctx.token);
+  auto actor = ctx.app.auth().Authenticate(ctx.token);
   if (!actor.ok()) return ErrorResponse(actor.status());
   ctx.actor = *actor;
   // The role gate: may this actor do the route's action to anything at all? The handler's use case

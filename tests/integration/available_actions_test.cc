@@ -65,9 +65,9 @@ TEST_F(AvailableActionsApiTest, TheVocabularyIsPublicAndNamesEveryEnum) {
   HttpResponse r = Send(port(), "GET", "/api/v1/vocabulary");
   ASSERT_EQ(r.status, 200) << r.body;
   Json v = r.json();
-  for (const char* name :
-       {"roles", "start_modes", "stages", "case_statuses", "party_kinds", "procedures", "approval_kinds",
-        "approval_states", "approval_steps", "approval_decisions", "upload_states", "media_kinds", "case_commands"})
+  for (const char* name : {"roles", "start_modes", "stages", "case_statuses", "party_kinds", "procedures",
+                           "approval_kinds", "approval_states", "approval_steps", "approval_decisions", "upload_states",
+                           "media_kinds", "receipt_kinds", "case_commands"})
     EXPECT_FALSE(v[name].empty()) << name;
   EXPECT_EQ(v["stages"].size(), 5u);
   EXPECT_EQ(v["stages"][0]["value"], "initiation");

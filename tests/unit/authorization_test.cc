@@ -89,7 +89,7 @@ class RouteTableTest : public ::testing::Test {
  protected:
   void SetUp() override { app_ = testing::OpenDemoApp(dir_.path(), clock_); }
   std::string Token(const std::string& username) {
-    return app_->Login(username, app::kDemoPassword, "test-" + username).value().token;
+    return app_->auth().Login(username, app::kDemoPassword, "test-" + username).value().token;
   }
   testing::TempDir dir_;
   FakeClock clock_{TimePoint(1795741323456ms)};
@@ -108,7 +108,7 @@ TEST_F(RouteTableTest, EverySessionRouteAsksThePolicy) {
   int session_routes = 0;
   for (const char* username : {"officer1", "reviewer1", "approver1", "legal1", "custodian1", "admin"}) {
     std::string token = Token(username);
-    Actor actor = app_->LoadActor(*app_->FindUserId(username)).value();
+    Actor actor = app_->directory().LoadActor(*app_->directory().FindUserId(username)).value();
     for (const auto& route : routes) {
       if (!route.access.session) {
         bool known = std::any_of(kPublicPrefixes.begin(), kPublicPrefixes.end(),

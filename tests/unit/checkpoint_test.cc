@@ -32,7 +32,7 @@ class CheckpointTest : public ::testing::Test {
     app_ = std::move(*app);
   }
   void AddUnit(const std::string& name, const std::string& code) {
-    ASSERT_TRUE(app_->CreateUnit(domain::Actor::System(), name, code, "").ok());
+    ASSERT_TRUE(app_->directory().CreateUnit(domain::Actor::System(), name, code, "").ok());
   }
   int64_t LatestSize() {
     auto db = std::move(store::Db::Open(dir_.File("quancheng.db"), false).value());
@@ -50,12 +50,12 @@ TEST_F(CheckpointTest, KeysAreMadeOnceWithPrivateModesAndKept) {
     EXPECT_EQ(fs::status(dir_.File(std::string("keys/") + f)).permissions() & fs::perms::all,
               fs::perms::owner_read | fs::perms::owner_write)
         << f;
-  std::string vkey = app_->ledger_keys().Verifiers()[1].Encode();
-  EXPECT_EQ(app_->ledger_keys().origin(), "yixian.gaj/quancheng");
+  std::string vkey = app_->ledger().ledger_keys().Verifiers()[1].Encode();
+  EXPECT_EQ(app_->ledger().ledger_keys().origin(), "yixian.gaj/quancheng");
   AddUnit("易县公安局", "易公");
-  ASSERT_TRUE(app_->SignCheckpoint().ok());
+  ASSERT_TRUE(app_->ledger().SignCheckpoint().ok());
   Open();
-  EXPECT_EQ(app_->ledger_keys().Verifiers()[1].Encode(), vkey) << "a restart keeps the keys";
+  EXPECT_EQ(app_->ledger().ledger_keys().Verifiers()[1].Encode(), vkey) << "a restart keeps the keys";
   // With checkpoints signed, a missing key is an error, never silently replaced.
   app_.reset();
   fs::remove(dir_.File("keys/checkpoint-sm2.pem"));
@@ -66,20 +66,20 @@ TEST_F(CheckpointTest, KeysAreMadeOnceWithPrivateModesAndKept) {
 
 TEST_F(CheckpointTest, SignsOnlyWhenTheLogGrewAndVerifiesWithTheServedKeys) {
   Open(/*background=*/true);
-  ASSERT_TRUE(app_->SignCheckpoint().ok());
+  ASSERT_TRUE(app_->ledger().SignCheckpoint().ok());
   EXPECT_EQ(LatestSize(), 0) << "nothing to sign in an empty log";
-  EXPECT_EQ(app_->LatestCheckpointNote().status().error_code(), ErrorCode::kNotFound);
+  EXPECT_EQ(app_->ledger().LatestCheckpointNote().status().error_code(), ErrorCode::kNotFound);
   AddUnit("易县公安局", "易公");
   AddUnit("第一执法队", "易公一队");
-  ASSERT_TRUE(app_->SignCheckpoint().ok());
-  ASSERT_TRUE(app_->SignCheckpoint().ok());
+  ASSERT_TRUE(app_->ledger().SignCheckpoint().ok());
+  ASSERT_TRUE(app_->ledger().SignCheckpoint().ok());
   EXPECT_EQ(LatestSize(), 2);
-  auto list = app_->ListCheckpoints(0, 10);
+  auto list = app_->ledger().ListCheckpoints(0, 10);
   ASSERT_TRUE(list.ok());
   EXPECT_EQ((*list)["checkpoints"].size(), 1u) << "no second checkpoint for the same size";
-  auto note = ledger::ParseNote(*app_->LatestCheckpointNote());
+  auto note = ledger::ParseNote(*app_->ledger().LatestCheckpointNote());
   ASSERT_TRUE(note.ok());
-  EXPECT_TRUE(ledger::VerifyNote(*note, app_->ledger_keys().Verifiers()).ok());
+  EXPECT_TRUE(ledger::VerifyNote(*note, app_->ledger().ledger_keys().Verifiers()).ok());
   EXPECT_EQ(ledger::ParseCheckpointText(note->text)->size, 2);
   // Closing signs what was written since.
   AddUnit("第二执法队", "易公二队");
@@ -91,7 +91,7 @@ TEST_F(CheckpointTest, RefusesAHeadInconsistentWithTheLastCheckpoint) {
   Open();
   AddUnit("易县公安局", "易公");
   AddUnit("第一执法队", "易公一队");
-  ASSERT_TRUE(app_->SignCheckpoint().ok());
+  ASSERT_TRUE(app_->ledger().SignCheckpoint().ok());
   // History rewritten underneath, consistently for the tree (leaf 0 and node (1, 0)).
   {
     auto db = std::move(store::Db::Open(dir_.File("quancheng.db"), false).value());
@@ -101,7 +101,7 @@ TEST_F(CheckpointTest, RefusesAHeadInconsistentWithTheLastCheckpoint) {
                     .ok());
   }
   AddUnit("第二执法队", "易公二队");
-  Status st = app_->SignCheckpoint();
+  Status st = app_->ledger().SignCheckpoint();
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("不一致"), std::string::npos) << st.message();
   EXPECT_EQ(LatestSize(), 2) << "nothing signed";
@@ -123,7 +123,7 @@ TEST_F(CheckpointTest, TheCheckpointerSignsEachIntervalOnTheClock) {
   clock_.Advance(1000ms);
   clock_.AwaitSleeps(3);
   EXPECT_EQ(LatestSize(), 3);
-  auto list = app_->ListCheckpoints(0, 10);
+  auto list = app_->ledger().ListCheckpoints(0, 10);
   EXPECT_EQ((*list)["checkpoints"].size(), 2u);
 
   Open(/*background=*/false);

@@ -177,7 +177,9 @@ TEST(Writer, AFailingJobRollsBackAloneAndLeavesNoGap) {
 class RebuildTest : public ::testing::Test {
  protected:
   void SetUp() override { app_ = qc::testing::OpenDemoApp(dir_.path(), clock_); }
-  domain::Actor Login(const std::string& username) { return app_->LoadActor(*app_->FindUserId(username)).value(); }
+  domain::Actor Login(const std::string& username) {
+    return app_->directory().LoadActor(*app_->directory().FindUserId(username)).value();
+  }
   TempDir dir_;
   FakeClock clock_{TimePoint(1795741323456ms)};
   std::unique_ptr<app::App> app_;
@@ -186,21 +188,22 @@ class RebuildTest : public ::testing::Test {
 TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   domain::Actor reviewer = Login("reviewer1"), approver = Login("approver1"), officer = Login("officer1"),
                 admin = Login("admin");
-  auto inbox = app_->ApprovalInbox(reviewer, 1, 10);
+  auto inbox = app_->cases().ApprovalInbox(reviewer, 1, 10);
   ASSERT_TRUE(inbox.ok());
   ASSERT_EQ((*inbox)["total"], 1);
   std::string approval = (*inbox)["items"][0]["id"];
   clock_.Advance(1h);
-  ASSERT_TRUE(app_->DecideApproval(reviewer, approval, "approve", "同意").ok());
-  ASSERT_TRUE(app_->DecideApproval(approver, approval, "approve", "同意启动").ok());
+  ASSERT_TRUE(app_->cases().DecideApproval(reviewer, approval, "approve", "同意").ok());
+  ASSERT_TRUE(app_->cases().DecideApproval(approver, approval, "approve", "同意启动").ok());
   std::string case_id = (*inbox)["items"][0]["case_id"];
-  ASSERT_TRUE(app_->ActOnCase(officer, case_id,
-                              [&](const domain::CaseState& c) {
-                                return domain::DecideAddParty(
-                                    c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", "周涛"}}));
-                              })
+  ASSERT_TRUE(app_->cases()
+                  .ActOnCase(officer, case_id,
+                             [&](const domain::CaseState& c) {
+                               return domain::DecideAddParty(
+                                   c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", "周涛"}}));
+                             })
                   .ok());
-  ASSERT_TRUE(app_->ChangeUser(admin, officer.user_id, {.cert_no = std::string("13062100099")}).ok());
+  ASSERT_TRUE(app_->directory().ChangeUser(admin, officer.user_id, {.cert_no = std::string("13062100099")}).ok());
 
   TempDir rebuilt_dir;
   auto live = Db::Open(dir_.File("quancheng.db"), false);
@@ -268,7 +271,7 @@ namespace {
 // whose events straddle them still replays in order, and verify's in-memory rows equal the tables.
 TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   domain::Actor officer = Login("officer1");
-  auto inbox = app_->ApprovalInbox(Login("reviewer1"), 1, 10);
+  auto inbox = app_->cases().ApprovalInbox(Login("reviewer1"), 1, 10);
   std::string case_id = (*inbox)["items"][0]["case_id"];
   std::vector<domain::Event> units;
   for (int i = 0; i < 5000; ++i) {
@@ -282,11 +285,12 @@ TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   }
   ASSERT_TRUE(app_->RecordSystem(std::move(units)).ok());
   for (const char* name : {"周涛", "吴刚"})  // after the bulk: the case's last events come 5,000 later
-    ASSERT_TRUE(app_->ActOnCase(officer, case_id,
-                                [&](const domain::CaseState& c) {
-                                  return domain::DecideAddParty(
-                                      c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", name}}));
-                                })
+    ASSERT_TRUE(app_->cases()
+                    .ActOnCase(officer, case_id,
+                               [&](const domain::CaseState& c) {
+                                 return domain::DecideAddParty(
+                                     c, officer, domain::PartyFromJson({{"kind", "natural_person"}, {"name", name}}));
+                               })
                     .ok());
 
   auto live = Db::Open(dir_.File("quancheng.db"), false);
@@ -320,7 +324,7 @@ TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
     nc.cmd.mode = domain::StartMode::kComplaint;
     nc.cmd.title = "编号测试";
     nc.cmd.complaint = domain::ComplaintFromJson({{"channel", "phone"}, {"content", "x"}});
-    return app_->OpenCase(a, nc).value().body["number"].get<std::string>();
+    return app_->cases().OpenCase(a, nc).value().body["number"].get<std::string>();
   };
   // The demo opened two cases in 第一执法队 and one in 第二执法队 in 2026 (China Standard Time).
   EXPECT_EQ(open(officer), "易公一队〔2026〕00003号");

@@ -13,13 +13,6 @@ import type {
   Stage,
 } from './types'
 
-// The names of the enums are the server's (stores/vocabulary.ts); the receipt kinds are not in its
-// vocabulary, so theirs are kept here.
-export const receiptKindOptions: { value: ReceiptKind; label: string }[] = [
-  { value: 'acceptance', label: '受理凭证' },
-  { value: 'non_acceptance', label: '不予受理凭证' },
-  { value: 'materials', label: '材料接收凭证' },
-]
 export const labelOf = (opts: { value: string; label: string }[], v: string | null | undefined) =>
   opts.find((o) => o.value === v)?.label ?? v ?? ''
 

@@ -52,6 +52,7 @@ export interface Vocabulary {
   approval_decisions: VocabularyEntry<ApprovalDecision>[]
   upload_states: VocabularyEntry<UploadState>[]
   media_kinds: VocabularyEntry<MediaKind>[]
+  receipt_kinds: VocabularyEntry<ReceiptKind>[]
   case_commands: VocabularyEntry<CaseCommand>[]
 }
 

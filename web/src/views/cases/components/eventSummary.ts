@@ -1,6 +1,6 @@
 // One line of what an event recorded, for the case's event timeline (全过程记录).
 import type { CaseEvent, VocabularyName } from '@/api/types'
-import { labelOf, receiptKindOptions } from '@/api/cases'
+import { labelOf } from '@/api/cases'
 import { avActOptions } from '@/api/media'
 
 /**
@@ -35,7 +35,7 @@ export function eventSummary(
     case 'SupplementReceived':
       return [list('items') ? '收到：' + list('items') : '', s('note')].filter(Boolean).join('；')
     case 'ReceiptIssued':
-      return `${labelOf(receiptKindOptions, s('kind'))} ${s('receipt_no')}${s('recipient') ? '，接收人 ' + s('recipient') : ''}`
+      return `${label('receipt_kinds', s('kind'))} ${s('receipt_no')}${s('recipient') ? '，接收人 ' + s('recipient') : ''}`
     case 'ProcedureChanged':
       return `变更为${label('procedures', s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
     case 'MajorFlagChanged':

@@ -1,0 +1,77 @@
+// Cases (cases.cc, case_actions.cc, deadlines.cc, approvals.cc): opening one, acting on one, the
+// approval chain, and the queries (list, get, timeline, deadlines, the approval inbox).
+//
+//   auto opened = app.cases().OpenCase(officer, new_case);                       // StatusOr<CommandResult>
+//   app.cases().Act(officer, case_id, AdvanceStage{domain::Stage::kReviewDecision, "调查终结"});
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/case_actions.h"
+#include "app/context.h"
+#include "domain/case_commands.h"
+
+namespace qc::app {
+
+struct CaseQuery {
+  std::optional<std::string> stage, status, start_mode, officer, text, from, to;
+  std::string sort = "created_at";
+  bool descending = true;
+  int page = 1, page_size = 20;
+};
+
+// Deadlines due by the end of the `within_days`-th calendar day after today in China Standard Time
+// (overdue ones included). `mine`: only cases the actor is an officer of (default for officers);
+// otherwise every case the actor may see.
+struct DeadlineQuery {
+  int within_days = 7;
+  std::optional<bool> mine;
+  int page = 1, page_size = 20;
+};
+
+// Case creation input, as parsed at the edge (ids, number and officers are filled in here).
+struct NewCase {
+  domain::OpenCaseCommand cmd;
+  std::vector<std::string> co_officer_ids;
+};
+
+class CaseService {
+ public:
+  explicit CaseService(AppContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<CommandResult> OpenCase(const domain::Actor& a, NewCase c);
+  StatusOr<Json> ListCases(const domain::Actor& a, const CaseQuery& q);
+  // The case as `a` sees it: its JSON with "available_actions" (domain::AvailableActions: what `a` may
+  // do now, and why not the rest), both of the same ledger index. GetCaseJson is the JSON text.
+  StatusOr<std::string> GetCaseJson(const domain::Actor& a, const std::string& id);
+  StatusOr<Json> GetCase(const domain::Actor& a, const std::string& id);
+  StatusOr<Json> CaseEvents(const domain::Actor& a, const std::string& id);
+  // Decides one action on a case the actor may see (case_actions.cc), and records its events.
+  StatusOr<CommandResult> Act(const domain::Actor& a, const std::string& case_id, const CaseAction& action);
+  // Runs `decide` on the current state of a case the actor may see, and records its events.
+  using Decider = std::function<StatusOr<std::vector<domain::EventDraft>>(const domain::CaseState&)>;
+  StatusOr<CommandResult> ActOnCase(const domain::Actor& a, const std::string& case_id, const Decider& decide);
+  StatusOr<CommandResult> AssignOfficer(const domain::Actor& a, const std::string& case_id, const std::string& user_id);
+  StatusOr<Json> ListDeadlines(const domain::Actor& a, const DeadlineQuery& q);
+
+  // The approval chain (Art. 7): the inbox of the actor's role, and one step's decision.
+  StatusOr<Json> ApprovalInbox(const domain::Actor& a, int page, int page_size);
+  StatusOr<CommandResult> DecideApproval(const domain::Actor& a, const std::string& approval_id,
+                                         const std::string& decision, const std::string& opinion);
+
+ private:
+  // The state of a case as of ledger index `last_index`, folded once and cached by that index.
+  StatusOr<std::shared_ptr<const domain::CaseState>> CaseStateAt(const std::string& case_id, int64_t last_index);
+
+  AppContext& ctx_;
+  std::mutex case_states_mu_;
+  std::unordered_map<std::string, std::shared_ptr<const domain::CaseState>> case_states_;  // case id -> latest folded
+};
+
+}  // namespace qc::app

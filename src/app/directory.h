@@ -1,0 +1,48 @@
+// Units and users (the directory). Users are recorded as events (who held which role in which unit
+// is part of the record); password hashes are not: they live in the credentials table.
+//
+//   auto id = app.directory().FindUserId("officer1");
+//   auto actor = app.directory().LoadActor(*id);
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/context.h"
+
+namespace qc::app {
+
+struct NewUser {
+  std::string username, name, role, unit_id, cert_no, password;
+};
+struct UserChange {
+  std::optional<std::string> name, role, unit_id, cert_no, password;
+  std::optional<bool> active;
+};
+
+// The user as the API shows the logged-in actor.
+Json UserJson(const domain::Actor& a);
+
+class DirectoryService {
+ public:
+  explicit DirectoryService(AppContext& ctx) : ctx_(ctx) {}
+
+  StatusOr<Json> ListUnits(const domain::Actor& a);
+  StatusOr<Json> ListUsers(const domain::Actor& a, int page, int page_size);
+  StatusOr<Json> GetUser(const domain::Actor& a, const std::string& id);
+  // Active officers (执法人员) of a unit the actor may see, by name; `name` filters by substring.
+  StatusOr<Json> ListUnitOfficers(const domain::Actor& a, const std::string& unit_id, const std::string& name, int page,
+                                  int page_size);
+  StatusOr<CommandResult> CreateUser(const domain::Actor& a, const NewUser& u);
+  StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
+  StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
+                                     const std::string& parent_id);
+  StatusOr<domain::Actor> LoadActor(const std::string& user_id);
+  StatusOr<std::string> FindUserId(const std::string& username);
+  StatusOr<std::string> FindUnitId(const std::string& name_or_id);
+
+ private:
+  AppContext& ctx_;
+};
+
+}  // namespace qc::app
