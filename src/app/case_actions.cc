@@ -22,16 +22,19 @@ StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::stri
             [&](const CorrectApplication& x) { return domain::DecideCorrectApplication(c, a, x.correction); },
             [&](const IssueSupplementNotice& x) { return domain::DecideSupplementNotice(c, a, x.notice); },
             [&](const RecordSupplementReceived& x) { return domain::DecideSupplementReceived(c, a, x.received); },
-            [&](const DecideOnApplication& x) { return domain::DecideApplication(c, a, x.accepted, x.reason); },
+            [&](const DecideOnApplication& x) {
+              return domain::DecideApplication(
+                  c, a, {approval_id, x.accepted, x.reason, x.ground, x.competent_authority, x.opinion});
+            },
             [&](const IssueReceipt& x) { return domain::DecideIssueReceipt(c, a, x.receipt); },
-            [&](const NotStartComplaint& x) { return domain::DecideComplaintNotStarted(c, a, x.notice); },
+            [&](const NotStartComplaint& x) { return domain::DecideComplaintNotStarted(c, a, approval_id, x.notice); },
             [&](const SubmitStartApproval& x) {
               return domain::DecideSubmitStartApproval(c, a, {approval_id, x.opinion, x.reasons, x.cause});
             },
             [&](const AdvanceStage& x) { return domain::DecideAdvanceStage(c, a, x.to, x.reason); },
             [&](const AddParty& x) { return domain::DecideAddParty(c, a, x.party); },
             [&](const ChangeProcedure& x) { return domain::DecideSetProcedure(c, a, x.procedure, x.reason); },
-            [&](const ChangeMajorFlag& x) { return domain::DecideSetMajor(c, a, x.major, x.reason); },
+            [&](const ChangeMajorFlag& x) { return domain::DecideSetMajor(c, a, approval_id, x.major, x.reason); },
         },
         action);
   });

@@ -24,18 +24,22 @@ struct IssueSupplementNotice {
 struct RecordSupplementReceived {
   domain::SupplementReceipt received;
 };
+// 受理, or 不予受理 submitted to the chain (domain::ApplicationDecisionCommand).
 struct DecideOnApplication {
   bool accepted = false;
   std::string reason;
+  std::optional<domain::NonAcceptanceGround> ground;
+  std::optional<std::string> competent_authority;
+  std::string opinion;
 };
 struct IssueReceipt {
   domain::Receipt receipt;
 };
-// Art. 11 — a complaint not started, and the notice to the complainant.
+// Art. 11 — a complaint not started, and the notice to the complainant (submitted to the chain).
 struct NotStartComplaint {
   domain::ComplaintNotice notice;
 };
-// Art. 7, 10 — the start approval (a fresh approval id is made here).
+// Art. 7, 10 — the start approval. (A fresh approval id is made for every action that submits one.)
 struct SubmitStartApproval {
   std::string opinion, reasons;
   std::optional<std::string> cause;

@@ -59,14 +59,16 @@ Status LoadDemo(App& app, const std::string& root) {
 
   QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "13062100017"));
   QC_ASSIGN_OR_RETURN(std::string officer2, AddUser(app, "officer2", "王芳", "officer", t2, "13062100031"));
-  QC_RETURN_IF_ERROR(AddUser(app, "reviewer1", "李强", "reviewer", root, "13062100005").status());
-  QC_RETURN_IF_ERROR(AddUser(app, "approver1", "赵建国", "approver", root, "13062100001").status());
+  QC_ASSIGN_OR_RETURN(std::string reviewer1, AddUser(app, "reviewer1", "李强", "reviewer", root, "13062100005"));
+  QC_ASSIGN_OR_RETURN(std::string approver1, AddUser(app, "approver1", "赵建国", "approver", root, "13062100001"));
   QC_RETURN_IF_ERROR(AddUser(app, "legal1", "陈静", "legal", root, "13062100009").status());
   QC_RETURN_IF_ERROR(AddUser(app, "custodian1", "孙丽", "custodian", root, "").status());
   QC_RETURN_IF_ERROR(AddUser(app, "admin", "系统管理员", "admin", root, "").status());
 
   QC_ASSIGN_OR_RETURN(Actor o1, app.directory().LoadActor(officer1));
   QC_ASSIGN_OR_RETURN(Actor o2, app.directory().LoadActor(officer2));
+  QC_ASSIGN_OR_RETURN(Actor reviewer, app.directory().LoadActor(reviewer1));
+  QC_ASSIGN_OR_RETURN(Actor approver, app.directory().LoadActor(approver1));
 
   // C. 依申请: a large public event security permit, with a one-time supplement notice (Art. 9).
   {
@@ -119,16 +121,22 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.complaint->respondent = "城关镇西街加工作坊";
     QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o2, nc));
     std::string id = c.body["id"];
+    QC_ASSIGN_OR_RETURN(
+        CommandResult sub,
+        app.cases().Act(o2, id,
+                        NotStartComplaint{{"经核查，工业噪声污染防治由生态环境主管部门负责，不属于本机关职责范围",
+                                           "易公二队不启字〔2026〕1号",
+                                           "direct",
+                                           "保定市生态环境局易县分局",
+                                           std::nullopt,
+                                           {},
+                                           {}}}));
+    // 不予启动 goes through the chain (Art. 7, 11): 审核 and 负责人批准.
+    std::string approval_id = sub.body["approvals"].back()["id"];
     QC_RETURN_IF_ERROR(app.cases()
-                           .Act(o2, id,
-                                NotStartComplaint{{"经核查，工业噪声污染属生态环境部门管辖，不属于公安机关管辖范围",
-                                                   "易公二队不启字〔2026〕1号",
-                                                   "direct",
-                                                   "保定市生态环境局易县分局",
-                                                   std::nullopt,
-                                                   {},
-                                                   {}}})
+                           .DecideApproval(reviewer, approval_id, "approve", "核查属实，同意不予启动，书面告知投诉人")
                            .status());
+    QC_RETURN_IF_ERROR(app.cases().DecideApproval(approver, approval_id, "approve", "同意").status());
   }
   return Status();
 }

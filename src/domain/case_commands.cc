@@ -2,6 +2,8 @@
 
 #include "domain/authorization.h"
 
+#include "common/utf8.h"
+
 namespace qc::domain {
 namespace {
 
@@ -29,6 +31,35 @@ Status RequireApplication(const CaseState& c) {
 Status RequireApplicationUndecided(const CaseState& c) {
   QC_RETURN_IF_ERROR(RequireApplication(c));
   if (c.application && c.application->decision) return Illegal("申请已作出受理决定，不能再更改");
+  if (const Approval* open = c.open_approval())
+    return Illegal(std::string(Label(open->kind)) + "进行中，待审批办结后再办理");
+  return Status();
+}
+
+// The next round of approvals of a kind (resubmissions after a return count up).
+int NextRound(const CaseState& c, ApprovalKind kind) {
+  int round = 1;
+  for (const auto& ap : c.approvals)
+    if (ap.kind == kind) ++round;
+  return round;
+}
+
+EventDraft ApprovalSubmitted(const CaseState& c, const std::string& approval_id, ApprovalKind kind,
+                             const std::string& opinion, Json proposal) {
+  return {"ApprovalSubmitted",
+          {{"approval_id", approval_id},
+           {"kind", ToString(kind)},
+           {"round", NextRound(c, kind)},
+           {"opinion", opinion},
+           {"reasons", ""},
+           {"proposal", std::move(proposal)}}};
+}
+
+Status RequireReason(const std::string& reason, const std::string& what, const std::string& field) {
+  if (reason.empty()) return Status::InvalidArgument("missing_field", what + "须说明理由", field);
+  if (Utf8Length(reason) < kMinReasonChars)
+    return Status::InvalidArgument(
+        "too_short", what + "的理由须写明事实和依据（至少 " + std::to_string(kMinReasonChars) + " 个字）", field);
   return Status();
 }
 
@@ -252,18 +283,31 @@ StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, co
   return Drafts{{"SupplementReceived", EventData(received)}};
 }
 
-StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, bool accepted, const std::string& reason) {
+StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, const ApplicationDecisionCommand& cmd) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kDecideApplication));
   const auto& n = c.application->supplement_notice;
-  if (accepted && n && !n->received) return Illegal("申请人尚未补正告知所列材料，不能受理");
-  if (!accepted && reason.empty())
-    return Status::InvalidArgument("missing_field", "不予受理须说明理由（第九条）", "reason");
-  Json d = {{"accepted", accepted}};
-  if (!reason.empty()) d["reason"] = reason;
-  Drafts out{{"ApplicationDecided", std::move(d)}};
-  if (accepted)
-    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "申请已受理"}}});
-  return out;
+  if (cmd.accepted) {
+    if (n && !n->received) return Illegal("申请人尚未补正告知所列材料，不能受理");
+    Json d = {{"accepted", true}};
+    if (!cmd.reason.empty()) d["reason"] = cmd.reason;
+    return Drafts{{"ApplicationDecided", std::move(d)},
+                  {"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "申请已受理"}}}};
+  }
+  // 不予受理 (行政许可法 第三十二条): the ground, the competent authority where it is another's matter,
+  // the remedies; through the chain (Art. 7).
+  QC_RETURN_IF_ERROR(RequireReason(cmd.reason, "不予受理", "reason"));
+  if (!cmd.ground) return Status::InvalidArgument("missing_field", "请选择不予受理的依据", "ground");
+  if (*cmd.ground == NonAcceptanceGround::kNotCompetent && cmd.competent_authority.value_or("").empty())
+    return Status::InvalidArgument("missing_field", "申请事项不属于本机关职权范围的，须告知申请人向有关行政机关申请",
+                                   "competent_authority");
+  ApplicationDecision dec;
+  dec.accepted = false;
+  dec.reason = cmd.reason;
+  dec.ground = cmd.ground;
+  dec.competent_authority = cmd.competent_authority;
+  dec.remedies = std::string(kRemedies);
+  std::string opinion = cmd.opinion.empty() ? "拟不予受理：" + cmd.reason : cmd.opinion;
+  return Drafts{ApprovalSubmitted(c, cmd.approval_id, ApprovalKind::kNonAcceptance, opinion, EventData(dec))};
 }
 
 StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt) {
@@ -272,9 +316,12 @@ StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Re
   return Drafts{{"ReceiptIssued", EventData(receipt)}};
 }
 
-StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const ComplaintNotice& notice) {
+StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const std::string& approval_id,
+                                           const ComplaintNotice& notice) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kComplaintNotStarted));
-  return Drafts{{"ComplaintNotStarted", EventData(notice)}};
+  QC_RETURN_IF_ERROR(RequireReason(notice.reason, "不予启动", "reason"));
+  return Drafts{
+      ApprovalSubmitted(c, approval_id, ApprovalKind::kNotStart, "拟不予启动：" + notice.reason, EventData(notice))};
 }
 
 StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, const SubmitStartApproval& cmd) {
@@ -283,10 +330,11 @@ StatusOr<Drafts> DecideSubmitStartApproval(const CaseState& c, const Actor& a, c
   if (cause.empty()) return Status::InvalidArgument("missing_field", "程序启动审批表须载明启动原因（第十条）", "cause");
   if (c.parties.empty())
     return Status::Conflict("missing_party", "程序启动审批表须载明当事人基本情况（第十条），请先登记当事人", "parties");
-  int round = 1;
-  for (const auto& ap : c.approvals)
-    if (ap.kind == ApprovalKind::kStart) ++round;
-  Json d = {{"approval_id", cmd.approval_id}, {"round", round}, {"opinion", cmd.opinion}, {"reasons", cmd.reasons}};
+  if (cmd.opinion.empty()) return Status::InvalidArgument("missing_field", "请填写承办人意见（第七条）", "opinion");
+  Json d = {{"approval_id", cmd.approval_id},
+            {"round", NextRound(c, ApprovalKind::kStart)},
+            {"opinion", cmd.opinion},
+            {"reasons", cmd.reasons}};
   if (cmd.cause) d["cause"] = *cmd.cause;
   return Drafts{{"StartApprovalSubmitted", std::move(d)}};
 }
@@ -305,16 +353,30 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   auto dec = ParseApprovalDecision(decision);
   if (!dec || *dec == ApprovalDecision::kSubmit)
     return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
-  if (*dec != ApprovalDecision::kApprove && opinion.empty())
-    return Status::InvalidArgument("missing_field", "退回或不予批准须写明意见", "opinion");
   ApprovalStepKind step = need == Role::kReviewer ? ApprovalStepKind::kReview
                           : need == Role::kLegal  ? ApprovalStepKind::kLegalReview
                                                   : ApprovalStepKind::kDecide;
+  // Art. 7: 审核人 and 法制员 who disagree return the matter with their opinion; the 负责人 decides.
+  if (*dec == ApprovalDecision::kReject && step != ApprovalStepKind::kDecide)
+    return Status::InvalidArgument(
+        "invalid_field", std::string(Label(step)) + "不同意的，应当退回并写明意见；不予批准由负责人决定（第七条）",
+        "decision");
+  if (opinion.empty())
+    return Status::InvalidArgument("missing_field", "请填写" + std::string(Label(step)) + "意见（第七条）", "opinion");
   Drafts out{
       {"ApprovalDecided",
        {{"approval_id", approval_id}, {"step", ToString(step)}, {"decision", ToString(*dec)}, {"opinion", opinion}}}};
-  if (step == ApprovalStepKind::kDecide && *dec == ApprovalDecision::kApprove && c.stage == Stage::kInitiation)
-    out.push_back({"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
+  if (step != ApprovalStepKind::kDecide || *dec != ApprovalDecision::kApprove) return out;
+  switch (ap->kind) {
+    case ApprovalKind::kStart:
+      if (c.stage == Stage::kInitiation)
+        out.push_back(
+            {"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
+      break;
+    case ApprovalKind::kNonAcceptance: out.push_back({"ApplicationDecided", ap->proposal}); break;
+    case ApprovalKind::kNotStart: out.push_back({"ComplaintNotStarted", ap->proposal}); break;
+    case ApprovalKind::kClearMajor: out.push_back({"MajorFlagChanged", ap->proposal}); break;
+  }
   return out;
 }
 
@@ -347,11 +409,16 @@ StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedur
   return Drafts{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
 }
 
-StatusOr<Drafts> DecideSetMajor(const CaseState& c, const Actor& a, bool major, const std::string& reason) {
+StatusOr<Drafts> DecideSetMajor(const CaseState& c, const Actor& a, const std::string& approval_id, bool major,
+                                const std::string& reason) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kChangeMajor));
   if (major == c.major) return Illegal("重大复杂标记未变化", "major");
   if (reason.empty()) return Status::InvalidArgument("missing_field", "请说明理由（第五条）", "reason");
-  return Drafts{{"MajorFlagChanged", {{"major", major}, {"reason", reason}}}};
+  Json change = {{"major", major}, {"reason", reason}};
+  if (major) return Drafts{{"MajorFlagChanged", std::move(change)}};
+  // Clearing the mark removes the legal review (Art. 5): the 负责人 approves it.
+  return Drafts{
+      ApprovalSubmitted(c, approval_id, ApprovalKind::kClearMajor, "拟撤销重大复杂认定：" + reason, std::move(change))};
 }
 
 }  // namespace qc::domain

@@ -79,12 +79,29 @@ StatusOr<std::vector<EventDraft>> DecideSupplementNotice(const CaseState& c, con
                                                          const SupplementNotice& notice);
 StatusOr<std::vector<EventDraft>> DecideSupplementReceived(const CaseState& c, const Actor& a,
                                                            const SupplementReceipt& received);
-StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Actor& a, bool accepted,
-                                                    const std::string& reason);
+// 受理 takes effect at once; 不予受理 is submitted to the chain (Art. 7) as an ApprovalSubmitted of kind
+// non_acceptance and is recorded when the 负责人 approves it.
+struct ApplicationDecisionCommand {
+  std::string approval_id;  // fresh id chosen by the caller, for a refusal
+  bool accepted = false;
+  std::string reason;
+  std::optional<NonAcceptanceGround> ground;
+  std::optional<std::string> competent_authority;
+  std::string opinion;  // 承办人意见 on a refusal (the reason when empty)
+};
+inline constexpr size_t kMinReasonChars = 4;  // a reason shorter than this states no ground
+// The remedies a refusal states (行政复议法 第二十条, 行政诉讼法 第四十六条).
+inline constexpr std::string_view kRemedies =
+    "如不服本决定，可以自知道该决定之日起六十日内依法申请行政复议，或者自知道该决定之日起六个月内依法"
+    "向人民法院提起行政诉讼。";
+StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Actor& a,
+                                                    const ApplicationDecisionCommand& cmd);
 StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt);
 
-// Art. 11 — complaint not started; the written notice to the complainant.
+// Art. 11 — complaint not started, with the written notice to the complainant: submitted to the chain
+// (kind not_start) and recorded as ComplaintNotStarted when the 负责人 approves it.
 StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a,
+                                                            const std::string& approval_id,
                                                             const ComplaintNotice& notice);
 
 // Art. 7 and 10 — the start approval chain.
@@ -96,6 +113,9 @@ struct SubmitStartApproval {
 };
 StatusOr<std::vector<EventDraft>> DecideSubmitStartApproval(const CaseState& c, const Actor& a,
                                                             const SubmitStartApproval& cmd);
+// One step of the chain. Every step states an opinion; the 审核人 and the 法制员 approve or return (a
+// disagreement is a return with its opinion), and only the 负责人 refuses (不予批准). The 负责人's
+// approval records what the approval was about (Approval::proposal).
 StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const Actor& a, const std::string& approval_id,
                                                      const std::string& decision, const std::string& opinion);
 
@@ -107,7 +127,9 @@ StatusOr<std::vector<EventDraft>> DecideAddParty(const CaseState& c, const Actor
 StatusOr<std::vector<EventDraft>> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o);
 StatusOr<std::vector<EventDraft>> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p,
                                                      const std::string& reason);
-StatusOr<std::vector<EventDraft>> DecideSetMajor(const CaseState& c, const Actor& a, bool major,
-                                                 const std::string& reason);
+// Marking a case 重大复杂 takes effect at once; clearing the mark removes the legal review (Art. 5), so it
+// is submitted to the 负责人 (kind clear_major) and recorded when approved.
+StatusOr<std::vector<EventDraft>> DecideSetMajor(const CaseState& c, const Actor& a, const std::string& approval_id,
+                                                 bool major, const std::string& reason);
 
 }  // namespace qc::domain

@@ -189,9 +189,9 @@ Json ToJson(const Application& a) {
   j["supplement_notice"] = std::move(notice);
   Json decision = nullptr;
   if (const auto& d = a.decision) {
-    decision = Json::object();
-    decision["accepted"] = d->accepted;
+    decision = EventData(*d);
     decision["reason"] = d->reason;
+    if (d->ground) decision["ground_label"] = Label(*d->ground);
     decision["at"] = FormatRfc3339(d->at);
     decision["by"] = ActorRefJson(d->by);
   }
@@ -227,6 +227,30 @@ ComplaintNotice ComplaintNoticeFromJson(const Json& j) {
   n.competent_authority = OptStr(j, "competent_authority");
   n.notified_at = OptTime(j, "notified_at");
   return n;
+}
+
+Json EventData(const ApplicationDecision& d) {
+  Json j = Json::object();
+  j["accepted"] = d.accepted;
+  if (!d.reason.empty() || !d.accepted) j["reason"] = d.reason;
+  if (d.ground) j["ground"] = ToString(*d.ground);
+  PutOpt(j, "competent_authority", d.competent_authority);
+  PutOpt(j, "remedies", d.remedies);
+  return j;
+}
+
+ApplicationDecision ApplicationDecisionFromJson(const Json& j) {
+  Object(j, "application decision");
+  ApplicationDecision d;
+  d.accepted = j.value("accepted", false);
+  d.reason = Str(j, "reason");
+  if (auto g = OptStr(j, "ground")) {
+    d.ground = ParseNonAcceptanceGround(*g);
+    if (!d.ground) throw std::invalid_argument("ground");
+  }
+  d.competent_authority = OptStr(j, "competent_authority");
+  d.remedies = OptStr(j, "remedies");
+  return d;
 }
 
 Json EventData(const Complaint& c) {

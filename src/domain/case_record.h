@@ -49,10 +49,14 @@ struct SupplementNotice {
   TimePoint issued_at;
   std::optional<SupplementReceipt> received;
 };
-// 受理 / 不予受理 and who decided it.
+// 受理 / 不予受理 and who decided it. A refusal states its ground, the authority to turn to when the
+// matter is another's, and the remedies (行政许可法 第三十二条、第三十八条第二款); it takes effect when
+// the 负责人 approves it (Art. 7), so `by` is the approver.
 struct ApplicationDecision {
   bool accepted = false;
   std::string reason;
+  std::optional<NonAcceptanceGround> ground;
+  std::optional<std::string> competent_authority, remedies;
   TimePoint at;
   ActorRef by;
 };
@@ -149,6 +153,7 @@ Json EventData(const SupplementNotice& n);       // SupplementNoticeIssued
 Json EventData(const SupplementReceipt& r);      // SupplementReceived
 Json EventData(const Receipt& r);                // ReceiptIssued
 Json EventData(const ComplaintNotice& n);        // ComplaintNotStarted
+Json EventData(const ApplicationDecision& d);    // ApplicationDecided
 Json EventData(const MediaRecord& m);            // MediaRegistered
 
 // The readers of event data (the folded members stay empty; the applier fills them).
@@ -161,6 +166,7 @@ SupplementNotice SupplementNoticeFromJson(const Json& j);
 SupplementReceipt SupplementReceiptFromJson(const Json& j);
 Receipt ReceiptFromJson(const Json& j);
 ComplaintNotice ComplaintNoticeFromJson(const Json& j);
+ApplicationDecision ApplicationDecisionFromJson(const Json& j);
 MediaRecord MediaRecordFromJson(const Json& j);
 
 }  // namespace qc::domain

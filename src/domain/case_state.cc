@@ -70,6 +70,25 @@ Status ApplyStartApprovalSubmitted(CaseState& c, const Event& e) {
   return Status();
 }
 
+Status ApplyApprovalSubmitted(CaseState& c, const Event& e) {
+  const Json& d = e.data;
+  auto kind = ParseApprovalKind(d.value("kind", ""));
+  if (!kind || *kind == ApprovalKind::kStart) return Corrupt(e, "kind");
+  Approval a;
+  a.id = d.value("approval_id", "");
+  a.kind = *kind;
+  a.round = d.value("round", 1);
+  // Clearing 重大复杂 is the 负责人's alone (Art. 5); the refusals run the whole chain (Art. 7).
+  a.state = *kind == ApprovalKind::kClearMajor ? ApprovalState::kDeciding : ApprovalState::kReviewing;
+  a.submitted_at = a.updated_at = e.at;
+  a.proposal = d.value("proposal", Json::object());
+  a.steps.push_back({ApprovalStepKind::kSubmit, e.actor, ApprovalDecision::kSubmit, d.value("opinion", ""),
+                     d.value("reasons", ""), e.at});
+  c.approvals.push_back(std::move(a));
+  if (*kind != ApprovalKind::kClearMajor) c.status = CaseStatus::kAwaitingApproval;
+  return Status();
+}
+
 Status ApplyApprovalDecided(CaseState& c, const Event& e) {
   const Json& d = e.data;
   Approval* a = FindApproval(c, d.value("approval_id", ""));
@@ -80,20 +99,31 @@ Status ApplyApprovalDecided(CaseState& c, const Event& e) {
   if (!decision || *decision == ApprovalDecision::kSubmit) return Corrupt(e, "decision");
   a->steps.push_back({*step, e.actor, *decision, d.value("opinion", ""), "", e.at});
   a->updated_at = e.at;
+  bool refusal = a->kind == ApprovalKind::kNonAcceptance || a->kind == ApprovalKind::kNotStart;
   if (*decision == ApprovalDecision::kReturn) {
     a->state = ApprovalState::kReturned;
-    if (!c.urgent) c.status = CaseStatus::kReturned;
+    if (refusal)
+      c.status = CaseStatus::kPending;
+    else if (a->kind == ApprovalKind::kStart && !c.urgent)
+      c.status = CaseStatus::kReturned;
   } else if (*decision == ApprovalDecision::kReject) {
     a->state = ApprovalState::kRejected;
-    c.status = CaseStatus::kRejected;
+    // A refused start ends the case; a refused refusal leaves the matter to decide again.
+    if (a->kind == ApprovalKind::kStart)
+      c.status = CaseStatus::kRejected;
+    else if (refusal)
+      c.status = CaseStatus::kPending;
   } else if (*step == ApprovalStepKind::kReview) {
     a->state = c.major ? ApprovalState::kLegalReview : ApprovalState::kDeciding;
   } else if (*step == ApprovalStepKind::kLegalReview) {
     a->state = ApprovalState::kDeciding;
   } else {
     a->state = ApprovalState::kApproved;
-    c.start_approved = true;
-    c.status = CaseStatus::kInProgress;
+    // The other kinds take effect through the event recorded with this one (Approval::proposal).
+    if (a->kind == ApprovalKind::kStart) {
+      c.start_approved = true;
+      c.status = CaseStatus::kInProgress;
+    }
   }
   // The 程序启动审批表 (Art. 10) carries each opinion of the start approval (no other kind's); keep the
   // latest of each.
@@ -123,8 +153,11 @@ StatusOr<Application*> ApplicationOf(CaseState& c, const Event& e) {
 
 Status ApplyApplicationDecided(CaseState& c, const Event& e) {
   QC_ASSIGN_OR_RETURN(Application * app, ApplicationOf(c, e));
-  bool accepted = e.data.value("accepted", false);
-  app->decision = ApplicationDecision{accepted, e.data.value("reason", ""), e.at, e.actor};
+  ApplicationDecision dec = ApplicationDecisionFromJson(e.data);
+  dec.at = e.at;
+  dec.by = e.actor;
+  bool accepted = dec.accepted;
+  app->decision = std::move(dec);
   c.status = accepted ? CaseStatus::kInProgress : CaseStatus::kNotAccepted;
   return Status();
 }
@@ -176,6 +209,7 @@ const std::map<std::string, Applier>& Appliers() {
   static const std::map<std::string, Applier> kAppliers{
       {"CaseOpened", ApplyOpened},
       {"StartApprovalSubmitted", ApplyStartApprovalSubmitted},
+      {"ApprovalSubmitted", ApplyApprovalSubmitted},
       {"ApprovalDecided", ApplyApprovalDecided},
       {"StageAdvanced", ApplyStageAdvanced},
       {"ApplicationDecided", ApplyApplicationDecided},
@@ -290,6 +324,7 @@ Json ApprovalToJson(const Approval& a) {
   j["submitted_at"] = FormatRfc3339(a.submitted_at);
   j["updated_at"] = FormatRfc3339(a.updated_at);
   j["steps"] = std::move(steps);
+  if (a.kind != ApprovalKind::kStart) j["proposal"] = a.proposal;
   return j;
 }
 

@@ -7,14 +7,18 @@
 // case stands inside its stage:
 //
 //   application:  pending --ApplicationDecided(accepted)--> in_progress (stage investigation)
-//                 pending --ApplicationDecided(!accepted)--> not_accepted (terminal)
+//                 pending --(refusal approved) ApplicationDecided(!accepted)--> not_accepted (terminal)
 //   ex officio:   pending --StartApprovalSubmitted--> awaiting_approval --approve--> in_progress
 //                                       ^   |--return--> returned --resubmit--^
-//                                           |--reject--> rejected (terminal)
+//                                           |--reject--> rejected (terminal; the 负责人 only)
 //   urgent start: in_progress at once (stage investigation); the approval is filed afterwards and runs
 //                 the same chain without changing the status until it is rejected.
-//   complaint:    pending --ComplaintNotStarted--> not_started (terminal)
-//                 pending --StartApprovalSubmitted--> as ex officio
+//   complaint:    pending --StartApprovalSubmitted--> as ex officio
+//   refusals:     pending --ApprovalSubmitted(non_acceptance | not_start)--> awaiting_approval, then the
+//                 负责人's approval records ApplicationDecided(!accepted) / ComplaintNotStarted (terminal);
+//                 a return or a refusal of the refusal puts the case back to pending (Art. 7, 9, 11).
+//   clear_major:  ApprovalSubmitted(clear_major) waits for the 负责人 alone; the status does not change
+//                 and the approval records MajorFlagChanged(false) (Art. 5).
 //
 // Invariants (checked by tests/unit/domain_test.cc):
 //  1. stage > kInitiation  <=>  the procedure was started (approved, accepted, or urgent).
@@ -55,6 +59,9 @@ struct Approval {
   int round = 1;  // resubmissions after a return count up
   TimePoint submitted_at, updated_at;
   std::vector<ApprovalStep> steps;
+  // What an approval other than the start proposes: the data of the event the 负责人's approval records
+  // (non_acceptance: ApplicationDecided; not_start: ComplaintNotStarted; clear_major: MajorFlagChanged).
+  Json proposal = Json::object();
 
   bool open() const {
     return state == ApprovalState::kReviewing || state == ApprovalState::kLegalReview ||

@@ -31,7 +31,10 @@ constexpr Table<CaseStatus, 7> kStatuses{{{"pending", "待启动"},
 constexpr Table<PartyKind, 3> kPartyKinds{
     {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
 constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};
-constexpr Table<ApprovalKind, 1> kApprovalKinds{{{"start", "程序启动审批"}}};
+constexpr Table<ApprovalKind, 4> kApprovalKinds{{{"start", "程序启动审批"},
+                                                 {"non_acceptance", "不予受理审批"},
+                                                 {"not_start", "不予启动审批"},
+                                                 {"clear_major", "撤销重大复杂认定审批"}}};
 constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"},
                                                    {"legal_review", "待法制审核"},
                                                    {"deciding", "待负责人批准"},
@@ -47,6 +50,9 @@ constexpr Table<UploadState, 4> kUploadStates{
 constexpr Table<MediaKind, 2> kMediaKinds{{{"av", "音像记录"}, {"attachment", "附件"}}};
 constexpr Table<ReceiptKind, 3> kReceiptKinds{
     {{"materials", "材料接收凭证"}, {"acceptance", "受理凭证"}, {"non_acceptance", "不予受理凭证"}}};
+constexpr Table<NonAcceptanceGround, 3> kNonAcceptanceGrounds{{{"not_required", "申请事项依法不需要取得行政许可"},
+                                                               {"not_competent", "申请事项依法不属于本机关职权范围"},
+                                                               {"other", "其他依法不予受理的情形"}}};
 
 template <typename E, typename T>
 std::optional<E> ParseIn(const T& table, std::string_view s) {
@@ -77,6 +83,7 @@ std::string_view ToString(ApprovalDecision d) { return kApprovalDecisions[static
 std::string_view ToString(UploadState s) { return kUploadStates[static_cast<size_t>(s)].first; }
 std::string_view ToString(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].first; }
 std::string_view ToString(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].first; }
+std::string_view ToString(NonAcceptanceGround g) { return kNonAcceptanceGrounds[static_cast<size_t>(g)].first; }
 
 std::string_view Label(Role r) { return kRoles[static_cast<size_t>(r)].second; }
 std::string_view Label(StartMode m) { return kModes[static_cast<size_t>(m)].second; }
@@ -91,6 +98,7 @@ std::string_view Label(ApprovalDecision d) { return kApprovalDecisions[static_ca
 std::string_view Label(UploadState s) { return kUploadStates[static_cast<size_t>(s)].second; }
 std::string_view Label(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].second; }
 std::string_view Label(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].second; }
+std::string_view Label(NonAcceptanceGround g) { return kNonAcceptanceGrounds[static_cast<size_t>(g)].second; }
 
 std::optional<Role> ParseRole(std::string_view s) { return ParseIn<Role>(kRoles, s); }
 std::optional<StartMode> ParseStartMode(std::string_view s) { return ParseIn<StartMode>(kModes, s); }
@@ -111,6 +119,9 @@ std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s) {
 std::optional<UploadState> ParseUploadState(std::string_view s) { return ParseIn<UploadState>(kUploadStates, s); }
 std::optional<MediaKind> ParseMediaKind(std::string_view s) { return ParseIn<MediaKind>(kMediaKinds, s); }
 std::optional<ReceiptKind> ParseReceiptKind(std::string_view s) { return ParseIn<ReceiptKind>(kReceiptKinds, s); }
+std::optional<NonAcceptanceGround> ParseNonAcceptanceGround(std::string_view s) {
+  return ParseIn<NonAcceptanceGround>(kNonAcceptanceGrounds, s);
+}
 
 std::vector<Vocabulary> AllVocabularies() {
   return {Entries("roles", kRoles),
@@ -125,7 +136,8 @@ std::vector<Vocabulary> AllVocabularies() {
           Entries("approval_decisions", kApprovalDecisions),
           Entries("upload_states", kUploadStates),
           Entries("media_kinds", kMediaKinds),
-          Entries("receipt_kinds", kReceiptKinds)};
+          Entries("receipt_kinds", kReceiptKinds),
+          Entries("non_acceptance_grounds", kNonAcceptanceGrounds)};
 }
 
 }  // namespace qc::domain

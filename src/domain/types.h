@@ -41,9 +41,11 @@ enum class PartyKind { kNaturalPerson, kLegalPerson, kOtherOrganization };  // �
 
 enum class Procedure { kOrdinary, kSimple };  // 普通程序 / 简易程序 (Art. 23)
 
-// What an approval (审批, Art. 7) is about. Only the start approval (程序启动审批表, Art. 10) exists
-// yet; the kinds to come (不予受理, 不予启动, 撤销重大复杂, the decisions of later stages) join here.
-enum class ApprovalKind { kStart };
+// What an approval (审批, Art. 7) is about: the start (程序启动审批表, Art. 10), a refusal to accept an
+// application (不予受理, Art. 9) or to start on a complaint (不予启动, Art. 11), and clearing the 重大复杂
+// flag (Art. 5), which removes the legal review and so is the 负责人's to decide. The decisions of later
+// stages join here.
+enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor };
 
 // Where an approval stands: open while a role's decision is awaited, then closed.
 enum class ApprovalState {
@@ -66,6 +68,10 @@ enum class MediaKind { kAv, kAttachment };                                // 音
 // The written receipts of an application (书面凭证或回执, Art. 9).
 enum class ReceiptKind { kMaterials, kAcceptance, kNonAcceptance };  // 材料接收 / 受理 / 不予受理
 
+// The ground of a refusal to accept (不予受理, 行政许可法 第三十二条第一款第一、二项; Art. 9): the matter
+// needs no licence, it is another authority's (the applicant is told which), or another ground stated.
+enum class NonAcceptanceGround { kNotRequired, kNotCompetent, kOther };
+
 std::string_view ToString(Role r);
 std::string_view ToString(StartMode m);
 std::string_view ToString(Stage s);
@@ -79,6 +85,7 @@ std::string_view ToString(ApprovalDecision d);
 std::string_view ToString(UploadState s);
 std::string_view ToString(MediaKind k);
 std::string_view ToString(ReceiptKind k);
+std::string_view ToString(NonAcceptanceGround g);
 
 std::string_view Label(Role r);
 std::string_view Label(StartMode m);
@@ -93,6 +100,7 @@ std::string_view Label(ApprovalDecision d);
 std::string_view Label(UploadState s);
 std::string_view Label(MediaKind k);
 std::string_view Label(ReceiptKind k);
+std::string_view Label(NonAcceptanceGround g);
 
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<StartMode> ParseStartMode(std::string_view s);
@@ -107,6 +115,7 @@ std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s);
 std::optional<UploadState> ParseUploadState(std::string_view s);
 std::optional<MediaKind> ParseMediaKind(std::string_view s);
 std::optional<ReceiptKind> ParseReceiptKind(std::string_view s);
+std::optional<NonAcceptanceGround> ParseNonAcceptanceGround(std::string_view s);
 
 // Every enum above as {"<name>": [{"value": wire name, "label": Chinese label}, ...]}, in declaration
 // order: what GET /api/v1/vocabulary sends, so the web client shows the server's labels.

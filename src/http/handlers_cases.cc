@@ -223,8 +223,14 @@ void RegisterCaseRoutes(Router& r) {
   });
   // 受理或不予受理（第九条）
   AddAction(r, "application/decision", [](Reader& in) -> app::CaseAction {
-    bool accepted = in.OptBool("accepted", kRequired).value_or(false);
-    return app::DecideOnApplication{accepted, in.Str("reason", kOptional, 2000)};
+    app::DecideOnApplication d;
+    d.accepted = in.OptBool("accepted", kRequired).value_or(false);
+    d.reason = in.Str("reason", kOptional, 2000);
+    d.ground =
+        domain::ParseNonAcceptanceGround(in.Enum("ground", kOptional, {"not_required", "not_competent", "other"}));
+    d.competent_authority = in.OptStr("competent_authority", 200);
+    d.opinion = in.Str("opinion", kOptional, 2000);
+    return d;
   });
   // 出具书面凭证或回执（第九条）
   AddAction(r, "application/receipts", [](Reader& in) -> app::CaseAction {

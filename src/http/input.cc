@@ -9,12 +9,6 @@
 
 namespace qc::http {
 
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 namespace {
 
 // The code points of valid UTF-8 (nlohmann has already refused invalid UTF-8 in a body).

@@ -16,6 +16,7 @@
 
 #include "common/canonical_json.h"
 #include "common/status.h"
+#include "common/utf8.h"
 #include "http/message.h"
 
 namespace qc::http {
@@ -75,6 +76,6 @@ class QueryReader {
   Status error_;
 };
 
-size_t Utf8Length(const std::string& s);
+using qc::Utf8Length;  // common/utf8.h
 
 }  // namespace qc::http

@@ -164,7 +164,18 @@ test('案件详情: after 不予受理 the case shows 程序终结时间 and the
     start_mode: 'application', title: '程序终结时间测试', parties: [{ kind: 'legal_person', name: '易县终结测试有限公司' }],
     application: { channel: 'written', matter: '户外广告设置许可' },
   })
-  const { case: decided } = await api(page, 'POST', `/api/v1/cases/${made.id}/application/decision`, { accepted: false, reason: '不属于本机关职权范围' })
+  // 不予受理 goes through the chain (Art. 7): the reviewer and the approver approve it.
+  const { case: submitted } = await api(page, 'POST', `/api/v1/cases/${made.id}/application/decision`, {
+    accepted: false, reason: '申请事项不属于本机关职权范围', ground: 'not_competent', competent_authority: '易县住房和城乡建设局',
+  })
+  assert.equal(submitted.closed_at, null)
+  const approval = submitted.approvals.at(-1).id
+  let decided
+  for (const [username, opinion] of [['reviewer1', '同意不予受理'], ['approver1', '同意']]) {
+    const p = await signedIn(username)
+    decided = (await api(p, 'POST', `/api/v1/approvals/${approval}/decision`, { decision: 'approve', opinion })).case
+    await p.context().close()
+  }
   assert.ok(decided.closed_at, JSON.stringify(decided))
   const caseFile = decided.deadlines.find((d) => d.kind === 'case_file')
   assert.ok(caseFile, JSON.stringify(decided.deadlines))

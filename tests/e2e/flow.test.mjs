@@ -50,6 +50,12 @@ async function decide(url, username, caseNumber, opinion) {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
   await page.goto(url + '/approvals')
   await page.getByRole('button', { name: '审批 ' + caseNumber }).click()
+  // Nothing is preselected; a reviewer is offered 同意 and 退回 only (Art. 7: only the 负责人 refuses).
+  const dialog = page.getByRole('dialog')
+  const choices = await dialog.getByRole('radiogroup', { name: '审批结果' }).locator('.el-radio').allTextContents()
+  assert.deepEqual(choices.map((t) => t.trim()), username.startsWith('approver') ? ['同意', '退回', '不予批准'] : ['同意', '退回'])
+  assert.equal(await dialog.locator('.el-radio.is-checked').count(), 0)
+  await dialog.locator('.el-radio', { hasText: '同意' }).click()
   await page.getByLabel('审批意见').fill(opinion)
   await shot(page, `approvals-${username}`)
   await page.getByRole('button', { name: '提交审批' }).click()

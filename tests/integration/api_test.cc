@@ -143,8 +143,8 @@ TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
   EXPECT_EQ(receipt.json()["case"]["application"]["receipts"].size(), 1u);
 }
 
-TEST_F(ApiTest, ComplaintNotStartedRecordsTheWrittenNotice) {
-  Client officer(port(), "officer2");
+TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice) {
+  Client officer(port(), "officer2"), reviewer(port(), "reviewer1"), approver(port(), "approver1");
   HttpResponse r = officer.Post(
       "/api/v1/cases",
       {{"start_mode", "complaint"},
@@ -153,14 +153,32 @@ TEST_F(ApiTest, ComplaintNotStartedRecordsTheWrittenNotice) {
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   HttpResponse n = officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
-                                {{"reason", "属生态环境部门管辖"},
+                                {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
                                  {"notice_no", "易公二队不启字〔2026〕9号"},
                                  {"notice_method", "mail"},
                                  {"competent_authority", "保定市生态环境局易县分局"},
                                  {"notified_at", "2026-11-27T10:00:00+08:00"}});
   ASSERT_EQ(n.status, 200) << n.body;
-  EXPECT_EQ(n.json()["case"]["status"], "not_started");
-  EXPECT_EQ(n.json()["case"]["complaint"]["not_started"]["notified_at"], "2026-11-27T02:00:00.000Z");
+  Json submitted = n.json()["case"];
+  EXPECT_EQ(submitted["status"], "awaiting_approval") << "不予启动 goes through the chain (Art. 7, 11)";
+  EXPECT_TRUE(submitted["complaint"]["not_started"].is_null());
+  const Json& approval = submitted["approvals"].back();
+  EXPECT_EQ(approval["kind"], "not_start");
+  EXPECT_EQ(approval["kind_label"], "不予启动审批");
+  std::string path = "/api/v1/approvals/" + approval["id"].get<std::string>() + "/decision";
+  // Art. 7: a 审核人 who disagrees returns; only the 负责人 refuses. Every step states an opinion.
+  HttpResponse refused = reviewer.Post(path, {{"decision", "reject"}, {"opinion", "不同意"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.json()["field"], "decision");
+  HttpResponse silent = reviewer.Post(path, {{"decision", "approve"}});
+  EXPECT_EQ(silent.status, 400) << silent.body;
+  EXPECT_EQ(silent.json()["field"], "opinion");
+  ASSERT_EQ(reviewer.Post(path, {{"decision", "approve"}, {"opinion", "核查属实，同意不予启动"}}).status, 200);
+  HttpResponse done = approver.Post(path, {{"decision", "approve"}, {"opinion", "同意"}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["case"]["status"], "not_started");
+  EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["notified_at"], "2026-11-27T02:00:00.000Z");
+  EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["by"]["name"], "赵建国");
 }
 
 TEST_F(ApiTest, ListFiltersSearchAndPaginates) {

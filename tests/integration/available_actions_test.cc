@@ -67,7 +67,7 @@ TEST_F(AvailableActionsApiTest, TheVocabularyIsPublicAndNamesEveryEnum) {
   Json v = r.json();
   for (const char* name : {"roles", "start_modes", "stages", "case_statuses", "party_kinds", "procedures",
                            "approval_kinds", "approval_states", "approval_steps", "approval_decisions", "upload_states",
-                           "media_kinds", "receipt_kinds", "case_commands"})
+                           "media_kinds", "receipt_kinds", "non_acceptance_grounds", "case_commands"})
     EXPECT_FALSE(v[name].empty()) << name;
   EXPECT_EQ(v["stages"].size(), 5u);
   EXPECT_EQ(v["stages"][0]["value"], "initiation");

@@ -72,10 +72,21 @@ TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   // Not accepted: the procedure ended, the case file is due in 30 days (Art. 33).
   ASSERT_EQ(officer1.Post("/api/v1/cases/" + id + "/application/supplement-received", {{"items", {"消防证明"}}}).status,
             200);
-  HttpResponse no = officer1.Post("/api/v1/cases/" + id + "/application/decision",
-                                  {{"accepted", false}, {"reason", "不属于本机关职权范围"}});
+  HttpResponse no =
+      officer1.Post("/api/v1/cases/" + id + "/application/decision", {{"accepted", false},
+                                                                      {"reason", "申请事项不属于本机关职权范围"},
+                                                                      {"ground", "not_competent"},
+                                                                      {"competent_authority", "易县文化广电和旅游局"}});
   ASSERT_EQ(no.status, 200) << no.body;
-  EXPECT_FALSE(no.json()["case"]["closed_at"].is_null());
+  EXPECT_TRUE(no.json()["case"]["closed_at"].is_null()) << "the refusal waits for the chain (Art. 7)";
+  std::string path =
+      "/api/v1/approvals/" + no.json()["case"]["approvals"].back()["id"].get<std::string>() + "/decision";
+  Client approver(port(), "approver1");
+  ASSERT_EQ(reviewer.Post(path, {{"decision", "approve"}, {"opinion", "同意不予受理"}}).status, 200);
+  HttpResponse refused = approver.Post(path, {{"decision", "approve"}, {"opinion", "同意"}});
+  ASSERT_EQ(refused.status, 200) << refused.body;
+  EXPECT_EQ(refused.json()["case"]["application"]["decision"]["ground"], "not_competent");
+  EXPECT_FALSE(refused.json()["case"]["closed_at"].is_null());
   EXPECT_TRUE(FindCase(officer1.Get("/api/v1/deadlines").json(), id).is_null()) << "30 days is not within 7";
   d = FindCase(officer1.Get("/api/v1/deadlines?within_days=30&page_size=100").json(), id);
   ASSERT_FALSE(d.is_null());

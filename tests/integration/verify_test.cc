@@ -68,6 +68,10 @@ class VerifyTest : public ::testing::Test {
     s->Reset();
     return out;
   }
+  // The demo's events (the one checkpoint init signs covers them all).
+  int64_t Size() { return std::stoll(Query("SELECT COUNT(*) FROM events")); }
+  static std::string Str(int64_t n) { return std::to_string(n); }
+
   // With the public keys as kept apart from the data (here: the pristine copy's), as operators should.
   CliRun Verify() {
     return RunQuancheng("verify --data " + dir_ + " --key " + *pristine_ + "/keys/checkpoint-ed25519.vkey --key " +
@@ -90,6 +94,7 @@ class VerifyTest : public ::testing::Test {
       for (auto it = std::sregex_iterator(bytes.begin(), bytes.end(), id_re); it != std::sregex_iterator(); ++it)
         ids.insert(it->str());
       if (!case_id.empty()) {
+        ids.insert(case_id);
         auto a = *db->Prepare("SELECT id FROM approvals WHERE case_id = ?");
         a->Bind(1, case_id);
         while (*a->Step()) ids.insert(a->Text(0));
@@ -124,7 +129,11 @@ TEST_F(VerifyTest, IntactDirectoryIsOneSummaryLine) {
   CliRun r = Verify();
   EXPECT_EQ(r.status, 0) << r.output;
   ASSERT_EQ(Lines(r.output).size(), 1u) << r.output;
-  EXPECT_EQ(r.output.rfind("intact: 17 events, 15 tree nodes, 1 checkpoints", 0), 0u) << r.output;
+  // A tree of n leaves keeps one node per complete subtree above the leaves: n - popcount(n).
+  int64_t n = Size();
+  int64_t nodes = n - __builtin_popcountll(static_cast<unsigned long long>(n));
+  EXPECT_EQ(r.output.rfind("intact: " + Str(n) + " events, " + Str(nodes) + " tree nodes, 1 checkpoints", 0), 0u)
+      << r.output;
   EXPECT_NE(r.output.find("1 blobs"), std::string::npos);
   EXPECT_EQ(RunQuancheng("verify --data " + dir_ + "/nowhere").status, 1);
   // Without --key the keys in the directory are used, with a warning that they could be swapped, and
@@ -215,25 +224,32 @@ TEST_F(VerifyTest, SwappedEvents) {
 }
 
 TEST_F(VerifyTest, TruncatedBelowASignedCheckpoint) {
-  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx >= 14");
+  int64_t n = Size();
+  std::set<std::string> touched = Touched({n - 3, n - 2, n - 1});
+  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx >= " + Str(n - 3));
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.output.find("checkpoint 17: 已签名覆盖 17 条事件，而账本只有 14 条"), std::string::npos) << r.output;
-  ExpectOnlyAbout(r.output, Touched({14, 15, 16}), {14, 15, 16}, "^checkpoint 17:");
+  EXPECT_NE(
+      r.output.find("checkpoint " + Str(n) + ": 已签名覆盖 " + Str(n) + " 条事件，而账本只有 " + Str(n - 3) + " 条"),
+      std::string::npos)
+      << r.output;
+  ExpectOnlyAbout(r.output, touched, {n - 3, n - 2, n - 1}, "^checkpoint " + Str(n) + ":");
 }
 
 TEST_F(VerifyTest, ForgedCheckpoint) {
   // The note now claims another root; the signatures are the log's, over the old text.
-  std::string note = Query("SELECT note FROM checkpoints WHERE size = 17");
+  int64_t n = Size();
+  std::string note = Query("SELECT note FROM checkpoints WHERE size = " + Str(n));
   std::string root_line = note.substr(note.find('\n', note.find('\n') + 1) + 1, 44);
   std::string forged = note;
   forged.replace(forged.find(root_line), 44, std::string(43, 'A') + "=");
-  Tamper("DROP TRIGGER checkpoints_append_only_update; UPDATE checkpoints SET note = '" + forged + "' WHERE size = 17");
+  Tamper("DROP TRIGGER checkpoints_append_only_update; UPDATE checkpoints SET note = '" + forged +
+         "' WHERE size = " + Str(n));
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
   auto lines = Lines(r.output);
   ASSERT_EQ(lines.size(), 1u) << r.output;
-  EXPECT_EQ(lines[0].rfind("checkpoint 17: 签名无效", 0), 0u) << lines[0];
+  EXPECT_EQ(lines[0].rfind("checkpoint " + Str(n) + ": 签名无效", 0), 0u) << lines[0];
 }
 
 TEST_F(VerifyTest, FlippedByteInABlob) {
@@ -250,16 +266,18 @@ TEST_F(VerifyTest, FlippedByteInABlob) {
 }
 
 TEST_F(VerifyTest, CheckpointsRemovedLeaveEventsUncovered) {
+  int64_t n = Size();
   Tamper("DROP TRIGGER checkpoints_append_only_delete; DELETE FROM checkpoints");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
   auto reports = Lines(r.output);
   ASSERT_EQ(reports.size(), 1u) << r.output;
-  EXPECT_EQ(reports[0].rfind("events 0–16: 未被任何签名检查点覆盖", 0), 0u) << reports[0];
+  EXPECT_EQ(reports[0].rfind("events 0–" + Str(n - 1) + ": 未被任何签名检查点覆盖", 0), 0u) << reports[0];
 }
 
 TEST_F(VerifyTest, HostileIndexAndWrongTypesAreReportedNotFatal) {
   // An event far beyond the end, and a CaseOpened whose title is a number: reported, no crash, no hang.
+  int64_t n = Size();
   std::string bytes = Query("SELECT bytes FROM events WHERE type = 'CaseOpened' ORDER BY idx LIMIT 1");
   int64_t idx = std::stoll(Query("SELECT idx FROM events WHERE type = 'CaseOpened' ORDER BY idx LIMIT 1"));
   size_t at = bytes.find("\"title\":\"");
@@ -270,10 +288,11 @@ TEST_F(VerifyTest, HostileIndexAndWrongTypesAreReportedNotFatal) {
       "UPDATE events SET bytes = CAST(x'" +
       ToHex(altered) + "' AS BLOB) WHERE idx = " + std::to_string(idx) +
       ";"
-      "INSERT INTO events SELECT 1125899906842624, type, case_id, at, bytes, leaf_hash FROM events WHERE idx = 16");
+      "INSERT INTO events SELECT 1125899906842624, type, case_id, at, bytes, leaf_hash FROM events WHERE idx = " +
+      Str(n - 1));
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_NE(r.output.find("events 17–1125899906842623: 缺失"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("events " + Str(n) + "–1125899906842623: 缺失"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("event " + std::to_string(idx) + ": 内容与其叶子哈希不符"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("event " + std::to_string(idx) + ": 无法重放"), std::string::npos) << r.output;
 }

@@ -21,10 +21,13 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
       return DecideAdvanceStage(c, a, static_cast<Stage>(std::min(static_cast<int>(c.stage) + 1, 4)), "调查终结");
     case CaseCommand::kAddParty:
       return DecideAddParty(c, a, PartyFromJson({{"kind", "natural_person"}, {"name", "李四"}}));
-    case CaseCommand::kDecideApplication: return DecideApplication(c, a, false, "申请事项不属于本机关职权范围");
+    case CaseCommand::kDecideApplication:
+      return DecideApplication(c, a,
+                               {"ap_x", false, "申请事项不属于本机关职权范围", NonAcceptanceGround::kNotCompetent,
+                                std::string("易县文化广电和旅游局"), ""});
     case CaseCommand::kComplaintNotStarted:
       return DecideComplaintNotStarted(
-          c, a, ComplaintNoticeFromJson({{"reason", "不属于本机关管辖"}, {"notice_no", "告字1号"}}));
+          c, a, "ap_x", ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}, {"notice_no", "告字1号"}}));
     case CaseCommand::kCorrectApplication:
       return DecideCorrectApplication(c, a, CorrectionFromJson({{"field", "地址"}, {"before", "a"}, {"after", "b"}}));
     case CaseCommand::kSupplementNotice:
@@ -36,7 +39,7 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
     case CaseCommand::kChangeProcedure:
       return DecideSetProcedure(c, a, c.procedure == Procedure::kOrdinary ? Procedure::kSimple : Procedure::kOrdinary,
                                 "案情简单，当场可以作出决定");
-    case CaseCommand::kChangeMajor: return DecideSetMajor(c, a, !c.major, "涉及人数众多");
+    case CaseCommand::kChangeMajor: return DecideSetMajor(c, a, "ap_x", !c.major, "涉及人数众多");
     case CaseCommand::kAssignOfficer: return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
   }
   return Status::Internal("unknown command");
@@ -110,7 +113,7 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnApplication) {
             Officer())
           .ok());
   ExpectOffersMatchDecisions(h.c, "supplement received");
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), true, ""), Officer()).ok());
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), {"", true}), Officer()).ok());
   ExpectOffersMatchDecisions(h.c, "accepted");
   // After acceptance: its receipt once, materials receipts any number of times.
   EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<ReceiptKind>{ReceiptKind::kAcceptance, ReceiptKind::kMaterials}));
@@ -131,11 +134,15 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   open.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "夜间施工"}});
   ASSERT_TRUE(complaint.Run(DecideOpen(Officer(), open), Officer()).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint registered");
-  ASSERT_TRUE(
-      complaint
-          .Run(DecideComplaintNotStarted(complaint.c, Officer(), ComplaintNoticeFromJson({{"reason", "不属于管辖"}})),
-               Officer())
-          .ok());
+  ASSERT_TRUE(complaint
+                  .Run(DecideComplaintNotStarted(complaint.c, Officer(), "ap_ns",
+                                                 ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}})),
+                       Officer())
+                  .ok());
+  ExpectOffersMatchDecisions(complaint.c, "complaint not started, in the chain");
+  Actor reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(complaint.Run(DecideApprovalStep(complaint.c, reviewer, "ap_ns", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(complaint.Run(DecideApprovalStep(complaint.c, approver, "ap_ns", "approve", "同意"), approver).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint not started");
 
   CaseHarness urgent;

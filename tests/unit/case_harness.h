@@ -54,4 +54,18 @@ class CaseHarness {
   int64_t next_ = 0;
 };
 
+// 不予受理 through the whole chain (Art. 7, 9): submitted by the officer, approved by the reviewer and
+// the approver.
+inline Status RefuseApplication(CaseHarness& h, const Actor& officer, const std::string& approval_id = "apv_refuse") {
+  ApplicationDecisionCommand cmd;
+  cmd.approval_id = approval_id;
+  cmd.reason = "申请事项不属于本机关职权范围";
+  cmd.ground = NonAcceptanceGround::kNotCompetent;
+  cmd.competent_authority = "易县文化广电和旅游局";
+  QC_RETURN_IF_ERROR(h.Run(DecideApplication(h.c, officer, cmd), officer));
+  Actor reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  QC_RETURN_IF_ERROR(h.Run(DecideApprovalStep(h.c, reviewer, approval_id, "approve", "同意不予受理"), reviewer));
+  return h.Run(DecideApprovalStep(h.c, approver, approval_id, "approve", "同意"), approver);
+}
+
 }  // namespace qc::domain::testing_support

@@ -81,7 +81,7 @@ TEST(CaseRecord, AMediaRecordKeepsItsDataAndShowsItsUseAndLateness) {
   CaseHarness h;
   OpenCaseCommand open = OpenApplication();
   ASSERT_TRUE(h.Run(DecideOpen(Officer(), open), Officer()).ok());
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), true, ""), Officer()).ok());
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), {"", true}), Officer()).ok());
   h.now = *m.capture_end + std::chrono::hours(25);
   ASSERT_TRUE(h.Run({std::vector<EventDraft>{{"MediaRegistered", data}}}, Officer()).ok());
   for (int i = 0; i < 2; ++i)
@@ -109,14 +109,18 @@ TEST(CaseRecord, TheCaseJsonShowsTheApplicationAsFolded) {
   ASSERT_TRUE(h.Run(DecideSupplementNotice(h.c, off, SupplementNoticeFromJson({{"items", {"消防证明"}}})), off).ok());
   ASSERT_TRUE(
       h.Run(DecideSupplementReceived(h.c, off, SupplementReceiptFromJson({{"items", {"消防证明"}}})), off).ok());
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
+  ASSERT_TRUE(testing_support::RefuseApplication(h, off).ok());
   app = CaseToJson(h.c)["application"];
   EXPECT_EQ(app["supplement_notice"]["items"], Json::array({"消防证明"}));
   EXPECT_TRUE(app["supplement_notice"]["issued_at"].is_string());
   EXPECT_EQ(app["supplement_notice"]["received"]["items"], Json::array({"消防证明"}));
   EXPECT_EQ(app["decision"]["accepted"], false);
-  EXPECT_EQ(app["decision"]["reason"], "不属于本机关职权范围");
-  EXPECT_EQ(app["decision"]["by"]["id"], off.user_id);
+  EXPECT_EQ(app["decision"]["reason"], "申请事项不属于本机关职权范围");
+  EXPECT_EQ(app["decision"]["ground"], "not_competent");
+  EXPECT_EQ(app["decision"]["ground_label"], "申请事项依法不属于本机关职权范围");
+  EXPECT_EQ(app["decision"]["competent_authority"], "易县文化广电和旅游局");
+  EXPECT_TRUE(app["decision"]["remedies"].is_string());
+  EXPECT_EQ(app["decision"]["by"]["id"], "u_app") << "the 负责人 decided the refusal";
 }
 
 TEST(CaseRecord, DataOfTheWrongShapeIsAStatusOfApply) {

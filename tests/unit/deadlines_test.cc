@@ -56,7 +56,7 @@ TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
   EXPECT_EQ(d[0].due, h.c.updated_at + std::chrono::days(5));
 
   // Accepted: no deadline runs in the investigation yet.
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, true, ""), off).ok());
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, {"", true}), off).ok());
   EXPECT_TRUE(Deadlines(h.c).empty());
   EXPECT_FALSE(h.c.closed_at);
 }
@@ -74,7 +74,7 @@ TEST(Deadlines, EndedProcedureMustFormItsCaseFileWithin30Days) {
   Actor off = Officer();
   ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
   h.now += 24h;
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
+  ASSERT_TRUE(testing_support::RefuseApplication(h, off).ok());
   ASSERT_TRUE(h.c.closed_at);
   TimePoint closed = *h.c.closed_at;
   // Later records (the written notice) do not move the end of the act.
@@ -104,8 +104,9 @@ TEST(Deadlines, RejectedStartApprovalEndsTheProcedure) {
   ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
   EXPECT_TRUE(Deadlines(h.c).empty());
   ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());
-  Actor reviewer = Staff(Role::kReviewer, "u_rev");
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "reject", "证据不足"), reviewer).ok());
+  Actor reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "reject", "证据不足，不予批准"), approver).ok());
   ASSERT_EQ(h.c.status, CaseStatus::kRejected);
   auto d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);

@@ -37,6 +37,8 @@ TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
   EXPECT_EQ(h.c.officers[0].cert_no, "13062100017");
   EXPECT_TRUE(h.c.officers[0].lead);
 
+  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "", "事实初步清楚", std::nullopt}).status().field(),
+            "opinion");
   ASSERT_TRUE(
       h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案调查", "事实初步清楚", std::nullopt}), off).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
@@ -49,6 +51,8 @@ TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
             ErrorCode::kPermissionDenied);
   EXPECT_EQ(DecideApprovalStep(h.c, off, "apv_1", "approve", "").status().error_code(), ErrorCode::kPermissionDenied);
 
+  // Art. 7: every step states its opinion, an approval too.
+  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "").status().field(), "opinion");
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意，报局领导审批"), reviewer).ok());
   EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kApprover);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
@@ -112,7 +116,14 @@ TEST(Domain, ReturnThenResubmitThenReject) {
   // Only one approval at a time.
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_3", "x", "", std::nullopt}).status().code(),
             "illegal_transition");
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "reject", "不属于管辖范围"), reviewer).ok());
+  // Art. 7: only the 负责人 refuses; the 审核人 who disagrees returns the matter.
+  auto refused = DecideApprovalStep(h.c, reviewer, "apv_2", "reject", "不属于本机关职责范围");
+  EXPECT_EQ(refused.status().field(), "decision");
+  EXPECT_EQ(refused.status().error_code(), ErrorCode::kInvalidArgument);
+  Actor approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "approve", "同意，报负责人"), reviewer).ok());
+  EXPECT_EQ(DecideApprovalStep(h.c, approver, "apv_2", "reject", "").status().field(), "opinion");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_2", "reject", "证据不足，不予批准"), approver).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kRejected);
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_4", "x", "", std::nullopt}).status().code(),
             "illegal_transition");
@@ -158,8 +169,8 @@ TEST(Domain, StagesMoveOneAtATimeAndNeverBack) {
   EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInvestigation, "").status().code(), "illegal_transition")
       << "the start approval is the only way out of 程序启动";
   ASSERT_TRUE(h.Run(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议立案", "", std::nullopt}), off).ok());
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", ""), reviewer).ok());
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", ""), approver).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
   EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kServiceExecution, "").status().code(), "illegal_transition");
   EXPECT_EQ(DecideAdvanceStage(h.c, off, Stage::kInitiation, "").status().code(), "illegal_transition");
   EXPECT_EQ(DecideAdvanceStage(h.c, Officer("u_other"), Stage::kReviewDecision, "").status().error_code(),
@@ -187,14 +198,14 @@ TEST(Domain, ApplicationFlowOfArticle9) {
   EXPECT_EQ(DecideSupplementNotice(h.c, off, SupplementNoticeFromJson({{"items", {"又一项"}}})).status().code(),
             "illegal_transition");
   // Cannot accept before the supplement arrives.
-  EXPECT_EQ(DecideApplication(h.c, off, true, "").status().code(), "illegal_transition");
+  EXPECT_EQ(DecideApplication(h.c, off, {"", true}).status().code(), "illegal_transition");
   ASSERT_TRUE(
       h.Run(DecideSupplementReceived(h.c, off, SupplementReceiptFromJson({{"items", {"消防证明", "安全方案"}}})), off)
           .ok());
   EXPECT_EQ(
       DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "acceptance"}, {"receipt_no", "1"}})).status().code(),
       "illegal_transition");
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, true, ""), off).ok());
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, {"", true}), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
   ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off,
@@ -215,14 +226,59 @@ TEST(Domain, OralApplicationMustBeWrittenDown) {
   EXPECT_TRUE(DecideOpen(Officer(), cmd).ok());
 }
 
-TEST(Domain, NotAcceptedNeedsAReasonAndIsTerminal) {
+ApplicationDecisionCommand Refuse(const std::string& approval_id, const std::string& reason) {
+  ApplicationDecisionCommand cmd;
+  cmd.approval_id = approval_id;
+  cmd.reason = reason;
+  cmd.ground = NonAcceptanceGround::kNotCompetent;
+  cmd.competent_authority = "易县文化广电和旅游局";
+  return cmd;
+}
+
+TEST(Domain, NotAcceptedStatesItsGroundGoesThroughTheChainAndIsTerminal) {
   CaseHarness h;
-  Actor off = Officer();
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
   ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
-  EXPECT_EQ(DecideApplication(h.c, off, false, "").status().field(), "reason");
-  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, false, "不属于本机关职权范围"), off).ok());
+  ApplicationDecisionCommand cmd = Refuse("apv_1", "");
+  EXPECT_EQ(DecideApplication(h.c, off, cmd).status().field(), "reason");
+  cmd.reason = "不";  // a reason of one character is not a reason
+  EXPECT_EQ(DecideApplication(h.c, off, cmd).status().code(), "too_short");
+  cmd.reason = "申请事项属文化和旅游主管部门职权";
+  cmd.competent_authority.reset();
+  EXPECT_EQ(DecideApplication(h.c, off, cmd).status().field(), "competent_authority");
+  cmd.ground.reset();
+  EXPECT_EQ(DecideApplication(h.c, off, cmd).status().field(), "ground");
+  cmd = Refuse("apv_1", "申请事项属文化和旅游主管部门职权");
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, cmd), off).ok());
+  EXPECT_EQ(h.types.back(), "ApprovalSubmitted");
+  EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
+  EXPECT_FALSE(h.c.application->decision) << "a refusal takes effect only when the 负责人 approves it";
+  EXPECT_EQ(h.c.open_approval()->kind, ApprovalKind::kNonAcceptance);
+  // Nothing else is decided on the application while the refusal is in the chain.
+  EXPECT_EQ(DecideApplication(h.c, off, {"apv_x", true}).status().code(), "illegal_transition");
+
+  // Returned: the officer decides again (here: refuses again, round 2).
+  ASSERT_TRUE(
+      h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "return", "请写明应向哪个部门申请的依据"), reviewer).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kPending);
+  ASSERT_TRUE(
+      h.Run(DecideApplication(h.c, off, Refuse("apv_2", "申请事项属文化和旅游主管部门职权（娱乐场所管理条例第九条）")),
+            off)
+          .ok());
+  EXPECT_EQ(h.c.approvals.back().round, 2);
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "approve", "同意不予受理"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_2", "approve", "同意"), approver).ok());
+  EXPECT_EQ(h.types.back(), "ApplicationDecided");
   EXPECT_EQ(h.c.status, CaseStatus::kNotAccepted);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
+  ASSERT_TRUE(h.c.application->decision);
+  const ApplicationDecision& d = *h.c.application->decision;
+  EXPECT_FALSE(d.accepted);
+  EXPECT_EQ(d.ground, NonAcceptanceGround::kNotCompetent);
+  EXPECT_EQ(d.competent_authority.value_or(""), "易县文化广电和旅游局");
+  EXPECT_NE(d.remedies.value_or("").find("行政复议"), std::string::npos);
+  EXPECT_NE(d.remedies.value_or("").find("行政诉讼"), std::string::npos);
+  EXPECT_EQ(d.by.id, "u_app") << "the refusal is the 负责人's decision";
   EXPECT_TRUE(
       h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}, {"receipt_no", "1"}})), off)
           .ok());
@@ -230,28 +286,76 @@ TEST(Domain, NotAcceptedNeedsAReasonAndIsTerminal) {
             "illegal_transition");
 }
 
-TEST(Domain, ComplaintNotStartedRecordsTheNotice) {
+TEST(Domain, ARefusedRefusalLeavesTheApplicationToDecide) {
   CaseHarness h;
-  Actor off = Officer();
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenApplication()), off).ok());
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, Refuse("apv_1", "申请事项属文化和旅游主管部门职权")), off).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "reject", "属本机关职权，应予受理"), approver).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kPending);
+  EXPECT_FALSE(h.c.application->decision);
+  ASSERT_TRUE(h.Run(DecideApplication(h.c, off, {"apv_2", true}), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation);
+}
+
+OpenCaseCommand OpenComplaint() {
   OpenCaseCommand cmd = OpenApplication();
   cmd.mode = StartMode::kComplaint;
   cmd.application.reset();
   cmd.parties.clear();
   cmd.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "夜间噪声扰民"}});
-  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  return cmd;
+}
+
+TEST(Domain, ComplaintNotStartedGoesThroughTheChainAndRecordsTheNotice) {
+  CaseHarness h;
+  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  ASSERT_TRUE(h.Run(DecideOpen(off, OpenComplaint()), off).ok());
   // Starting a procedure from a complaint needs the party on the 审批表.
   EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议启动", "", std::string("噪声")}).status().code(),
             "missing_party");
-  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(
-                        h.c, off,
-                        ComplaintNoticeFromJson(
-                            {{"reason", "属环保部门管辖"}, {"notice_no", "1"}, {"notice_method", "direct"}})),
-                    off)
-                  .ok());
+  Json notice = {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
+                 {"notice_no", "1"},
+                 {"notice_method", "direct"}};
+  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(notice)), off).ok());
+  EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
+  EXPECT_FALSE(h.c.complaint->not_started);
+  // Art. 7: the 审核人 cannot refuse; they approve or return.
+  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "reject", "不同意").status().field(), "decision");
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "核查属实，同意不予启动"), reviewer).ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
+  EXPECT_EQ(h.types.back(), "ComplaintNotStarted");
   EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
-  EXPECT_EQ(h.c.complaint->not_started->reason, "属环保部门管辖");
-  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, ComplaintNoticeFromJson({{"reason", "again"}})).status().code(),
+  EXPECT_EQ(h.c.complaint->not_started->reason, notice["reason"]);
+  EXPECT_EQ(h.c.complaint->not_started->by.id, "u_app");
+  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_2", ComplaintNoticeFromJson({{"reason", "再次不予启动"}}))
+                .status()
+                .code(),
             "illegal_transition");
+}
+
+TEST(Domain, ClearingTheMajorFlagNeedsTheApprover) {
+  CaseHarness h;
+  Actor off = Officer(), approver = Staff(Role::kApprover, "u_app"), reviewer = Staff(Role::kReviewer, "u_rev");
+  OpenCaseCommand cmd = ExOfficio();
+  cmd.major = true;
+  cmd.major_reason = "拟作出较大数额罚款";
+  ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
+  ASSERT_TRUE(h.Run(DecideSetMajor(h.c, off, "apv_1", false, "经核实罚款数额不大"), off).ok());
+  EXPECT_TRUE(h.c.major) << "the flag stays until the 负责人 approves clearing it";
+  ASSERT_NE(h.c.open_approval(), nullptr);
+  EXPECT_EQ(h.c.open_approval()->pending_role(), Role::kApprover);
+  EXPECT_EQ(h.c.status, CaseStatus::kPending) << "clearing the flag does not hold the case";
+  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "同意").status().error_code(),
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意撤销"), approver).ok());
+  EXPECT_EQ(h.types.back(), "MajorFlagChanged");
+  EXPECT_FALSE(h.c.major);
+  // Marking a case 重大复杂 needs no approval: it adds a review.
+  ASSERT_TRUE(h.Run(DecideSetMajor(h.c, off, "apv_2", true, "发现涉及人数众多"), off).ok());
+  EXPECT_TRUE(h.c.major);
 }
 
 TEST(Domain, OnlyAssignedOfficersAct) {

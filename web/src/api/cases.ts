@@ -88,7 +88,10 @@ export function recordSupplementReceived(id: string, body: { items?: string[] | 
 }
 
 /** POST /api/v1/cases/{id}/application/decision */
-export function decideApplication(id: string, body: { accepted: boolean; reason?: string | null }) {
+export function decideApplication(
+  id: string,
+  body: { accepted: boolean; reason?: string | null; ground?: string; competent_authority?: string; opinion?: string },
+) {
   return http.post<CaseCommandResult>(cid(id) + '/application/decision', body, fieldSilent)
 }
 

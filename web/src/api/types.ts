@@ -53,6 +53,7 @@ export interface Vocabulary {
   upload_states: VocabularyEntry<UploadState>[]
   media_kinds: VocabularyEntry<MediaKind>[]
   receipt_kinds: VocabularyEntry<ReceiptKind>[]
+  non_acceptance_grounds: VocabularyEntry<NonAcceptanceGround>[]
   case_commands: VocabularyEntry<CaseCommand>[]
 }
 
@@ -161,6 +162,8 @@ export type CaseStatus =
 export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
 
 export type ReceiptKind = 'acceptance' | 'non_acceptance' | 'materials'
+/** The ground of 不予受理 (行政许可法 第三十二条). */
+export type NonAcceptanceGround = 'not_required' | 'not_competent' | 'other'
 
 export type Procedure = 'ordinary' | 'simple'
 
@@ -298,7 +301,16 @@ export interface Case {
       issued_at: string
       received: null | { items: string[]; note?: string; at: string }
     }
-    decision: null | { accepted: boolean; reason: string; at: string; by: ActorRef }
+    decision: null | {
+      accepted: boolean
+      reason: string
+      ground?: NonAcceptanceGround
+      ground_label?: string
+      competent_authority?: string
+      remedies?: string
+      at: string
+      by: ActorRef
+    }
     receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; at: string }[]
   }
   complaint: null | {
@@ -389,7 +401,7 @@ export type Decision = 'approve' | 'return' | 'reject'
 /** A step's decision: the officer's submission or a reviewer's Decision. */
 export type ApprovalDecision = 'submit' | Decision
 
-export type ApprovalKind = 'start'
+export type ApprovalKind = 'start' | 'non_acceptance' | 'not_start' | 'clear_major'
 
 export type ApprovalStepKind = 'submit' | 'review' | 'legal_review' | 'decide'
 
