@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/context.h"
+#include "domain/work_calendar.h"
 
 namespace qc::app {
 
@@ -37,6 +38,11 @@ class DirectoryService {
   StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
   StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
                                      const std::string& parent_id);
+  // The working-day calendar (工作日历, 行政许可法 第八十二条): every known year, shipped or set, for any
+  // logged-in user; setting a year (the administrator) records CalendarYearSet, which re-renders the
+  // deadlines of application cases.
+  StatusOr<Json> GetCalendar(const domain::Actor& a);
+  StatusOr<CommandResult> SetCalendarYear(const domain::Actor& a, const domain::CalendarYear& y);
   StatusOr<domain::Actor> LoadActor(const std::string& user_id);
   StatusOr<std::string> FindUserId(const std::string& username);
   StatusOr<std::string> FindUnitId(const std::string& name_or_id);

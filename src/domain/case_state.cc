@@ -328,7 +328,7 @@ Json ApprovalToJson(const Approval& a) {
   return j;
 }
 
-Json CaseToJson(const CaseState& c) {
+Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   Json officers = Json::array();
   for (const auto& o : c.officers) {
     Json jo = Json::object();
@@ -363,13 +363,14 @@ Json CaseToJson(const CaseState& c) {
   j["updated_at"] = FormatRfc3339(c.updated_at);
   j["closed_at"] = c.closed_at ? Json(FormatRfc3339(*c.closed_at)) : Json(nullptr);
   Json deadlines = Json::array();
-  for (const auto& d : Deadlines(c)) deadlines.push_back(DeadlineToJson(d));
+  for (const auto& d : Deadlines(c, cal)) deadlines.push_back(DeadlineToJson(d));
   j["deadlines"] = std::move(deadlines);
   Json parties = Json::array();
   for (const auto& p : c.parties) parties.push_back(ToJson(p));
   j["parties"] = std::move(parties);
   j["officers"] = std::move(officers);
   j["application"] = c.application ? ToJson(*c.application) : Json(nullptr);
+  if (auto deemed = DeemedAcceptedFrom(c, cal)) j["application"]["deemed_accepted_from"] = FormatRfc3339(*deemed);
   j["complaint"] = c.complaint ? ToJson(*c.complaint) : Json(nullptr);
   j["start_form"] = c.start_form ? ToJson(*c.start_form) : Json(nullptr);
   j["approvals"] = std::move(approvals);

@@ -34,6 +34,7 @@
 #include "domain/case_record.h"
 #include "domain/event.h"
 #include "domain/types.h"
+#include "domain/work_calendar.h"
 
 namespace qc::domain {
 
@@ -108,7 +109,8 @@ struct CaseState {
 Status Apply(CaseState& c, const Event& e);
 
 // The case as the API and the projections show it (all fields, Chinese labels beside wire names).
-Json CaseToJson(const CaseState& c);
+// `cal`: the working-day calendar its deadlines count in (domain/work_calendar.h).
+Json CaseToJson(const CaseState& c, const WorkCalendar& cal = WorkCalendar::Shipped());
 Json ApprovalToJson(const Approval& a);
 
 }  // namespace qc::domain

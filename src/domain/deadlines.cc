@@ -2,25 +2,47 @@
 
 #include <charconv>
 
+#include "common/china_time.h"
+
 namespace qc::domain {
 
 using std::chrono::days;
 
-std::vector<Deadline> Deadlines(const CaseState& c) {
+namespace {
+
+constexpr const char* kDeemedAccepted =
+    "逾期不告知补正的，自收到申请材料之日起即为受理（行政许可法第三十二条第一款第四项）";
+
+// The day the application's materials were received: `received_at`, else its registration.
+TimePoint ReceivedAt(const CaseState& c) {
+  return c.application && c.application->received_at ? *c.application->received_at : c.created_at;
+}
+
+}  // namespace
+
+std::optional<TimePoint> DeemedAcceptedFrom(const CaseState& c, const WorkCalendar& cal) {
+  if (!c.application || !c.application->supplement_notice) return std::nullopt;
+  TimePoint received = ReceivedAt(c);
+  if (c.application->supplement_notice->issued_at <= cal.EndOfWorkingDaysAfter(received, kApplicationDecisionDays))
+    return std::nullopt;
+  return StartOfChinaDay(received);
+}
+
+std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
   std::vector<Deadline> out;
   if (c.closed_at) {
-    out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, *c.closed_at + days(kCaseFileDays)});
+    out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, *c.closed_at + days(kCaseFileDays), ""});
     return out;
   }
   if (c.mode == StartMode::kApplication && c.status == CaseStatus::kPending && c.application) {
     const auto& notice = c.application->supplement_notice;
     if (notice && !notice->received) {
       if (auto due = EndOfChinaDay(notice->deadline.value_or("")))
-        out.push_back({"supplement", "申请人补正材料", "第九条", notice->issued_at, *due});
+        out.push_back({"supplement", "申请人补正材料", "第九条", notice->issued_at, *due, ""});
     } else {
-      TimePoint since = notice ? notice->received->at : c.created_at;
-      out.push_back({"application_decision", "作出受理决定", "第九条（行政许可法第三十二条）", since,
-                     since + days(kApplicationDecisionDays)});
+      TimePoint since = notice ? notice->received->at : ReceivedAt(c);
+      out.push_back({"application_decision", "作出受理决定（5个工作日）", "第九条（行政许可法第三十二条、第八十二条）",
+                     since, cal.EndOfWorkingDaysAfter(since, kApplicationDecisionDays), notice ? "" : kDeemedAccepted});
     }
   }
   return out;
@@ -33,6 +55,7 @@ Json DeadlineToJson(const Deadline& d) {
   j["article"] = d.article;
   j["since"] = FormatRfc3339(d.since);
   j["due_at"] = FormatRfc3339(d.due);
+  if (!d.consequence.empty()) j["consequence"] = d.consequence;
   return j;
 }
 

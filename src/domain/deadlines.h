@@ -3,9 +3,11 @@
 // a replay.
 //
 //   application_decision  依申请: decide on acceptance (受理或不予受理) or tell the applicant once
-//                         everything to supplement, within 5 days of the application (行政许可法
-//                         第三十二条, which Art. 9 of the measures defers to), or of receiving the
-//                         supplemented materials.
+//                         everything to supplement, within 5 working days (行政许可法 第三十二条、第八十二条,
+//                         which Art. 9 of the measures defers to) after the day the materials were
+//                         received (`received_at`, else registration), or the supplemented ones; due at
+//                         the end of that day, China time (domain/work_calendar.h). A supplement notice
+//                         not given in time means the application is deemed accepted from receipt.
 //   supplement            依申请: the applicant's deadline to supplement (一次性告知补正, Art. 9), when
 //                         the notice gave a date; the officer follows it up.
 //   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
@@ -20,6 +22,7 @@
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "domain/case_state.h"
+#include "domain/work_calendar.h"
 
 namespace qc::domain {
 
@@ -28,12 +31,16 @@ struct Deadline {
   std::string label;    // Chinese, for the UI
   std::string article;  // the rule it comes from
   TimePoint since, due;
+  std::string consequence;  // what the law makes of a missed deadline, when it says (may be empty)
 };
 
 inline constexpr int kApplicationDecisionDays = 5;
 inline constexpr int kCaseFileDays = 30;
 
-std::vector<Deadline> Deadlines(const CaseState& c);
+std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal = WorkCalendar::Shipped());
+// 行政许可法 第三十二条第一款第四项: a supplement notice given after the 5 working days means the
+// application was accepted from the day its materials were received; that day's start, or nullopt.
+std::optional<TimePoint> DeemedAcceptedFrom(const CaseState& c, const WorkCalendar& cal = WorkCalendar::Shipped());
 Json DeadlineToJson(const Deadline& d);
 
 }  // namespace qc::domain

@@ -59,6 +59,29 @@ void RegisterDirectoryRoutes(Router& r) {
     return CommandResponse(201, "unit", res);
   });
 
+  // 工作日历（法定节假日与调休，行政许可法第八十二条）
+  r.Add("GET", "/api/v1/calendar", Session(Action::kListUnits), [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(Json cal, c.app.directory().GetCalendar(*c.actor));
+    return JsonResponse(200, cal);
+  });
+  r.Add("PUT", "/api/v1/calendar/{year}", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
+    const std::string& text = c.params["year"];
+    domain::CalendarYear y;
+    if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos)
+      return Status::InvalidArgument("invalid_field", "年份应为四位数字", "year");
+    y.year = std::stoi(text);
+    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+    Reader in(body);
+    y.holidays = in.StrList("holidays", kOptional, 60, 10);
+    y.workdays = in.StrList("workdays", kOptional, 20, 10);
+    y.provisional = in.Bool("provisional", false);
+    y.source = in.Str("source", kRequired, 200);
+    QC_RETURN_IF_ERROR(in.Finish());
+    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().SetCalendarYear(*c.actor, y));
+    return CommandResponse(200, "year", res);
+  });
+
   // 用户列表
   r.Add("GET", "/api/v1/users", Session(Action::kManageDirectory), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);

@@ -1,6 +1,7 @@
 #include "store/projector.h"
 
 #include "domain/deadlines.h"
+#include "store/calendar_repo.h"
 #include "store/event_log.h"
 
 namespace qc::store {
@@ -21,10 +22,40 @@ StatusOr<const CaseState*> Projector::LoadCase(Db& db, const std::string& case_i
   return &pos->second;
 }
 
+StatusOr<const domain::WorkCalendar*> Projector::Calendar(Db& db) {
+  if (!calendar_) {
+    QC_ASSIGN_OR_RETURN(domain::WorkCalendar cal, LoadWorkCalendar(db));
+    calendar_ = std::move(cal);
+  }
+  return &*calendar_;
+}
+
+Status Projector::CalendarChanged(Db& db, const Event& e) {
+  QC_ASSIGN_OR_RETURN(const domain::WorkCalendar* loaded, Calendar(db));
+  (void)loaded;
+  calendar_->Set(domain::CalendarYearFromJson(e.data));
+  // Deadlines and 视为受理 of application cases count in working days: render them again.
+  std::vector<std::string> ids;
+  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT id FROM cases WHERE start_mode = 'application' ORDER BY id"));
+  for (;;) {
+    QC_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    ids.push_back(s->Text(0));
+  }
+  s->Reset();
+  for (const auto& id : ids) {
+    QC_ASSIGN_OR_RETURN(const CaseState* c, LoadCase(db, id));
+    QC_RETURN_IF_ERROR(WriteCase(db, *c, *calendar_));
+  }
+  return Status();
+}
+
 Status Projector::Apply(Db& db, const Event& e) {
   if (e.case_id.empty()) {
     try {
-      return ApplyDirectory(db, e);
+      QC_RETURN_IF_ERROR(ApplyDirectory(db, e));
+      if (e.type == "CalendarYearSet") return CalendarChanged(db, e);
+      return Status();
     } catch (const std::exception& ex) {  // a field of the wrong type
       return Status::Internal("事件 " + std::to_string(e.index) + "（" + e.type + "）数据格式错误：" + ex.what());
     }
@@ -43,7 +74,8 @@ Status Projector::Apply(Db& db, const Event& e) {
     cache_.erase(e.case_id);
     return st;
   }
-  return WriteCase(db, *c);
+  QC_ASSIGN_OR_RETURN(const domain::WorkCalendar* cal, Calendar(db));
+  return WriteCase(db, *c, *cal);
 }
 
 Status Projector::ApplyDirectory(Db& db, const Event& e) {
@@ -141,6 +173,13 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
     s->Bind(1, at).Bind(2, d.value("user_id", ""));
     return s->Run();
   }
+  if (e.type == "CalendarYearSet") {
+    // No table: the calendar is read from these events (store/calendar_repo.h). Checked here so that
+    // a malformed one is reported by the replay.
+    Status st = domain::WorkCalendar::Validate(domain::CalendarYearFromJson(d));
+    if (!st.ok()) return Status::Internal("工作日历数据不合规：" + st.message());
+    return Status();
+  }
   return Status::Internal("未知的事件类型：" + e.type);
 }
 
@@ -150,7 +189,7 @@ std::string CellText(const Cell& c) {
   return std::get<std::string>(c);
 }
 
-std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
+std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c, const domain::WorkCalendar& cal) {
   std::string search = c.number + " " + c.title;
   for (const auto& p : c.parties) search += " " + p.name;
   if (c.complaint && c.complaint->complainant) search += " " + c.complaint->complainant->name.value_or("");
@@ -161,7 +200,7 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
                   {s(c.id), s(c.number), s(c.unit_id), s(c.title), s(ToString(c.mode)), s(ToString(c.stage)),
                    s(ToString(c.status)), s(ToString(c.procedure)), i(c.major), i(c.urgent), i(c.start_approved),
                    s(c.created_by.id), s(FormatRfc3339(c.created_at)), s(FormatRfc3339(c.updated_at)), i(c.version),
-                   i(c.last_index), s(search), s(domain::CaseToJson(c).dump())}});
+                   i(c.last_index), s(search), s(domain::CaseToJson(c, cal).dump())}});
   int64_t pos = 0;
   for (const auto& p : c.parties)
     rows.push_back({"case_parties", {s(c.id), i(pos++), s(ToString(p.kind)), s(p.name), s(p.id_number.value_or(""))}});
@@ -175,7 +214,7 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c) {
           role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
           s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
   }
-  for (const auto& d : domain::Deadlines(c))
+  for (const auto& d : domain::Deadlines(c, cal))
     rows.push_back({"case_deadlines",
                     {s(c.id), s(d.kind), s(c.unit_id), s(d.label), s(d.article), s(FormatRfc3339(d.since)),
                      s(FormatRfc3339(d.due))}});
@@ -198,15 +237,16 @@ Status Projector::RewriteAllCases(Db& db) {
     ids.push_back(s->Text(0));
   }
   s->Reset();
+  QC_ASSIGN_OR_RETURN(domain::WorkCalendar cal, LoadWorkCalendar(db));
   for (const auto& id : ids) {
     Projector p;
     QC_ASSIGN_OR_RETURN(const CaseState* c, p.LoadCase(db, id));
-    QC_RETURN_IF_ERROR(WriteCase(db, *c));
+    QC_RETURN_IF_ERROR(WriteCase(db, *c, cal));
   }
   return Status();
 }
 
-Status Projector::WriteCase(Db& db, const CaseState& c) {
+Status Projector::WriteCase(Db& db, const CaseState& c, const domain::WorkCalendar& cal) {
   // A case's parties, officers and deadlines are replaced as a whole; its approvals only ever grow.
   QC_ASSIGN_OR_RETURN(Stmt * del_p, db.Prepare("DELETE FROM case_parties WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_p->Bind(1, c.id).Run());
@@ -214,7 +254,7 @@ Status Projector::WriteCase(Db& db, const CaseState& c) {
   QC_RETURN_IF_ERROR(del_o->Bind(1, c.id).Run());
   QC_ASSIGN_OR_RETURN(Stmt * del_d, db.Prepare("DELETE FROM case_deadlines WHERE case_id = ?"));
   QC_RETURN_IF_ERROR(del_d->Bind(1, c.id).Run());
-  for (const auto& row : CaseRows(c)) {
+  for (const auto& row : CaseRows(c, cal)) {
     std::string sql = "INSERT OR REPLACE INTO " + std::string(row.table) + " VALUES (?";
     for (size_t k = 1; k < row.cells.size(); ++k) sql += ", ?";
     sql += ")";

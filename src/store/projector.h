@@ -5,6 +5,7 @@
 // Not thread-safe: the writer thread owns one Projector; a rebuild makes its own.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "common/status.h"
 #include "domain/case_state.h"
 #include "domain/event.h"
+#include "domain/work_calendar.h"
 #include "store/db.h"
 
 namespace qc::store {
@@ -43,16 +45,22 @@ class Projector {
   // (cases, case_parties, case_officers, approvals, case_deadlines, case_media). Public for the rebuild, which folds a
   // case's events in memory and writes its rows once.
   static Status ApplyDirectory(Db& db, const domain::Event& e);
-  static Status WriteCase(Db& db, const domain::CaseState& c);
+  // `cal`: the working-day calendar the deadlines count in (store/calendar_repo.h) — the log's final
+  // one: a CalendarYearSet rewrites every application case (the only ones whose rows depend on it).
+  static Status WriteCase(Db& db, const domain::CaseState& c, const domain::WorkCalendar& cal);
   // The rows WriteCase stores for a case: cases, then case_parties, case_officers, approvals, case_deadlines,
   // case_media.
-  static std::vector<ProjectionRow> CaseRows(const domain::CaseState& c);
+  static std::vector<ProjectionRow> CaseRows(const domain::CaseState& c, const domain::WorkCalendar& cal);
   // Folds every case from its events and writes its rows again (after a schema change).
   static Status RewriteAllCases(Db& db);
 
  private:
   static constexpr size_t kMaxCached = 4096;
+  // The calendar, loaded from the log on first use and kept current by the CalendarYearSet events.
+  StatusOr<const domain::WorkCalendar*> Calendar(Db& db);
+  Status CalendarChanged(Db& db, const domain::Event& e);
   std::unordered_map<std::string, domain::CaseState> cache_;
+  std::optional<domain::WorkCalendar> calendar_;
 };
 
 }  // namespace qc::store

@@ -11,6 +11,7 @@
 
 #include "domain/case_state.h"
 #include "domain/event.h"
+#include "store/calendar_repo.h"
 #include "store/event_log.h"
 #include "store/projector.h"
 #include "store/schema.h"
@@ -305,12 +306,14 @@ Status Replay(Db& source, Db& target, const CaseSink& write_cases, std::vector<s
 
 Status RebuildProjections(Db& source, Db& target, std::vector<std::string>* failures) {
   QC_RETURN_IF_ERROR(target.Exec(std::string(ProjectionDdl())));
+  // The log's final calendar, as live projection leaves every application case (Projector::WriteCase).
+  QC_ASSIGN_OR_RETURN(domain::WorkCalendar cal, LoadWorkCalendar(source));
   QC_RETURN_IF_ERROR(target.Exec("BEGIN"));
   Status st = Replay(
       source, target,
       [&](const std::vector<const domain::CaseState*>& states) -> Status {
         try {
-          for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c));
+          for (const auto* c : states) QC_RETURN_IF_ERROR(Projector::WriteCase(target, *c, cal));
         } catch (const std::exception& ex) {
           return Status::Internal(std::string("无法写入投影（事件内容不合格式）：") + ex.what());
         }
@@ -338,6 +341,7 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
   QC_ASSIGN_OR_RETURN(auto directory, Db::Open(":memory:", true));
   QC_RETURN_IF_ERROR(directory->Exec(std::string(ProjectionDdl())));
   QC_RETURN_IF_ERROR(directory->Exec("BEGIN"));
+  QC_ASSIGN_OR_RETURN(domain::WorkCalendar cal, LoadWorkCalendar(live));
   // The case tables' expected rows, rendered as ForEachRow renders the live ones; two threads render.
   std::map<std::string_view, std::map<std::string, std::string>> expected;
   std::map<std::string_view, int> nkeys;
@@ -346,7 +350,7 @@ StatusOr<std::vector<std::string>> VerifyProjections(Db& live) {
                     std::vector<std::tuple<std::string_view, std::string, std::string>>& out) {
     std::vector<ProjectionRow> rows;
     try {
-      rows = Projector::CaseRows(c);
+      rows = Projector::CaseRows(c, cal);
     } catch (const std::exception& ex) {  // a tampered event left a value of the wrong type
       out.emplace_back("", "cases " + c.id + ": 无法生成投影行（事件内容不合格式）：", ex.what());
       return;

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS events (
   leaf_hash BLOB NOT NULL CHECK (length(leaf_hash) = 32)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_case ON events(case_id, idx) WHERE case_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_calendar ON events(idx) WHERE type = 'CalendarYearSet';
 
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;

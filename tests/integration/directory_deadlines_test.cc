@@ -2,6 +2,9 @@
 // (GET /units/{id}/officers), with their scoping.
 #include <gtest/gtest.h>
 
+#include "domain/work_calendar.h"
+
+#include "cli_run.h"
 #include "server_fixture.h"
 
 namespace qc::testing {
@@ -43,11 +46,17 @@ TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   Json d = FindCase(mine, id);
   ASSERT_FALSE(d.is_null()) << mine.dump();
   EXPECT_EQ(d["kind"], "application_decision");
-  EXPECT_EQ(d["label"], "作出受理决定");
+  EXPECT_EQ(d["label"], "作出受理决定（5个工作日）");
   EXPECT_EQ(d["overdue"], false);
+  // Five working days after the day of registration, to the end of that day in Beijing, whatever
+  // today is (行政许可法第三十二条、第八十二条; the shipped calendar).
+  auto created = ParseRfc3339(r.json()["case"]["created_at"].get<std::string>());
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(d["due_at"], FormatRfc3339(domain::WorkCalendar::Shipped().EndOfWorkingDaysAfter(*created, 5)));
+  EXPECT_EQ(r.json()["case"]["deadlines"][0]["due_at"], d["due_at"]);
+  EXPECT_NE(r.json()["case"]["deadlines"][0]["consequence"].get<std::string>().find("即为受理"), std::string::npos);
   int64_t remaining = d["remaining_seconds"];
-  EXPECT_GT(remaining, 5 * 86400 - 120);
-  EXPECT_LE(remaining, 5 * 86400);
+  EXPECT_GT(remaining, 5 * 86400 - 120) << "at least five whole days";
   EXPECT_TRUE(FindCase(officer1.Get("/api/v1/deadlines?within_days=4").json(), id).is_null())
       << "due in five days is not within four";
 
@@ -93,6 +102,69 @@ TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   EXPECT_EQ(d["kind"], "case_file");
   EXPECT_EQ(d["article"], "第三十三条");
   EXPECT_EQ(d["status"], "not_accepted");
+}
+
+// Its own server: the calendar it sets would move the other tests' deadlines.
+TEST(CalendarApiTest, TheAdministratorMaintainsTheWorkingDayCalendar) {
+  Server server;
+  Client officer(server.port(), "officer1"), admin(server.port(), "admin");
+  // An application received on Friday 2026-11-27 (Beijing): five working days end Friday 2026-12-04.
+  HttpResponse r = officer.Post(
+      "/api/v1/cases",
+      {{"start_mode", "application"},
+       {"title", "工作日历测试：许可申请"},
+       {"parties", {{{"kind", "legal_person"}, {"name", "易县日历测试公司"}}}},
+       {"application", {{"channel", "written"}, {"matter", "许可"}, {"received_at", "2026-11-27T10:00:00+08:00"}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string id = r.json()["case"]["id"];
+  EXPECT_EQ(r.json()["case"]["deadlines"][0]["due_at"], "2026-12-04T15:59:59.999Z");
+
+  Json cal = officer.Get("/api/v1/calendar").json();
+  ASSERT_GE(cal["years"].size(), 2u) << cal.dump();
+  EXPECT_EQ(cal["years"][0]["year"], 2026);
+  EXPECT_EQ(cal["years"][0]["origin"], "shipped");
+  EXPECT_EQ(cal["years"][1]["provisional"], true) << "2027 is shipped provisional";
+
+  // Only the administrator sets a year; the rules are checked with the field at fault.
+  Json year = {{"holidays", {"2026-11-30", "2026-12-01"}},
+               {"workdays", Json::array()},
+               {"provisional", false},
+               {"source", "测试：假设的放假安排"}};
+  EXPECT_EQ(officer.Put("/api/v1/calendar/2026", year).status, 403);
+  HttpResponse weekday = admin.Put("/api/v1/calendar/2026", {{"workdays", {"2026-12-09"}}, {"source", "x"}});
+  EXPECT_EQ(weekday.status, 400);
+  EXPECT_EQ(weekday.json()["field"], "workdays");
+  HttpResponse other_year = admin.Put("/api/v1/calendar/2026", {{"holidays", {"2027-01-01"}}, {"source", "x"}});
+  EXPECT_EQ(other_year.json()["field"], "holidays");
+  EXPECT_EQ(admin.Put("/api/v1/calendar/20x6", year).json()["field"], "year");
+  EXPECT_EQ(admin.Put("/api/v1/calendar/2026", {{"holidays", Json::array()}}).json()["field"], "source");
+
+  HttpResponse set = admin.Put("/api/v1/calendar/2026", year);
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["year"]["origin"], "set");
+  EXPECT_EQ(set.json()["events"][0]["type"], "CalendarYearSet");
+  // Two more days off: the open application's deadline moves to Tuesday 2026-12-08, in the case and
+  // in the deadline list.
+  Json c = officer.Get("/api/v1/cases/" + id).json();
+  EXPECT_EQ(c["deadlines"][0]["due_at"], "2026-12-08T15:59:59.999Z") << c["deadlines"].dump();
+  Json listed = officer.Get("/api/v1/deadlines?within_days=366&page_size=100").json();
+  bool found = false;
+  for (const auto& d : listed["items"])
+    if (d["case_id"] == id) {
+      found = true;
+      EXPECT_EQ(d["due_at"], "2026-12-08T15:59:59.999Z");
+    }
+  EXPECT_TRUE(found) << listed.dump();
+  cal = officer.Get("/api/v1/calendar").json();
+  EXPECT_EQ(cal["years"][0]["origin"], "set");
+  EXPECT_EQ(cal["years"][0]["set_by"]["name"], "系统管理员");
+  EXPECT_EQ(cal["years"][0]["holidays"], Json::array({"2026-11-30", "2026-12-01"}));
+
+  // The projections a replay of the log gives are the live ones (the calendar is read from the log).
+  ASSERT_EQ(server.Stop(SIGTERM), 0) << server.Log();  // signs the last checkpoint
+  CliRun v = RunQuancheng("verify --data " + server.data_dir());
+  EXPECT_EQ(v.status, 0) << v.output;
+  EXPECT_NE(v.output.find("\nintact: "), std::string::npos) << v.output;
 }
 
 TEST_F(WorkbenchApiTest, DeadlineQueryIsChecked) {

@@ -198,4 +198,8 @@ HttpResponse Client::Patch(const std::string& path, const Json& body) const {
   return Send(port_, "PATCH", path, body.dump(), {{"Authorization", "Bearer " + token_}});
 }
 
+HttpResponse Client::Put(const std::string& path, const Json& body) const {
+  return Send(port_, "PUT", path, body.dump(), {{"Authorization", "Bearer " + token_}});
+}
+
 }  // namespace qc::testing

@@ -57,6 +57,7 @@ class Client {
   HttpResponse Get(const std::string& path) const;
   HttpResponse Post(const std::string& path, const Json& body) const;
   HttpResponse Patch(const std::string& path, const Json& body) const;
+  HttpResponse Put(const std::string& path, const Json& body) const;
   const std::string& token() const { return token_; }
   const Json& user() const { return user_; }
 

@@ -246,12 +246,14 @@ export type DeadlineKind = 'application_decision' | 'supplement' | 'case_file'
 
 /** A time limit (期限) running on a case. */
 export interface Deadline {
-  /** application_decision: 作出受理决定 (5 days); supplement: the applicant's date (Art. 9); case_file: 形成案卷 (30 days, Art. 33). */
+  /** application_decision: 作出受理决定 (5 working days); supplement: the applicant's date (Art. 9); case_file: 形成案卷 (30 days, Art. 33). */
   kind: DeadlineKind
   label: string
   article: string
   since: string
   due_at: string
+  /** What the law makes of the deadline missed (application_decision: 视为受理), when it says. */
+  consequence?: string
 }
 
 export interface CaseOfficer {
@@ -312,6 +314,8 @@ export interface Case {
       by: ActorRef
     }
     receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; at: string }[]
+    /** A supplement notice given after the 5 working days: accepted from the day of receipt (行政许可法第三十二条). */
+    deemed_accepted_from?: string
   }
   complaint: null | {
     channel: string
@@ -682,6 +686,47 @@ export interface NewStationRequest {
 export interface StationRegistration {
   station: Omit<Station, 'created_at'>
   token: string
+  events: RecordedEvent[]
+}
+
+// ---- Working-day calendar -----------------------------------------------------------------------
+
+/**
+ * One year of the working-day calendar (工作日历): time limits in working days (行政许可法第八十二条)
+ * count Monday to Friday, less `holidays`, plus `workdays` — per the General Office of the State
+ * Council's notice on that year's public holidays. Dates are "YYYY-MM-DD".
+ */
+export interface CalendarYear {
+  year: number
+  /** Days off that would be working days (法定节假日及调休放假). */
+  holidays: string[]
+  /** Saturdays and Sundays that are working days (调休上班). */
+  workdays: string[]
+  /** Weekends only until the State Council publishes the year's arrangement (暂定). */
+  provisional: boolean
+  /** The notice it follows. */
+  source: string
+  /** shipped: as QuanCheng ships it; set: set by the system administrator (set_at, set_by). */
+  origin: 'shipped' | 'set'
+  set_at?: string
+  set_by?: ActorRef
+}
+
+/** GET /api/v1/calendar: every year known, by year. */
+export interface CalendarList {
+  years: CalendarYear[]
+}
+
+/** PUT /api/v1/calendar/{year}: the year's whole arrangement, replacing any before. */
+export interface CalendarYearRequest {
+  holidays: string[]
+  workdays: string[]
+  provisional: boolean
+  source: string
+}
+
+export interface CalendarYearResult {
+  year: CalendarYear
   events: RecordedEvent[]
 }
 

@@ -33,6 +33,11 @@ const routes: RouteRecordRaw[] = [
       { path: 'users', component: () => import('@/views/users/index.vue'), meta: { title: '用户管理', roles: ['admin'] } },
       { path: 'devices', component: () => import('@/views/devices/index.vue'), meta: { title: '设备管理', roles: ['admin'] } },
       {
+        path: 'calendar',
+        component: () => import('@/views/calendar/index.vue'),
+        meta: { title: '节假日设置', roles: ['admin'] },
+      },
+      {
         path: 'ledger',
         component: () => import('@/views/ledger/index.vue'),
         meta: { title: '账本', roles: ['legal', 'custodian', 'admin'] },

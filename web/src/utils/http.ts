@@ -33,7 +33,7 @@ export function csrfToken(): string {
 export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: Query
   body?: unknown
   /** Response is text/plain (checkpoints, bundles). */
@@ -136,6 +136,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 export const http = {
   get: <T>(path: string, query?: Query, o: RequestOptions = {}) => request<T>(path, { ...o, query }),
   post: <T>(path: string, body?: unknown, o: RequestOptions = {}) => request<T>(path, { ...o, method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body: unknown, o: RequestOptions = {}) => request<T>(path, { ...o, method: 'PUT', body }),
   patch: <T>(path: string, body: unknown, o: RequestOptions = {}) => request<T>(path, { ...o, method: 'PATCH', body }),
 }
 
