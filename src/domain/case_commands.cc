@@ -23,6 +23,12 @@ Status RequireNotTerminal(const CaseState& c) {
   return Status();
 }
 
+// Art. 33–35: in 归档管理 the case file is the custodian's to arrange and seal; officers add nothing.
+Status RequireNotArchiving(const CaseState& c) {
+  if (c.stage == Stage::kArchiving) return Illegal("案件已进入归档管理阶段，不能再增加记录（第三十三条）");
+  return Status();
+}
+
 Status RequireApplication(const CaseState& c) {
   if (c.mode != StartMode::kApplication || !c.application) return Illegal("只有依申请启动的案件才有申请办理环节");
   return RequireNotTerminal(c);
@@ -96,7 +102,7 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.urgent && !c.start_approved) return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
       return Status();
     case CaseCommand::kAddParty:
-    case CaseCommand::kAssignOfficer: return RequireNotTerminal(c);
+    case CaseCommand::kAssignOfficer: QC_RETURN_IF_ERROR(RequireNotTerminal(c)); return RequireNotArchiving(c);
     case CaseCommand::kDecideApplication:
     case CaseCommand::kCorrectApplication: return RequireApplicationUndecided(c);
     case CaseCommand::kSupplementNotice:

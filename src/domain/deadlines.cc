@@ -31,7 +31,9 @@ std::optional<TimePoint> DeemedAcceptedFrom(const CaseState& c, const WorkCalend
 std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
   std::vector<Deadline> out;
   if (c.closed_at) {
-    out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, *c.closed_at + days(kCaseFileDays), ""});
+    // To the end of the 30th day after the day the act ended, China time (the first day not counted).
+    TimePoint due = StartOfChinaDay(*c.closed_at, kCaseFileDays + 1) - std::chrono::milliseconds(1);
+    out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, due, ""});
     return out;
   }
   if (c.mode == StartMode::kApplication && c.status == CaseStatus::kPending && c.application) {

@@ -11,7 +11,8 @@
 //   supplement            依申请: the applicant's deadline to supplement (一次性告知补正, Art. 9), when
 //                         the notice gave a date; the officer follows it up.
 //   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
-//                         within 30 days (Art. 33). Archiving (issue 6+) ends it; until then it stays.
+//                         within 30 days (Art. 33), to the end of the 30th day after the day it ended,
+//                         China time. Archiving (issue 6+) ends it; until then it stays.
 #pragma once
 
 #include "common/china_time.h"  // EndOfChinaDay

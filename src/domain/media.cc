@@ -73,6 +73,10 @@ StatusOr<Drafts> DecideRegisterMedia(const CaseState& c, const Actor& a, bool by
   }
   if (m.capture_start && m.capture_end && *m.capture_end < *m.capture_start)
     return Status::InvalidArgument("invalid_field", "拍摄结束时间早于开始时间", "capture_end");
+  // Art. 33–35: in 归档管理 the case file is the custodian's; footage belongs to the stages before it.
+  if (c.stage == Stage::kArchiving)
+    return Status::Conflict("illegal_transition", "案件已进入归档管理阶段，不能再登记音像记录或附件（第三十三条）",
+                            "case");
   Stage stage = m.stage.value_or(c.stage);
   if (static_cast<int>(stage) > static_cast<int>(c.stage))
     return Status::Conflict("illegal_transition", "案件尚未进入" + std::string(Label(stage)) + "阶段", "stage");

@@ -147,11 +147,13 @@ TEST(Deadlines, EndedProcedureMustFormItsCaseFileWithin30Days) {
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].kind, "case_file");
   EXPECT_EQ(d[0].article, "第三十三条");
-  EXPECT_EQ(d[0].due, closed + std::chrono::days(30));
+  // Ended on Saturday 2026-11-28 (Beijing): the 30th day after it ends 2026-12-28 24:00 Beijing.
+  EXPECT_EQ(ChinaDate(closed), "2026-11-28");
+  EXPECT_EQ(FormatRfc3339(d[0].due), "2026-12-28T15:59:59.999Z");
   Json j = CaseToJson(h.c);
   EXPECT_EQ(j["closed_at"], FormatRfc3339(closed));
   ASSERT_EQ(j["deadlines"].size(), 1u);
-  EXPECT_EQ(j["deadlines"][0]["due_at"], FormatRfc3339(closed + std::chrono::days(30)));
+  EXPECT_EQ(j["deadlines"][0]["due_at"], "2026-12-28T15:59:59.999Z");
 }
 
 TEST(Deadlines, RejectedStartApprovalEndsTheProcedure) {

@@ -178,6 +178,11 @@ TEST(Domain, StagesMoveOneAtATimeAndNeverBack) {
   for (Stage s : {Stage::kReviewDecision, Stage::kServiceExecution, Stage::kArchiving})
     ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, off, s, ""), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kArchiving);
+  // Art. 33: nothing is added to a case in 归档管理 by its officers (found: a party added after 归档).
+  EXPECT_EQ(DecideAddParty(h.c, off, PartyFromJson({{"kind", "natural_person"}, {"name", "李四"}})).status().code(),
+            "illegal_transition");
+  EXPECT_EQ(DecideAssignOfficer(h.c, off, {"u_off9", "王五", "13062100099", false}).status().code(),
+            "illegal_transition");
 }
 
 TEST(Domain, ApplicationFlowOfArticle9) {
