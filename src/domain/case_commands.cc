@@ -129,6 +129,8 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       return Status();
     case CaseCommand::kChangeProcedure:
       QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.mode == StartMode::kApplication && c.procedure == Procedure::kOrdinary)
+        return Illegal("依申请的许可事项不适用简易程序（简易程序是行政处罚程序）", "procedure");
       if (c.stage > Stage::kInvestigation) return Illegal("审查决定阶段之后不能变更程序类型");
       return Status();
     case CaseCommand::kChangeMajor:
@@ -219,6 +221,11 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
     return Status::InvalidArgument("missing_field", "紧急启动须说明紧急情况", "urgent_reason");
   if (cmd.major && cmd.major_reason.empty())
     return Status::InvalidArgument("missing_field", "重大复杂案件须说明理由", "major_reason");
+  // 简易程序 is a procedure of administrative penalty (行政处罚法 第五十一条; Art. 23): a licence
+  // application (行政许可法) has no simple procedure.
+  if (cmd.procedure == Procedure::kSimple && cmd.mode == StartMode::kApplication)
+    return Status::InvalidArgument("invalid_field", "依申请的许可事项不适用简易程序（简易程序是行政处罚程序）",
+                                   "procedure");
   if (cmd.procedure == Procedure::kSimple && cmd.procedure_reason.empty())
     return Status::InvalidArgument("missing_field", "适用简易程序须记录具体条件（第二十三条）", "procedure_reason");
 
@@ -326,6 +333,17 @@ StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, c
                                            const ComplaintNotice& notice) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kComplaintNotStarted));
   QC_RETURN_IF_ERROR(RequireReason(notice.reason, "不予启动", "reason"));
+  // Art. 11 "书面告知": in writing — served directly, by post, or electronically where the complainant
+  // agreed; or, where no written notice can be given, why not.
+  const std::string& m = notice.notice_method;
+  if (m == "impossible") {
+    QC_RETURN_IF_ERROR(RequireReason(notice.impossible_reason.value_or(""), "无法书面告知", "impossible_reason"));
+  } else if (m != "direct" && m != "mail" && m != "email") {
+    return Status::InvalidArgument("invalid_field",
+                                   "电话、短信不是书面告知：应当直接送达、邮寄或经投诉人同意以电子方式送达；"
+                                   "无法书面告知的，请选择“无法书面告知”并说明理由（第十一条）",
+                                   "notice_method");
+  }
   return Drafts{
       ApprovalSubmitted(c, approval_id, ApprovalKind::kNotStart, "拟不予启动：" + notice.reason, EventData(notice))};
 }
@@ -411,6 +429,9 @@ StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const C
 StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p, const std::string& reason) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kChangeProcedure));
   if (p == c.procedure) return Illegal("程序类型未变化", "procedure");
+  if (p == Procedure::kSimple && c.mode == StartMode::kApplication)
+    return Status::InvalidArgument("invalid_field", "依申请的许可事项不适用简易程序（简易程序是行政处罚程序）",
+                                   "procedure");
   if (reason.empty()) return Status::InvalidArgument("missing_field", "变更程序类型须说明理由（第二十三条）", "reason");
   return Drafts{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
 }

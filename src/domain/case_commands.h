@@ -98,7 +98,8 @@ StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Ac
                                                     const ApplicationDecisionCommand& cmd);
 StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt);
 
-// Art. 11 — complaint not started, with the written notice to the complainant: submitted to the chain
+// Art. 11 — complaint not started, with the written notice to the complainant (direct, mail, or email
+// where agreed — never telephone or SMS — or the reason none can be given): submitted to the chain
 // (kind not_start) and recorded as ComplaintNotStarted when the 负责人 approves it.
 StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a,
                                                             const std::string& approval_id,

@@ -214,6 +214,7 @@ Json EventData(const ComplaintNotice& n) {
   j["notice_no"] = n.notice_no;
   j["notice_method"] = n.notice_method;
   PutOpt(j, "competent_authority", n.competent_authority);
+  PutOpt(j, "impossible_reason", n.impossible_reason);
   PutOptTime(j, "notified_at", n.notified_at);
   return j;
 }
@@ -225,6 +226,7 @@ ComplaintNotice ComplaintNoticeFromJson(const Json& j) {
   n.notice_no = Str(j, "notice_no");
   n.notice_method = Str(j, "notice_method");
   n.competent_authority = OptStr(j, "competent_authority");
+  n.impossible_reason = OptStr(j, "impossible_reason");
   n.notified_at = OptTime(j, "notified_at");
   return n;
 }

@@ -86,9 +86,12 @@ struct Complainant {
   bool anonymous = false;
 };
 // Art. 11 — a complaint not started, and the written notice to the complainant.
+// notice_method: direct | mail | email (electronic, where the complainant agreed) | impossible (no
+// written notice can be given: anonymous, no address — `impossible_reason` says why). Telephone and SMS
+// are not written notice; events recorded before that rule may carry phone, sms or other.
 struct ComplaintNotice {
   std::string reason, notice_no, notice_method;
-  std::optional<std::string> competent_authority;
+  std::optional<std::string> competent_authority, impossible_reason;
   std::optional<TimePoint> notified_at;
   TimePoint at;
   ActorRef by;

@@ -246,8 +246,11 @@ void RegisterCaseRoutes(Router& r) {
     domain::ComplaintNotice n;
     n.reason = in.Str("reason", kRequired, 2000);
     n.notice_no = in.Str("notice_no", kRequired, 100);
-    n.notice_method = in.Enum("notice_method", kRequired, {"direct", "mail", "phone", "sms", "email", "other"});
+    // phone, sms and other are read so that the domain can say why they are not written notice.
+    n.notice_method =
+        in.Enum("notice_method", kRequired, {"direct", "mail", "email", "impossible", "phone", "sms", "other"});
     n.competent_authority = in.OptStr("competent_authority", 200);
+    n.impossible_reason = in.OptStr("impossible_reason", 1000);
     n.notified_at = ReadTime(in, "notified_at");
     return app::NotStartComplaint{std::move(n)};
   });

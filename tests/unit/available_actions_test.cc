@@ -27,7 +27,9 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
                                 std::string("易县文化广电和旅游局"), ""});
     case CaseCommand::kComplaintNotStarted:
       return DecideComplaintNotStarted(
-          c, a, "ap_x", ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}, {"notice_no", "告字1号"}}));
+          c, a, "ap_x",
+          ComplaintNoticeFromJson(
+              {{"reason", "不属于本机关职责范围"}, {"notice_no", "告字1号"}, {"notice_method", "direct"}}));
     case CaseCommand::kCorrectApplication:
       return DecideCorrectApplication(c, a, CorrectionFromJson({{"field", "地址"}, {"before", "a"}, {"after", "b"}}));
     case CaseCommand::kSupplementNotice:
@@ -135,8 +137,9 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   ASSERT_TRUE(complaint.Run(DecideOpen(Officer(), open), Officer()).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint registered");
   ASSERT_TRUE(complaint
-                  .Run(DecideComplaintNotStarted(complaint.c, Officer(), "ap_ns",
-                                                 ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}})),
+                  .Run(DecideComplaintNotStarted(
+                           complaint.c, Officer(), "ap_ns",
+                           ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}, {"notice_method", "mail"}})),
                        Officer())
                   .ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint not started, in the chain");

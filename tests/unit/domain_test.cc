@@ -223,6 +223,18 @@ TEST(Domain, ApplicationFlowOfArticle9) {
             "illegal_transition");
 }
 
+TEST(Domain, ALicenceApplicationHasNoSimpleProcedure) {
+  OpenCaseCommand cmd = OpenApplication();
+  cmd.procedure = Procedure::kSimple;
+  cmd.procedure_reason = "案情简单";
+  EXPECT_EQ(DecideOpen(Officer(), cmd).status().field(), "procedure");
+  CaseHarness h;
+  ASSERT_TRUE(h.Run(DecideOpen(Officer(), OpenApplication()), Officer()).ok());
+  auto changed = DecideSetProcedure(h.c, Officer(), Procedure::kSimple, "案情简单");
+  EXPECT_EQ(changed.status().field(), "procedure");
+  EXPECT_EQ(changed.status().code(), "illegal_transition") << "and the case does not offer it";
+}
+
 TEST(Domain, OralApplicationMustBeWrittenDown) {
   OpenCaseCommand cmd = OpenApplication();
   cmd.application->channel = "oral";
@@ -324,6 +336,20 @@ TEST(Domain, ComplaintNotStartedGoesThroughTheChainAndRecordsTheNotice) {
   Json notice = {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
                  {"notice_no", "1"},
                  {"notice_method", "direct"}};
+  // 书面告知 is writing: a telephone call or an SMS is not (Art. 11); no written notice possible needs its reason.
+  for (const char* spoken : {"phone", "sms", "other"}) {
+    Json n = notice;
+    n["notice_method"] = spoken;
+    EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(n)).status().field(),
+              "notice_method")
+        << spoken;
+  }
+  Json impossible = notice;
+  impossible["notice_method"] = "impossible";
+  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(impossible)).status().field(),
+            "impossible_reason");
+  impossible["impossible_reason"] = "匿名举报，无联系方式和地址";
+  EXPECT_TRUE(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(impossible)).ok());
   ASSERT_TRUE(h.Run(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(notice)), off).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
   EXPECT_FALSE(h.c.complaint->not_started);
@@ -335,7 +361,8 @@ TEST(Domain, ComplaintNotStartedGoesThroughTheChainAndRecordsTheNotice) {
   EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
   EXPECT_EQ(h.c.complaint->not_started->reason, notice["reason"]);
   EXPECT_EQ(h.c.complaint->not_started->by.id, "u_app");
-  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_2", ComplaintNoticeFromJson({{"reason", "再次不予启动"}}))
+  EXPECT_EQ(DecideComplaintNotStarted(
+                h.c, off, "apv_2", ComplaintNoticeFromJson({{"reason", "再次不予启动"}, {"notice_method", "direct"}}))
                 .status()
                 .code(),
             "illegal_transition");

@@ -106,7 +106,8 @@ export function complaintNotStarted(
   body: {
     reason: string
     notice_no: string
-    notice_method: 'direct' | 'mail' | 'phone' | 'sms' | 'email' | 'other'
+    notice_method: 'direct' | 'mail' | 'email' | 'impossible'
+    impossible_reason?: string
     competent_authority?: string | null
     notified_at?: string | null
   },
