@@ -8,7 +8,7 @@
 //     read the calendar through the API.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, shot, pageApi } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, shot, pageApi, signedInAs } from './harness.mjs'
 
 let server, browser
 before(async () => {
@@ -20,11 +20,7 @@ after(async () => {
   await server?.stop()
 })
 
-async function signedIn(username) {
-  const page = await pageAs(browser, server.url, username)
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
-}
+const signedIn = (username) => signedInAs(browser, server.url, username)
 
 const formError = (dialog, label) =>
   dialog

@@ -4,7 +4,7 @@
 // picker sends a date the API accepts and offers no day before today.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, shot, pageApi } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, shot, pageApi, signedInAs } from './harness.mjs'
 
 const DEMO_APPLICATION = '易县商贸博览会大型群众性活动安全许可申请'
 const DEMO_EX_OFFICIO = '金嗓子KTV未按规定备案经营案'
@@ -19,11 +19,7 @@ after(async () => {
   await server?.stop()
 })
 
-async function signedIn(username) {
-  const page = await pageAs(browser, server.url, username)
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
-}
+const signedIn = (username) => signedInAs(browser, server.url, username)
 
 const api = pageApi
 

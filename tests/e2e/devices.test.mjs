@@ -6,7 +6,7 @@
 //   - a non-admin has no 设备管理 in the menu and gets the forbidden page at /devices.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, shot, PASSWORD, registerDevices, registerClip } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, shot, PASSWORD, registerDevices, registerClip, signedInAs } from './harness.mjs'
 
 const DEMO_APPLICATION = '易县商贸博览会大型群众性活动安全许可申请'
 
@@ -21,11 +21,7 @@ after(async () => {
   await server?.stop()
 })
 
-async function signedIn(username) {
-  const page = await pageAs(browser, server.url, username)
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
-}
+const signedIn = (username) => signedInAs(browser, server.url, username)
 
 /** GET with a bearer token of `username` (a fresh login), outside any browser. */
 async function apiGet(username, path) {

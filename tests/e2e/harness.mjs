@@ -64,6 +64,13 @@ export async function pageAs(browser, url, username, { width = 1366, height = 76
   return page
 }
 
+/** A page signed in as `username`, once the login has left the login page. */
+export async function signedInAs(browser, url, username, size) {
+  const page = await pageAs(browser, url, username, size)
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  return page
+}
+
 export async function login(page, url, username, password = PASSWORD) {
   await page.goto(url + '/login')
   await page.getByLabel('用户名').fill(username)

@@ -11,7 +11,7 @@
 // Screenshots: tests/e2e/artifacts/layout-<width>-<user>-<page>.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launchBrowser, pageAs, login, shot, registerDevices, registerClip, pageApi } from './harness.mjs'
+import { startServer, launchBrowser, pageAs, login, shot, registerDevices, registerClip, pageApi, signedInAs } from './harness.mjs'
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -144,11 +144,7 @@ async function fullShot(page, name) {
 
 const api = pageApi
 
-async function signedIn(username) {
-  const page = await pageAs(browser, server.url, username)
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
-}
+const signedIn = (username) => signedInAs(browser, server.url, username)
 
 async function approveStart(caseId, username) {
   const page = await signedIn(username)
