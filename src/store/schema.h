@@ -13,7 +13,9 @@
 
 namespace qc::store {
 
-inline constexpr int kSchemaVersion = 3;  // 2: checkpoints; 3: case_deadlines, case_media, uploads, devices, stations
+// 2: checkpoints; 3: case_deadlines, case_media, uploads, devices, stations; 4: cases rendered again
+// (deadlines in working days and China days, approvals' proposals, refusals' grounds).
+inline constexpr int kSchemaVersion = 4;
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {

@@ -20,8 +20,9 @@ StatusOr<AppendedEvent> WriteTx::Append(domain::Event e) {
 StatusOr<std::unique_ptr<Writer>> Writer::Open(const std::string& db_path) {
   QC_ASSIGN_OR_RETURN(auto db, Db::Open(db_path, true));
   QC_ASSIGN_OR_RETURN(int previous, EnsureSchema(*db));
-  if (previous > 0 && previous < 3) {
-    // Version 3 added case_deadlines and two fields to the case detail: re-render every case.
+  if (previous > 0 && previous < 4) {
+    // Version 3 added case_deadlines and two fields to the case detail; version 4 counts the deadlines
+    // in working days and China days and shows approvals' proposals: re-render every case.
     QC_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
     Status st = Projector::RewriteAllCases(*db);
     QC_RETURN_IF_ERROR(db->Exec(st.ok() ? "COMMIT" : "ROLLBACK"));

@@ -261,6 +261,32 @@ TEST_F(RebuildTest, SchemaTwoIsMigratedOnOpen) {
   EXPECT_EQ((*v)->Text(0), std::to_string(kSchemaVersion));
 }
 
+// A data directory of schema 3 rendered its deadlines in calendar days: opening it renders every case
+// again, and then it verifies.
+TEST_F(RebuildTest, SchemaThreeIsRenderedAgainOnOpen) {
+  app_.reset();
+  {
+    auto db = Db::Open(dir_.File("quancheng.db"), true);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->Exec("UPDATE meta SET value = '3' WHERE key = 'schema_version';"
+                           "UPDATE case_deadlines SET due_at = '2000-01-01T00:00:00.000Z';"
+                           "UPDATE cases SET detail = json_remove(detail, '$.deadlines')")
+                    .ok());
+    auto diffs = VerifyProjections(**db);
+    EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old rows differ from what this version renders";
+  }
+  app::Options ao;
+  ao.data_dir = dir_.path();
+  auto a = app::App::Open(ao, clock_);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  a->reset();
+  auto db = Db::Open(dir_.File("quancheng.db"), false);
+  auto diffs = VerifyProjections(**db);
+  ASSERT_TRUE(diffs.ok());
+  EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
+}
+
 }  // namespace
 }  // namespace qc::store
 
