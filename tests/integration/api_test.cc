@@ -152,12 +152,13 @@ TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice
        {"complaint", {{"channel", "phone"}, {"content", "夜间噪声"}, {"complainant", {{"name", "刘桂兰"}}}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
-  HttpResponse n = officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
-                                {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
-                                 {"notice_no", "易公二队不启字〔2026〕9号"},
-                                 {"notice_method", "mail"},
-                                 {"competent_authority", "保定市生态环境局易县分局"},
-                                 {"notified_at", "2026-11-27T10:00:00+08:00"}});
+  HttpResponse n =
+      officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
+                   {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
+                    {"notice_no", "易公二队不启字〔2026〕9号"},
+                    {"notice_method", "mail"},
+                    {"competent_authority", "保定市生态环境局易县分局"},
+                    {"notified_at", "2026-11-27T10:00:00+08:00"}});  // fixed past input; nothing depends on today
   ASSERT_EQ(n.status, 200) << n.body;
   Json submitted = n.json()["case"];
   EXPECT_EQ(submitted["status"], "awaiting_approval") << "不予启动 goes through the chain (Art. 7, 11)";
@@ -177,6 +178,7 @@ TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice
   HttpResponse done = approver.Post(path, {{"decision", "approve"}, {"opinion", "同意"}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json()["case"]["status"], "not_started");
+  // fixed: the input above, in UTC
   EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["notified_at"], "2026-11-27T02:00:00.000Z");
   EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["by"]["name"], "赵建国");
 }

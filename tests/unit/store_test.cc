@@ -175,6 +175,10 @@ TEST(Writer, AFailingJobRollsBackAloneAndLeavesNoGap) {
 
 // Drives the demo and more through the use cases, then replays every event into fresh projections.
 class RebuildTest : public ::testing::Test {
+ public:
+  TempDir& dir() { return dir_; }
+  FakeClock& clock() { return clock_; }
+
  protected:
   void SetUp() override { app_ = qc::testing::OpenDemoApp(dir_.path(), clock_); }
   domain::Actor Login(const std::string& username) {
@@ -230,33 +234,39 @@ TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   EXPECT_NE(all.find("users "), std::string::npos) << all;
 }
 
+// Makes the demo's data directory look as an older version left it (`sql`), checks that verify sees
+// the difference, opens it (Writer::Open migrates) and returns it read-only, verified again.
+std::unique_ptr<Db> MigratedOnOpen(RebuildTest& t, const std::string& sql) {
+  {
+    auto db = Db::Open(t.dir().File("quancheng.db"), true);
+    EXPECT_TRUE(db.ok());
+    EXPECT_TRUE((*db)->Exec(sql).ok());
+    auto diffs = VerifyProjections(**db);
+    EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old rows differ from what this version renders";
+  }
+  app::Options ao;
+  ao.data_dir = t.dir().path();
+  auto a = app::App::Open(ao, t.clock());
+  EXPECT_TRUE(a.ok()) << a.status().ToString();
+  if (a.ok()) a->reset();
+  auto db = std::move(Db::Open(t.dir().File("quancheng.db"), false).value());
+  auto diffs = VerifyProjections(*db);
+  EXPECT_TRUE(diffs.ok());
+  if (diffs.ok()) EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
+  return db;
+}
+
 // A data directory of schema 2 (no case_deadlines, case details without closed_at and deadlines)
 // is brought up to date when it is opened, and then verifies.
 TEST_F(RebuildTest, SchemaTwoIsMigratedOnOpen) {
   app_.reset();
-  {
-    auto db = Db::Open(dir_.File("quancheng.db"), true);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)
-                    ->Exec("DROP TABLE case_deadlines; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
-                           "UPDATE cases SET detail = json_remove(detail, '$.deadlines', '$.closed_at')")
-                    .ok());
-    auto diffs = VerifyProjections(**db);
-    EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old tables differ from what this version renders";
-  }
-  app::Options ao;
-  ao.data_dir = dir_.path();
-  auto a = app::App::Open(ao, clock_);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  a->reset();
-  auto db = Db::Open(dir_.File("quancheng.db"), false);
-  auto diffs = VerifyProjections(**db);
-  ASSERT_TRUE(diffs.ok());
-  EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
-  auto n = (*db)->Prepare("SELECT COUNT(*) FROM case_deadlines WHERE kind = 'supplement'");
+  auto db = MigratedOnOpen(*this,
+                           "DROP TABLE case_deadlines; UPDATE meta SET value = '2' WHERE key = 'schema_version';"
+                           "UPDATE cases SET detail = json_remove(detail, '$.deadlines', '$.closed_at')");
+  auto n = db->Prepare("SELECT COUNT(*) FROM case_deadlines WHERE kind = 'supplement'");
   ASSERT_TRUE((*n)->Step().value());
   EXPECT_EQ((*n)->Int(0), 1) << "the demo's supplement notice has a date";
-  auto v = (*db)->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  auto v = db->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
   ASSERT_TRUE((*v)->Step().value());
   EXPECT_EQ((*v)->Text(0), std::to_string(kSchemaVersion));
 }
@@ -265,26 +275,10 @@ TEST_F(RebuildTest, SchemaTwoIsMigratedOnOpen) {
 // again, and then it verifies.
 TEST_F(RebuildTest, SchemaThreeIsRenderedAgainOnOpen) {
   app_.reset();
-  {
-    auto db = Db::Open(dir_.File("quancheng.db"), true);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)
-                    ->Exec("UPDATE meta SET value = '3' WHERE key = 'schema_version';"
-                           "UPDATE case_deadlines SET due_at = '2000-01-01T00:00:00.000Z';"
-                           "UPDATE cases SET detail = json_remove(detail, '$.deadlines')")
-                    .ok());
-    auto diffs = VerifyProjections(**db);
-    EXPECT_FALSE(diffs.ok() && diffs->empty()) << "the old rows differ from what this version renders";
-  }
-  app::Options ao;
-  ao.data_dir = dir_.path();
-  auto a = app::App::Open(ao, clock_);
-  ASSERT_TRUE(a.ok()) << a.status().ToString();
-  a->reset();
-  auto db = Db::Open(dir_.File("quancheng.db"), false);
-  auto diffs = VerifyProjections(**db);
-  ASSERT_TRUE(diffs.ok());
-  EXPECT_TRUE(diffs->empty()) << (*diffs)[0];
+  MigratedOnOpen(*this,
+                 "UPDATE meta SET value = '3' WHERE key = 'schema_version';"
+                 "UPDATE case_deadlines SET due_at = '2000-01-01T00:00:00.000Z';"
+                 "UPDATE cases SET detail = json_remove(detail, '$.deadlines')");
 }
 
 }  // namespace
