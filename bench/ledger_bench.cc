@@ -137,7 +137,7 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   act(qc::app::AddParty{
       qc::domain::PartyFromJson({{"kind", "natural_person"}, {"name", "吴刚"}, {"id_number", "130633198001011234"}})});
   act(qc::app::SubmitStartApproval{"建议立案调查", "证据初步确实", std::nullopt});
-  auto inbox = app->cases().ApprovalInbox(reviewer, 1, 100).value();
+  auto inbox = app->cases().ApprovalInbox(reviewer, qc::app::CaseService::ApprovalScope::kTodo, 1, 100).value();
   std::string apv;
   for (const auto& item : inbox["items"])
     if (item["case_id"] == *case_id) apv = item["id"];

@@ -8,9 +8,49 @@ namespace qc::app {
 using domain::Actor;
 using domain::Role;
 
-StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, int page, int page_size) {
+namespace {
+
+Json ApprovalRowJson(const store::ApprovalRow& r) {
+  auto kind = domain::ParseApprovalKind(r.kind);
+  auto state = domain::ParseApprovalState(r.state);
+  Json j{{"id", r.id},
+         {"case_id", r.case_id},
+         {"case_number", r.case_number},
+         {"case_title", r.case_title},
+         {"kind", r.kind},
+         {"kind_label", kind ? domain::Label(*kind) : ""},
+         {"state", r.state},
+         {"state_label", state ? domain::Label(*state) : ""},
+         {"round", r.round},
+         {"pending_role", r.pending_role ? Json(*r.pending_role) : Json(nullptr)},
+         {"submitted_by_name", r.submitted_by_name},
+         {"submitted_at", r.submitted_at},
+         {"updated_at", r.updated_at},
+         {"major", r.major},
+         {"urgent", r.urgent},
+         {"start_mode", r.start_mode}};
+  if (!r.my_decision.empty()) {
+    auto d = domain::ParseApprovalDecision(r.my_decision);
+    j["my_decision"] = r.my_decision;
+    j["my_decision_label"] = d ? domain::Label(*d) : "";
+    j["my_decided_at"] = r.my_decided_at;
+  }
+  return j;
+}
+
+}  // namespace
+
+StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, ApprovalScope scope, int page, int page_size) {
   QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kViewApprovalInbox));
   store::PageRequest p{page, page_size};
+  auto db = ctx_.reads->Acquire();
+  if (scope == ApprovalScope::kDone) {
+    // 已办: what this user decided (审核 / 法制审核 / 批准), in the units they still see.
+    if (a.role != Role::kReviewer && a.role != Role::kLegal && a.role != Role::kApprover) return EmptyPageJson(p);
+    QC_ASSIGN_OR_RETURN(auto units, ctx_.VisibleUnits(a));
+    QC_ASSIGN_OR_RETURN(auto rows, store::ListApprovalsDecidedBy(*db, a.user_id, units, p));
+    return PageJson(rows, p, ApprovalRowJson);
+  }
   // Reviewers, legal officers and approvers see the steps waiting for their role in their units;
   // officers see start approvals of their cases that were returned to them for revision.
   store::ApprovalInboxFilter f;
@@ -22,28 +62,8 @@ StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, int page, int page_siz
   } else {
     return EmptyPageJson(p);
   }
-  auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListApprovalInbox(*db, f, p));
-  return PageJson(rows, p, [](const store::ApprovalRow& r) {
-    auto kind = domain::ParseApprovalKind(r.kind);
-    auto state = domain::ParseApprovalState(r.state);
-    return Json{{"id", r.id},
-                {"case_id", r.case_id},
-                {"case_number", r.case_number},
-                {"case_title", r.case_title},
-                {"kind", r.kind},
-                {"kind_label", kind ? domain::Label(*kind) : ""},
-                {"state", r.state},
-                {"state_label", state ? domain::Label(*state) : ""},
-                {"round", r.round},
-                {"pending_role", r.pending_role ? Json(*r.pending_role) : Json(nullptr)},
-                {"submitted_by_name", r.submitted_by_name},
-                {"submitted_at", r.submitted_at},
-                {"updated_at", r.updated_at},
-                {"major", r.major},
-                {"urgent", r.urgent},
-                {"start_mode", r.start_mode}};
-  });
+  return PageJson(rows, p, ApprovalRowJson);
 }
 
 StatusOr<CommandResult> CaseService::DecideApproval(const Actor& a, const std::string& approval_id,

@@ -61,7 +61,9 @@ class CaseService {
   StatusOr<Json> ListDeadlines(const domain::Actor& a, const DeadlineQuery& q);
 
   // The approval chain (Art. 7): the inbox of the actor's role, and one step's decision.
-  StatusOr<Json> ApprovalInbox(const domain::Actor& a, int page, int page_size);
+  // todo: the steps awaiting this user (or returned to this officer); done: 已办, the steps they decided.
+  enum class ApprovalScope { kTodo, kDone };
+  StatusOr<Json> ApprovalInbox(const domain::Actor& a, ApprovalScope scope, int page, int page_size);
   StatusOr<CommandResult> DecideApproval(const domain::Actor& a, const std::string& approval_id,
                                          const std::string& decision, const std::string& opinion);
 

@@ -184,12 +184,15 @@ void RegisterDirectoryRoutes(Router& r) {
     return JsonResponse(200, out);
   });
 
-  // 我的审批待办
+  // 我的审批待办 (scope=todo) / 已办 (scope=done)
   r.Add("GET", "/api/v1/approvals", Session(Action::kViewApprovalInbox), [](Context& c) -> StatusOr<Response> {
     QueryReader q(c.req.query);
     int page = q.Int("page", 1, 1, 100000), page_size = q.Int("page_size", 20, 1, 100);
+    std::string scope = q.Enum("scope", "todo", {"todo", "done"});
     QC_RETURN_IF_ERROR(q.Finish());
-    QC_ASSIGN_OR_RETURN(Json inbox, c.app.cases().ApprovalInbox(*c.actor, page, page_size));
+    using Scope = app::CaseService::ApprovalScope;
+    QC_ASSIGN_OR_RETURN(Json inbox, c.app.cases().ApprovalInbox(*c.actor, scope == "done" ? Scope::kDone : Scope::kTodo,
+                                                                page, page_size));
     return JsonResponse(200, inbox);
   });
 

@@ -241,6 +241,21 @@ std::optional<std::string> QueryReader::Str(const std::string& name, size_t max_
   return it->second;
 }
 
+std::string QueryReader::Enum(const std::string& name, const std::string& fallback,
+                              std::initializer_list<const char*> allowed) {
+  seen_.insert(name);
+  auto it = q_.find(name);
+  if (it == q_.end() || it->second.empty()) return fallback;
+  for (const char* a : allowed)
+    if (it->second == a) return it->second;
+  if (error_.ok()) {
+    std::string list;
+    for (const char* a : allowed) list += (list.empty() ? "" : " / ") + std::string(a);
+    error_ = Status::InvalidArgument("invalid_field", "取值无效，应为 " + list, name);
+  }
+  return fallback;
+}
+
 int QueryReader::Int(const std::string& name, int fallback, int min, int max) {
   seen_.insert(name);
   auto it = q_.find(name);

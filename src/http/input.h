@@ -8,6 +8,7 @@
 //   QC_RETURN_IF_ERROR(r.Finish());     // first error, or an unknown field
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,6 +69,8 @@ class QueryReader {
   explicit QueryReader(const std::map<std::string, std::string>& q) : q_(q) {}
   std::optional<std::string> Str(const std::string& name, size_t max_chars);
   int Int(const std::string& name, int fallback, int min, int max);
+  // One of `allowed`, or `fallback` when absent (invalid_field naming the parameter otherwise).
+  std::string Enum(const std::string& name, const std::string& fallback, std::initializer_list<const char*> allowed);
   Status Finish();
 
  private:

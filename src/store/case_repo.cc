@@ -81,6 +81,28 @@ StatusOr<Page<DeadlineRow>> ListDeadlines(Db& db, const DeadlineFilter& f, PageR
       });
 }
 
+namespace {
+
+constexpr const char* kApprovalColumns =
+    "SELECT ap.id, ap.case_id, c.number, c.title, ap.kind, ap.state, ap.round, ap.pending_role, "
+    "COALESCE(u.name, ''), ap.submitted_at, ap.updated_at, c.major, c.urgent, c.start_mode";
+constexpr const char* kApprovalFrom =
+    "FROM approvals ap JOIN cases c ON c.id = ap.case_id LEFT JOIN users u ON u.id = ap.submitted_by";
+
+ApprovalRow ReadApprovalRow(Stmt& s) {
+  ApprovalRow r{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6)};
+  if (!s.IsNull(7)) r.pending_role = s.Text(7);
+  r.submitted_by_name = s.Text(8);
+  r.submitted_at = s.Text(9);
+  r.updated_at = s.Text(10);
+  r.major = s.Int(11) != 0;
+  r.urgent = s.Int(12) != 0;
+  r.start_mode = s.Text(13);
+  return r;
+}
+
+}  // namespace
+
 StatusOr<Page<ApprovalRow>> ListApprovalInbox(Db& db, const ApprovalInboxFilter& f, PageRequest p) {
   Where w;
   if (f.returned_to) {
@@ -92,22 +114,27 @@ StatusOr<Page<ApprovalRow>> ListApprovalInbox(Db& db, const ApprovalInboxFilter&
     w.And("ap.pending_role = ?", {f.pending_role.value_or("")});
     if (f.units) w.In("ap.unit_id", *f.units);
   }
-  return ReadPage<ApprovalRow>(
-      db,
-      "SELECT ap.id, ap.case_id, c.number, c.title, ap.kind, ap.state, ap.round, ap.pending_role, "
-      "COALESCE(u.name, ''), ap.submitted_at, ap.updated_at, c.major, c.urgent, c.start_mode",
-      "FROM approvals ap JOIN cases c ON c.id = ap.case_id LEFT JOIN users u ON u.id = ap.submitted_by", w,
-      "ap.updated_at, ap.id", p, [](Stmt& s) {
-        ApprovalRow r{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6)};
-        if (!s.IsNull(7)) r.pending_role = s.Text(7);
-        r.submitted_by_name = s.Text(8);
-        r.submitted_at = s.Text(9);
-        r.updated_at = s.Text(10);
-        r.major = s.Int(11) != 0;
-        r.urgent = s.Int(12) != 0;
-        r.start_mode = s.Text(13);
-        return r;
-      });
+  return ReadPage<ApprovalRow>(db, kApprovalColumns, kApprovalFrom, w, "ap.updated_at, ap.id", p, ReadApprovalRow);
+}
+
+StatusOr<Page<ApprovalRow>> ListApprovalsDecidedBy(Db& db, const std::string& actor_id,
+                                                   const std::optional<std::vector<std::string>>& units,
+                                                   PageRequest p) {
+  // The user's latest step of each approval, joined as `mine`.
+  Where w;
+  w.And(
+      "mine.pos = (SELECT max(pos) FROM approval_steps x WHERE x.approval_id = ap.id AND x.actor_id = ? AND "
+      "x.step <> 'submit')",
+      {actor_id});
+  if (units) w.In("ap.unit_id", *units);
+  return ReadPage<ApprovalRow>(db, std::string(kApprovalColumns) + ", mine.decision, mine.at",
+                               std::string(kApprovalFrom) + " JOIN approval_steps mine ON mine.approval_id = ap.id", w,
+                               "mine.at DESC, ap.id", p, [](Stmt& s) {
+                                 ApprovalRow r = ReadApprovalRow(s);
+                                 r.my_decision = s.Text(14);
+                                 r.my_decided_at = s.Text(15);
+                                 return r;
+                               });
 }
 
 StatusOr<std::optional<std::string>> CaseOfApproval(Db& db, const std::string& approval_id) {

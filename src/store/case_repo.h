@@ -64,8 +64,13 @@ struct ApprovalRow {
   std::string submitted_by_name, submitted_at, updated_at;
   bool major = false, urgent = false;
   std::string start_mode;
+  std::string my_decision, my_decided_at;  // ListApprovalsDecidedBy: the user's latest step
 };
 StatusOr<Page<ApprovalRow>> ListApprovalInbox(Db& db, const ApprovalInboxFilter& f, PageRequest p);
+// 已办: the approvals in `units` (unset: all) where `actor_id` decided a step other than the
+// submission, with that user's latest decision, most recently decided first.
+StatusOr<Page<ApprovalRow>> ListApprovalsDecidedBy(Db& db, const std::string& actor_id,
+                                                   const std::optional<std::vector<std::string>>& units, PageRequest p);
 StatusOr<std::optional<std::string>> CaseOfApproval(Db& db, const std::string& approval_id);
 
 StatusOr<std::optional<std::string>> CaseOfMediaRecord(Db& db, const std::string& record_id);

@@ -213,6 +213,11 @@ std::vector<ProjectionRow> Projector::CaseRows(const CaseState& c, const domain:
          {s(a.id), s(c.id), s(c.unit_id), s(domain::ToString(a.kind)), s(domain::ToString(a.state)), i(a.round),
           role ? s(ToString(*role)) : Cell(), s(a.steps.empty() ? std::string() : a.steps.front().actor.id),
           s(FormatRfc3339(a.submitted_at)), s(FormatRfc3339(a.updated_at))}});
+    int64_t step_pos = 0;
+    for (const auto& st : a.steps)
+      rows.push_back({"approval_steps",
+                      {s(a.id), i(step_pos++), s(st.actor.id), s(ToString(st.step)), s(ToString(st.decision)),
+                       s(FormatRfc3339(st.at))}});
   }
   for (const auto& d : domain::Deadlines(c, cal))
     rows.push_back({"case_deadlines",

@@ -162,6 +162,11 @@ CREATE TABLE IF NOT EXISTS approvals (
   submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS approvals_pending ON approvals(pending_role, unit_id);
+CREATE TABLE IF NOT EXISTS approval_steps (
+  approval_id TEXT NOT NULL, pos INTEGER NOT NULL, actor_id TEXT NOT NULL, step TEXT NOT NULL,
+  decision TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (approval_id, pos)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS approval_steps_by_actor ON approval_steps(actor_id, at);
 CREATE TABLE IF NOT EXISTS case_deadlines (
   case_id TEXT NOT NULL, kind TEXT NOT NULL, unit_id TEXT NOT NULL, label TEXT NOT NULL,
   article TEXT NOT NULL, since TEXT NOT NULL, due_at TEXT NOT NULL, PRIMARY KEY (case_id, kind)

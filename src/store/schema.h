@@ -14,15 +14,16 @@
 namespace qc::store {
 
 // 2: checkpoints; 3: case_deadlines, case_media, uploads, devices, stations; 4: cases rendered again
-// (deadlines in working days and China days, approvals' proposals, refusals' grounds).
-inline constexpr int kSchemaVersion = 4;
+// (deadlines in working days and China days, approvals' proposals, refusals' grounds); 5: approval_steps
+// (who decided which step: the 已办 list).
+inline constexpr int kSchemaVersion = 5;
 
 // Every projection table with the columns that identify a row, in the order rows are compared.
 struct ProjectionTable {
   std::string_view name;
   std::string_view key_columns;
 };
-inline constexpr std::array<ProjectionTable, 10> kProjectionTables{{
+inline constexpr std::array<ProjectionTable, 11> kProjectionTables{{
     {"units", "id"},
     {"users", "id"},
     {"devices", "id"},
@@ -31,6 +32,7 @@ inline constexpr std::array<ProjectionTable, 10> kProjectionTables{{
     {"case_parties", "case_id, pos"},
     {"case_officers", "case_id, user_id"},
     {"approvals", "id"},
+    {"approval_steps", "approval_id, pos"},
     {"case_deadlines", "case_id, kind"},
     {"case_media", "record_id"},
 }};

@@ -20,9 +20,10 @@ StatusOr<AppendedEvent> WriteTx::Append(domain::Event e) {
 StatusOr<std::unique_ptr<Writer>> Writer::Open(const std::string& db_path) {
   QC_ASSIGN_OR_RETURN(auto db, Db::Open(db_path, true));
   QC_ASSIGN_OR_RETURN(int previous, EnsureSchema(*db));
-  if (previous > 0 && previous < 4) {
+  if (previous > 0 && previous < 5) {
     // Version 3 added case_deadlines and two fields to the case detail; version 4 counts the deadlines
-    // in working days and China days and shows approvals' proposals: re-render every case.
+    // in working days and China days and shows approvals' proposals; version 5 adds approval_steps:
+    // re-render every case.
     QC_RETURN_IF_ERROR(db->Exec("BEGIN IMMEDIATE"));
     Status st = Projector::RewriteAllCases(*db);
     QC_RETURN_IF_ERROR(db->Exec(st.ok() ? "COMMIT" : "ROLLBACK"));

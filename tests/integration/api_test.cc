@@ -92,6 +92,21 @@ TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
   EXPECT_LT(timeline[0]["index"].get<int64_t>(), timeline[4]["index"].get<int64_t>());
   // A decided approval cannot be decided again.
   EXPECT_EQ(approver.Post("/api/v1/approvals/" + approval + "/decision", {{"decision", "approve"}}).status, 409);
+
+  // 已办: each decider finds it with their own decision; the submitter's step is not a decision.
+  Json reviewer_done = reviewer.Get("/api/v1/approvals?scope=done").json();
+  ASSERT_GE(reviewer_done["items"].size(), 1u);
+  EXPECT_EQ(reviewer_done["items"][0]["id"], approval);
+  EXPECT_EQ(reviewer_done["items"][0]["my_decision"], "approve");
+  EXPECT_EQ(reviewer_done["items"][0]["my_decision_label"], "同意");
+  EXPECT_EQ(reviewer_done["items"][0]["state"], "approved");
+  Json approver_done = approver.Get("/api/v1/approvals?scope=done").json();
+  ASSERT_GE(approver_done["items"].size(), 1u);
+  EXPECT_EQ(approver_done["items"][0]["id"], approval);
+  EXPECT_EQ(officer.Get("/api/v1/approvals?scope=done").json()["total"], 0);
+  HttpResponse bad_scope = reviewer.Get("/api/v1/approvals?scope=all");
+  EXPECT_EQ(bad_scope.status, 400);
+  EXPECT_EQ(bad_scope.json()["field"], "scope");
 }
 
 TEST_F(ApiTest, OfficerOfTheOtherTeamCannotOpenOrTouchTheCase) {

@@ -192,7 +192,7 @@ class RebuildTest : public ::testing::Test {
 TEST_F(RebuildTest, ReplayedProjectionsEqualLiveOnes) {
   domain::Actor reviewer = Login("reviewer1"), approver = Login("approver1"), officer = Login("officer1"),
                 admin = Login("admin");
-  auto inbox = app_->cases().ApprovalInbox(reviewer, 1, 10);
+  auto inbox = app_->cases().ApprovalInbox(reviewer, app::CaseService::ApprovalScope::kTodo, 1, 10);
   ASSERT_TRUE(inbox.ok());
   ASSERT_EQ((*inbox)["total"], 1);
   std::string approval = (*inbox)["items"][0]["id"];
@@ -281,6 +281,16 @@ TEST_F(RebuildTest, SchemaThreeIsRenderedAgainOnOpen) {
                  "UPDATE cases SET detail = json_remove(detail, '$.deadlines')");
 }
 
+// Schema 4 had no approval_steps (the 已办 list): opening fills it from the cases' approvals.
+TEST_F(RebuildTest, SchemaFourGainsApprovalStepsOnOpen) {
+  app_.reset();
+  auto db =
+      MigratedOnOpen(*this, "UPDATE meta SET value = '4' WHERE key = 'schema_version'; DELETE FROM approval_steps");
+  auto n = db->Prepare("SELECT COUNT(*) FROM approval_steps WHERE step = 'submit'");
+  ASSERT_TRUE((*n)->Step().value());
+  EXPECT_GE((*n)->Int(0), 2) << "the demo's submitted approvals";
+}
+
 }  // namespace
 }  // namespace qc::store
 
@@ -291,7 +301,7 @@ namespace {
 // whose events straddle them still replays in order, and verify's in-memory rows equal the tables.
 TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   domain::Actor officer = Login("officer1");
-  auto inbox = app_->cases().ApprovalInbox(Login("reviewer1"), 1, 10);
+  auto inbox = app_->cases().ApprovalInbox(Login("reviewer1"), app::CaseService::ApprovalScope::kTodo, 1, 10);
   std::string case_id = (*inbox)["items"][0]["case_id"];
   std::vector<domain::Event> units;
   for (int i = 0; i < 5000; ++i) {
