@@ -59,6 +59,12 @@ StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, ApprovalScope scope, i
   } else if (a.role == Role::kReviewer || a.role == Role::kLegal || a.role == Role::kApprover) {
     f.pending_role = std::string(domain::ToString(a.role));
     QC_ASSIGN_OR_RETURN(f.units, ctx_.VisibleUnits(a));
+    if (a.role == Role::kApprover) {
+      // The 负责人 approves for the enforcement body they head (Art. 7): its units only, and none when
+      // the account sits in a unit that is not a body.
+      QC_ASSIGN_OR_RETURN(auto tree, ctx_.Units());
+      std::erase_if(*f.units, [&](const std::string& id) { return tree->BodyOf(id) != a.unit_id; });
+    }
   } else {
     return EmptyPageJson(p);
   }

@@ -15,16 +15,23 @@ using domain::Role;
 
 namespace {
 
-// "易公一队〔2026〕00001号": the unit's code, the year, a per-unit sequence (store/sequences.h).
-StatusOr<std::string> NextCaseNumber(store::Db& db, const std::string& unit_id, TimePoint now) {
-  QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(db, unit_id));
+// "易公〔2026〕1号": the enforcement body's code, the year and a sequence per body and year
+// (store/sequences.h), without padding (GB/T 9704—2012 7.2.4: 不编虚位).
+StatusOr<std::string> NextCaseNumber(store::Db& db, const domain::UnitTree& units, const std::string& body_id,
+                                     TimePoint now) {
+  QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(db, body_id));
   int year = ChinaYear(now);
   std::string prefix = code + "〔" + std::to_string(year) + "〕";
-  QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, unit_id, "case", year,
-                                                       [&] { return store::HighestCaseNumber(db, unit_id, prefix); }));
-  char seq[32];
-  std::snprintf(seq, sizeof seq, "%05lld", static_cast<long long>(n));
-  return prefix + seq + "号";
+  QC_ASSIGN_OR_RETURN(int64_t n, store::NextInSequence(db, body_id, "case", year, [&]() -> StatusOr<int64_t> {
+                        int64_t highest = 0;
+                        for (const auto& id : units.Ids()) {
+                          if (units.BodyOf(id) != body_id) continue;
+                          QC_ASSIGN_OR_RETURN(int64_t h, store::HighestCaseNumber(db, id, prefix));
+                          highest = std::max(highest, h);
+                        }
+                        return highest;
+                      }));
+  return prefix + std::to_string(n) + "号";
 }
 
 // A date ("2026-11-27", China Standard Time) or an RFC 3339 time, as the UTC text stored in created_at.
@@ -54,12 +61,16 @@ StatusOr<CommandResult> CaseService::OpenCase(const Actor& a, NewCase nc) {
       return Status::InvalidArgument("invalid_field", "协办人员须为本单位执法人员", field);
     cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false});
   }
+  QC_ASSIGN_OR_RETURN(auto units, ctx_.Units());
+  cmd.body_id = units->BodyOf(cmd.unit_id);
+  cmd.body_name = units->Name(cmd.body_id);
   cmd.case_id = crypto::TimeOrderedId("case_", ctx_.clock.Now().time_since_epoch().count());
   QC_ASSIGN_OR_RETURN(CommandResult r, ctx_.Record(
                                            a, cmd.case_id,
                                            [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
                                              QC_ASSIGN_OR_RETURN(
-                                                 cmd.number, NextCaseNumber(tx.db(), cmd.unit_id, ctx_.clock.Now()));
+                                                 cmd.number,
+                                                 NextCaseNumber(tx.db(), *units, cmd.body_id, ctx_.clock.Now()));
                                              return domain::DecideOpen(a, cmd);
                                            },
                                            false));

@@ -76,7 +76,7 @@ StatusOr<std::shared_ptr<const domain::UnitTree>> AppContext::Units() {
   auto tree = std::make_shared<domain::UnitTree>();
   auto db = reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto units, store::ListUnits(*db));
-  for (const auto& u : units) tree->Add(u.id, u.parent_id);
+  for (const auto& u : units) tree->Add(u.id, u.parent_id, u.enforcement_body, u.name);
   units_ = tree;
   units_generation_ = gen;
   return units_;

@@ -36,8 +36,9 @@ class DirectoryService {
                                   int page_size);
   StatusOr<CommandResult> CreateUser(const domain::Actor& a, const NewUser& u);
   StatusOr<CommandResult> ChangeUser(const domain::Actor& a, const std::string& id, const UserChange& c);
+  // enforcement_body: 执法主体; unset — a top unit is one, a unit below another is not.
   StatusOr<CommandResult> CreateUnit(const domain::Actor& a, const std::string& name, const std::string& code,
-                                     const std::string& parent_id);
+                                     const std::string& parent_id, std::optional<bool> enforcement_body = {});
   // The working-day calendar (工作日历, 行政许可法 第八十二条): every known year, shipped or set, for any
   // logged-in user; setting a year (the administrator) records CalendarYearSet, which re-renders the
   // deadlines of application cases.

@@ -66,7 +66,8 @@ StatusOr<Json> DirectoryService::ListUnits(const Actor& a) {
     items.push_back({{"id", u.id},
                      {"name", u.name},
                      {"parent_id", u.parent_id.empty() ? Json(nullptr) : Json(u.parent_id)},
-                     {"code", u.code}});
+                     {"code", u.code},
+                     {"enforcement_body", u.enforcement_body}});
   return Json{{"items", std::move(items)}};
 }
 
@@ -181,31 +182,39 @@ StatusOr<CommandResult> DirectoryService::ChangeUser(const Actor& a, const std::
 }
 
 StatusOr<CommandResult> DirectoryService::CreateUnit(const Actor& a, const std::string& name, const std::string& code,
-                                                     const std::string& parent_id) {
+                                                     const std::string& parent_id,
+                                                     std::optional<bool> enforcement_body) {
+  // A top unit is an enforcement body unless said otherwise; a unit below one is not.
+  bool body = enforcement_body.value_or(parent_id.empty());
   QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
   std::string unit_id = crypto::TimeOrderedId("unit_", ctx_.clock.Now().time_since_epoch().count());
-  QC_ASSIGN_OR_RETURN(
-      CommandResult r,
-      ctx_.Record(
-          a, "",
-          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
-            QC_ASSIGN_OR_RETURN(store::UnitClash clash, store::FindUnitClash(tx.db(), name, code));
-            // The code prefixes case numbers, so it must be unique too.
-            if (clash == store::UnitClash::kName) return Status::Conflict("unit_exists", "单位名称已存在", "name");
-            if (clash == store::UnitClash::kCode)
-              return Status::Conflict("unit_code_taken", "单位简称已被使用", "code");
-            if (!parent_id.empty()) {
-              QC_ASSIGN_OR_RETURN(bool ok, store::UnitExists(tx.db(), parent_id));
-              if (!ok) return Status::InvalidArgument("invalid_field", "上级单位不存在", "parent_id");
-            }
-            return std::vector<domain::EventDraft>{
-                {"UnitCreated", {{"unit_id", unit_id}, {"name", name}, {"code", code}, {"parent_id", parent_id}}}};
-          },
-          true));
+  QC_ASSIGN_OR_RETURN(CommandResult r,
+                      ctx_.Record(
+                          a, "",
+                          [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {
+                            QC_ASSIGN_OR_RETURN(store::UnitClash clash, store::FindUnitClash(tx.db(), name, code));
+                            // The code prefixes case numbers, so it must be unique too.
+                            if (clash == store::UnitClash::kName)
+                              return Status::Conflict("unit_exists", "单位名称已存在", "name");
+                            if (clash == store::UnitClash::kCode)
+                              return Status::Conflict("unit_code_taken", "单位简称已被使用", "code");
+                            if (!parent_id.empty()) {
+                              QC_ASSIGN_OR_RETURN(bool ok, store::UnitExists(tx.db(), parent_id));
+                              if (!ok) return Status::InvalidArgument("invalid_field", "上级单位不存在", "parent_id");
+                            }
+                            return std::vector<domain::EventDraft>{{"UnitCreated",
+                                                                    {{"unit_id", unit_id},
+                                                                     {"name", name},
+                                                                     {"code", code},
+                                                                     {"parent_id", parent_id},
+                                                                     {"enforcement_body", body}}}};
+                          },
+                          true));
   r.body = {{"id", unit_id},
             {"name", name},
             {"code", code},
-            {"parent_id", parent_id.empty() ? Json(nullptr) : Json(parent_id)}};
+            {"parent_id", parent_id.empty() ? Json(nullptr) : Json(parent_id)},
+            {"enforcement_body", body}};
   return r;
 }
 

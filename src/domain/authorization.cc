@@ -37,8 +37,11 @@ Status ApprovalStep(const Actor& a, const Resource& r) {
   for (const auto& x : r.case_state->approvals)
     if (x.id == r.approval_id) ap = &x;
   if (ap == nullptr) return Status::NotFound("审批事项不存在", "approval_id");
-  if (auto need = ap->pending_role(); need && a.role != *need)
-    return Deny("该审批环节应由" + std::string(Label(*need)) + "办理（第七条）");
+  auto need = ap->pending_role();
+  if (need && a.role != *need) return Deny("该审批环节应由" + std::string(Label(*need)) + "办理（第七条）");
+  // The 批准 is the head's of the enforcement body (行政机关负责人, Art. 7, 10), not of a team.
+  if (need == Role::kApprover && !r.case_state->body_id.empty() && a.unit_id != r.case_state->body_id)
+    return Deny("应由执法主体（" + r.case_state->body_name + "）的负责人批准（第七条）");
   for (const auto& s : ap->steps) {
     if (s.actor.id != a.user_id) continue;
     if (s.step == ApprovalStepKind::kSubmit) return Deny("承办人不能审批自己提交的事项（第七条）");

@@ -236,6 +236,7 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
             {"procedure", ToString(cmd.procedure)},
             {"major", cmd.major},
             {"urgent", cmd.urgent}};
+  if (!cmd.body_id.empty()) d["enforcement_body"] = {{"id", cmd.body_id}, {"name", cmd.body_name}};
   Json parties = Json::array();
   for (const auto& p : cmd.parties) parties.push_back(ToJson(p));
   d["parties"] = std::move(parties);

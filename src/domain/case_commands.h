@@ -19,6 +19,9 @@ namespace qc::domain {
 
 struct OpenCaseCommand {
   std::string case_id, number, unit_id, title;
+  // The enforcement body (执法主体) the unit acts for: the case's documents go out in its name and its
+  // 负责人 approves (Art. 7). Set by the application layer from the unit tree.
+  std::string body_id, body_name;
   StartMode mode = StartMode::kExOfficio;
   Procedure procedure = Procedure::kOrdinary;
   std::string procedure_reason;

@@ -27,6 +27,10 @@ Status ApplyOpened(CaseState& c, const Event& e) {
   c.number = d.value("number", "");
   c.unit_id = d.value("unit_id", "");
   c.title = d.value("title", "");
+  if (d.contains("enforcement_body")) {
+    c.body_id = d["enforcement_body"].value("id", "");
+    c.body_name = d["enforcement_body"].value("name", "");
+  }
   auto mode = ParseStartMode(d.value("start_mode", ""));
   if (!mode) return Corrupt(e, "start_mode");
   c.mode = *mode;
@@ -344,6 +348,7 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   j["id"] = c.id;
   j["number"] = c.number;
   j["unit_id"] = c.unit_id;
+  j["enforcement_body"] = c.body_id.empty() ? Json(nullptr) : Json{{"id", c.body_id}, {"name", c.body_name}};
   j["title"] = c.title;
   j["start_mode"] = ToString(c.mode);
   j["start_mode_label"] = Label(c.mode);

@@ -74,6 +74,9 @@ struct Approval {
 
 struct CaseState {
   std::string id, number, unit_id, title;
+  // 执法主体: the body the case is handled for (its 负责人 approves, documents bear its name). Empty for
+  // cases opened before it was recorded.
+  std::string body_id, body_name;
   StartMode mode = StartMode::kExOfficio;
   Stage stage = Stage::kInitiation;
   CaseStatus status = CaseStatus::kPending;

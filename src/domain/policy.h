@@ -2,7 +2,10 @@
 //
 //   officer (执法人员)        sees the cases of their own unit; acts only on cases they are assigned to.
 //   reviewer / approver /    see the cases of their unit and every unit below it; act on the approval
-//   legal / custodian        steps of their role (审核 / 批准 / 法制审核); custodians only read for now.
+//   custodian                steps of their role (审核 / 批准); custodians only read for now. The 批准
+//                            is the head's of the case's enforcement body (负责人, Art. 7).
+//   legal (法制员)             the 法制大队 reviews for its whole enforcement body (Art. 6): sees the
+//                            cases of every unit of the body its unit belongs to.
 //   admin (系统管理员)         manages units and users; sees no case records (Art. 36).
 #pragma once
 
@@ -39,16 +42,31 @@ struct Actor {
   }
 };
 
+// The units and which of them are enforcement bodies (执法主体: a bureau that decides and issues in its
+// own name — 易县公安局 — as opposed to its teams and stations, which act in the body's name).
 class UnitTree {
  public:
-  void Add(const std::string& id, const std::string& parent_id) { parent_[id] = parent_id; }
+  void Add(const std::string& id, const std::string& parent_id, bool enforcement_body = false, std::string name = "") {
+    parent_[id] = parent_id;
+    info_[id] = {enforcement_body, std::move(name)};
+  }
   bool Contains(const std::string& id) const { return parent_.count(id) > 0; }
   // True when `unit` is `ancestor` or lies below it.
   bool IsWithin(const std::string& unit, const std::string& ancestor) const;
   std::vector<std::string> Ids() const;
+  // The enforcement body `unit` acts for: itself or its nearest ancestor flagged as one, else the top
+  // of its tree. Empty for an unknown unit.
+  std::string BodyOf(const std::string& unit) const;
+  bool IsBody(const std::string& unit) const;
+  std::string Name(const std::string& unit) const;
 
  private:
+  struct Info {
+    bool body = false;
+    std::string name;
+  };
   std::map<std::string, std::string> parent_;  // root's parent is ""
+  std::map<std::string, Info> info_;
 };
 
 bool CanSeeUnit(const Actor& a, const std::string& unit_id, const UnitTree& units);

@@ -54,8 +54,10 @@ void RegisterDirectoryRoutes(Router& r) {
     std::string name = in.Str("name", kRequired, 100);
     std::string code = in.Str("code", kRequired, 20);
     std::string parent = in.Str("parent_id", kRequired, 64);
+    std::optional<bool> enforcement_body = in.OptBool("enforcement_body");
     QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().CreateUnit(*c.actor, name, code, parent));
+    QC_ASSIGN_OR_RETURN(app::CommandResult res,
+                        c.app.directory().CreateUnit(*c.actor, name, code, parent, enforcement_body));
     return CommandResponse(201, "unit", res);
   });
 

@@ -4,7 +4,7 @@ namespace qc::store {
 
 namespace {
 
-UnitRow ReadUnit(Stmt& s) { return {s.Text(0), s.Text(1), s.Text(2), s.Text(3)}; }
+UnitRow ReadUnit(Stmt& s) { return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0}; }
 
 constexpr const char* kUserSelect =
     "SELECT u.id, u.username, u.name, u.role, u.unit_id, COALESCE(n.name, ''), u.cert_no, u.active, "
@@ -35,8 +35,9 @@ std::string ReadText0(Stmt& s) { return s.Text(0); }
 }  // namespace
 
 StatusOr<std::vector<UnitRow>> ListUnits(Db& db) {
-  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("SELECT id, name, COALESCE(parent_id, ''), code FROM units "
-                                           "ORDER BY created_at, id"));
+  QC_ASSIGN_OR_RETURN(Stmt * s,
+                      db.Prepare("SELECT id, name, COALESCE(parent_id, ''), code, enforcement_body FROM units "
+                                 "ORDER BY created_at, id"));
   return ReadAll<UnitRow>(*s, ReadUnit);
 }
 

@@ -15,6 +15,7 @@ namespace qc::store {
 
 struct UnitRow {
   std::string id, name, parent_id, code;  // parent_id empty at the top
+  bool enforcement_body = false;          // 执法主体 (domain::UnitTree)
 };
 struct UserRow {
   std::string id, username, name, role, unit_id, unit_name, cert_no;

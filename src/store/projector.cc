@@ -82,9 +82,12 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
   const Json& d = e.data;
   std::string at = FormatRfc3339(e.at);
   if (e.type == "UnitCreated") {
-    QC_ASSIGN_OR_RETURN(Stmt * s,
-                        db.Prepare("INSERT INTO units(id, name, parent_id, code, created_at) VALUES (?, ?, ?, ?, ?)"));
+    QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("INSERT INTO units(id, name, parent_id, code, created_at, "
+                                             "enforcement_body) VALUES (?, ?, ?, ?, ?, ?)"));
+    // Events recorded before the flag: the top unit is the enforcement body.
+    bool body = d.value("enforcement_body", d.value("parent_id", "").empty());
     s->Bind(1, d.value("unit_id", "")).Bind(2, d.value("name", "")).Bind(4, d.value("code", "")).Bind(5, at);
+    s->Bind(6, int64_t(body ? 1 : 0));
     if (d.value("parent_id", "").empty())
       s->BindNull(3);
     else

@@ -121,7 +121,8 @@ CREATE INDEX IF NOT EXISTS station_tokens_by_station ON station_tokens(station_i
 
 constexpr std::string_view kProjectionDdl = R"sql(
 CREATE TABLE IF NOT EXISTS units (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT, code TEXT NOT NULL, created_at TEXT NOT NULL
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT, code TEXT NOT NULL, created_at TEXT NOT NULL,
+  enforcement_body INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
@@ -203,6 +204,16 @@ StatusOr<int> EnsureSchema(Db& db) {
     s->Reset();
   }
   QC_RETURN_IF_ERROR(db.Exec(std::string(kProjectionDdl)));
+  QC_ASSIGN_OR_RETURN(Stmt * col,
+                      db.Prepare("SELECT 1 FROM pragma_table_info('units') WHERE name = 'enforcement_body'"));
+  QC_ASSIGN_OR_RETURN(bool has_body_flag, col->Step());
+  col->Reset();
+  if (!has_body_flag) {
+    // Version 5 flags enforcement bodies; before it, the top unit was the one body (as UnitCreated
+    // events without the flag are read).
+    QC_RETURN_IF_ERROR(db.Exec("ALTER TABLE units ADD COLUMN enforcement_body INTEGER NOT NULL DEFAULT 0"));
+    QC_RETURN_IF_ERROR(db.Exec("UPDATE units SET enforcement_body = 1 WHERE parent_id IS NULL"));
+  }
   QC_RETURN_IF_ERROR(db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                              std::to_string(kSchemaVersion) + "')"));
   return previous;

@@ -18,7 +18,7 @@ using testing_support::Staff;
 OpenCaseCommand ExOfficio() {
   OpenCaseCommand cmd;
   cmd.case_id = "case_1";
-  cmd.number = "易公一队〔2026〕00001号";
+  cmd.number = "易公〔2026〕1号";
   cmd.unit_id = "team1";
   cmd.title = "金嗓子KTV未按规定备案经营案";
   cmd.mode = StartMode::kExOfficio;

@@ -281,11 +281,16 @@ TEST_F(RebuildTest, SchemaThreeIsRenderedAgainOnOpen) {
                  "UPDATE cases SET detail = json_remove(detail, '$.deadlines')");
 }
 
-// Schema 4 had no approval_steps (the 已办 list): opening fills it from the cases' approvals.
+// Schema 4 had no approval_steps (the 已办 list) and no enforcement-body flag on units: opening fills
+// the steps from the cases' approvals and flags the top unit.
 TEST_F(RebuildTest, SchemaFourGainsApprovalStepsOnOpen) {
   app_.reset();
-  auto db =
-      MigratedOnOpen(*this, "UPDATE meta SET value = '4' WHERE key = 'schema_version'; DELETE FROM approval_steps");
+  auto db = MigratedOnOpen(*this,
+                           "UPDATE meta SET value = '4' WHERE key = 'schema_version'; DELETE FROM approval_steps;"
+                           "ALTER TABLE units DROP COLUMN enforcement_body");
+  auto bodies = db->Prepare("SELECT group_concat(name) FROM units WHERE enforcement_body = 1");
+  ASSERT_TRUE((*bodies)->Step().value());
+  EXPECT_EQ((*bodies)->Text(0), "易县公安局");
   auto n = db->Prepare("SELECT COUNT(*) FROM approval_steps WHERE step = 'submit'");
   ASSERT_TRUE((*n)->Step().value());
   EXPECT_GE((*n)->Int(0), 2) << "the demo's submitted approvals";
@@ -347,7 +352,7 @@ TEST_F(RebuildTest, ReplayAcrossManyBatchesKeepsOrder) {
   EXPECT_EQ((*diffs)[1].rfind("case_parties " + case_id + "/2: ", 0), 0u) << (*diffs)[1];
 }
 
-TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
+TEST_F(RebuildTest, CaseNumbersAreSequentialPerEnforcementBodyAndYear) {
   domain::Actor officer = Login("officer1"), officer2 = Login("officer2");
   auto open = [&](const domain::Actor& a) {
     app::NewCase nc;
@@ -356,28 +361,28 @@ TEST_F(RebuildTest, CaseNumbersAreSequentialPerUnitAndYear) {
     nc.cmd.complaint = domain::ComplaintFromJson({{"channel", "phone"}, {"content", "x"}});
     return app_->cases().OpenCase(a, nc).value().body["number"].get<std::string>();
   };
-  // The demo opened two cases in 第一执法队 and one in 第二执法队 in 2026 (China Standard Time).
-  EXPECT_EQ(open(officer), "易公一队〔2026〕00003号");
-  EXPECT_EQ(open(officer), "易公一队〔2026〕00004号");
-  EXPECT_EQ(open(officer2), "易公二队〔2026〕00002号");
+  // The demo opened three cases for 易县公安局 in 2026 (China Standard Time); its teams act in its name
+  // and share its sequence, numbered without padding (GB/T 9704: 不编虚位).
+  EXPECT_EQ(open(officer), "易公〔2026〕4号");
+  EXPECT_EQ(open(officer), "易公〔2026〕5号");
+  EXPECT_EQ(open(officer2), "易公〔2026〕6号");
   clock_.Advance(std::chrono::hours(24 * 40));  // into 2027
-  EXPECT_EQ(open(officer), "易公一队〔2027〕00001号");
+  EXPECT_EQ(open(officer), "易公〔2027〕1号");
 
   // A data directory from before sequences (no row): the sequence starts after the highest number
   // given, including past 99999 where the numbers grow a digit.
   app_.reset();
   {
     auto db = Db::Open(dir_.File("quancheng.db"), true).value();
-    ASSERT_TRUE(
-        db->Exec("DELETE FROM number_sequences;"
-                 "UPDATE cases SET number = '易公一队〔2027〕123456号' WHERE number = '易公一队〔2027〕00001号'")
-            .ok());
+    ASSERT_TRUE(db->Exec("DELETE FROM number_sequences;"
+                         "UPDATE cases SET number = '易公〔2027〕123456号' WHERE number = '易公〔2027〕1号'")
+                    .ok());
   }
   app::Options ao;
   ao.data_dir = dir_.path();
   app_ = std::move(app::App::Open(ao, clock_).value());
-  EXPECT_EQ(open(officer), "易公一队〔2027〕123457号");
-  EXPECT_EQ(open(officer), "易公一队〔2027〕123458号");
+  EXPECT_EQ(open(officer), "易公〔2027〕123457号");
+  EXPECT_EQ(open(officer2), "易公〔2027〕123458号");
 }
 
 // A command that fails after taking its number gives it back: numbers stay gap-free.
