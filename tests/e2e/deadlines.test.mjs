@@ -117,7 +117,7 @@ test('指派协办人员: an officer new to officer1\'s unit is found by part of
 test('一次性告知补正: the date picker sends a date the API accepts, and offers no earlier day', async () => {
   const page = await signedIn('officer1')
   const { case: made } = await api(page, 'POST', '/api/v1/cases', {
-    start_mode: 'application', title: '补正期限日期测试', parties: [{ kind: 'legal_person', name: '易县日期测试有限公司' }],
+    start_mode: 'application', title: '补正期限日期测试', parties: [{ kind: 'legal_person', name: '易县日期测试有限公司', legal_representative: '马某' }],
     application: { channel: 'written', matter: '户外广告设置许可' },
   })
   await page.goto(server.url + '/cases/' + made.id)
@@ -157,7 +157,7 @@ test('一次性告知补正: the date picker sends a date the API accepts, and o
 test('案件详情: after 不予受理 the case shows 程序终结时间 and the 30-day case-file deadline', async () => {
   const page = await signedIn('officer1')
   const { case: made } = await api(page, 'POST', '/api/v1/cases', {
-    start_mode: 'application', title: '程序终结时间测试', parties: [{ kind: 'legal_person', name: '易县终结测试有限公司' }],
+    start_mode: 'application', title: '程序终结时间测试', parties: [{ kind: 'legal_person', name: '易县终结测试有限公司', legal_representative: '马某' }],
     application: { channel: 'written', matter: '户外广告设置许可' },
   })
   // 不予受理 goes through the chain (Art. 7): the reviewer and the approver approve it.
@@ -191,7 +191,7 @@ test('工作台: an overdue deadline comes first, in red; one due within 24 hour
   const page = await signedIn('officer1')
   const notified = async (title, deadline) => {
     const { case: made } = await api(page, 'POST', '/api/v1/cases', {
-      start_mode: 'application', title, parties: [{ kind: 'legal_person', name: '易县期限测试有限公司' }],
+      start_mode: 'application', title, parties: [{ kind: 'legal_person', name: '易县期限测试有限公司', legal_representative: '马某' }],
       application: { channel: 'written', matter: '户外广告设置许可' },
     })
     await api(page, 'POST', `/api/v1/cases/${made.id}/application/supplement-notice`, { items: ['营业执照副本'], deadline })

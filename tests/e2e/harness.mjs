@@ -17,7 +17,7 @@ export const PASSWORD = 'Demo@2026'
 /** Starts `quancheng serve` on a free port with a fresh demo directory. */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'qc-e2e-'))
-  const bin = join(root, 'build', 'quancheng')
+  const bin = process.env.QC_BIN || join(root, 'build', 'quancheng')
   execFileSync(bin, ['init', '--demo', '--data', join(dir, 'data')], { stdio: 'ignore' })
   const proc = spawn(bin, ['serve', '--data', join(dir, 'data'), '--port', '0', '--web', join(root, 'web', 'dist')], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,9 +55,11 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] })
 }
 
-/** A new page at 1366×768 (or `width`), logged in as `username` unless null. */
-export async function pageAs(browser, url, username, { width = 1366, height = 768 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+/** A new page at 1366×768 (or `width`; `touch`: a tablet's touch screen), logged in as `username` unless null. */
+export async function pageAs(browser, url, username, { width = 1366, height = 768, touch = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: touch, isMobile: false,
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(10000)
   if (username) await login(page, url, username)

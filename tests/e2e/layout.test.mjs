@@ -158,7 +158,7 @@ async function approveStart(caseId, username) {
 // through its start approval (进入下一阶段); the demo 依职权 case moves on to the 负责人.
 async function setUpCases() {
   const officer = await signedIn('officer1')
-  const party = { kind: 'legal_person', name: '易县布局测试有限公司' }
+  const party = { kind: 'legal_person', name: '易县布局测试有限公司', legal_representative: '马某' }
   const byTitle = async (t) => (await api(officer, 'GET', '/api/v1/cases?page_size=100')).items.find((c) => c.title === t).id
   made.demoApplication = await byTitle(DEMO_APPLICATION)
   made.demoExOfficio = await byTitle(DEMO_EX_OFFICIO)

@@ -1,9 +1,9 @@
 import { http } from '@/utils/http'
-import type { ApprovalInboxItem, CaseCommandResult, Decision, Page, PageQuery } from './types'
+import type { ApprovalInboxItem, ApprovalQuery, CaseCommandResult, Decision, Page } from './types'
 
-/** GET /api/v1/approvals */
-export function listApprovals(q: PageQuery = {}) {
-  return http.get<Page<ApprovalInboxItem>>('/api/v1/approvals', { ...q })
+/** GET /api/v1/approvals — 待办 (scope todo, the default) or 已办 (scope done, whose failure the tab shows). */
+export function listApprovals(q: ApprovalQuery = {}) {
+  return http.get<Page<ApprovalInboxItem>>('/api/v1/approvals', { ...q }, { silent: !!q.scope })
 }
 
 /** POST /api/v1/approvals/{id}/decision */

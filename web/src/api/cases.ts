@@ -1,4 +1,4 @@
-import { http } from '@/utils/http'
+import { http, type RequestOptions } from '@/utils/http'
 import type {
   Case,
   CaseCommandResult,
@@ -21,8 +21,8 @@ const cid = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}`
 const fieldSilent = { silent: (e: { field: string | null }) => !!e.field }
 
 /** GET /api/v1/cases */
-export function listCases(q: CaseQuery) {
-  return http.get<Page<CaseSummary>>('/api/v1/cases', { ...q })
+export function listCases(q: CaseQuery, o: RequestOptions = {}) {
+  return http.get<Page<CaseSummary>>('/api/v1/cases', { ...q }, o)
 }
 
 /** POST /api/v1/cases */

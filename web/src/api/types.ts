@@ -54,6 +54,7 @@ export interface Vocabulary {
   media_kinds: VocabularyEntry<MediaKind>[]
   receipt_kinds: VocabularyEntry<ReceiptKind>[]
   non_acceptance_grounds: VocabularyEntry<NonAcceptanceGround>[]
+  id_types: VocabularyEntry<IdType>[]
   case_commands: VocabularyEntry<CaseCommand>[]
 }
 
@@ -197,18 +198,33 @@ export interface ActionAvailability {
 /** What the requesting user may do on the case now: one entry per command. */
 export type AvailableActions = Record<CaseCommand, ActionAvailability>
 
+export type IdType = 'resident_id' | 'passport' | 'hk_macao_permit' | 'taiwan_permit' | 'foreign_permanent' | 'other'
+
+/** A 当事人 as entered (domain/party_rules.h checks it on the server). */
 export interface PartyInput {
   kind: PartyKind
   name: string
+  /** 自然人: the identity document (居民身份证 when absent). */
+  id_type?: IdType | null
   id_number?: string | null
   phone?: string | null
   address?: string | null
+  /** 法人: required. */
   legal_representative?: string | null
+  /** 其他组织: its 负责人, required. */
+  principal?: string | null
   gender?: string | null
   occupation?: string | null
+  /** YYYY-MM-DD */
+  birth_date?: string | null
+  /** 身份不明: `name` describes the person until identified. */
+  identity_unknown?: boolean
 }
 
-export type Party = PartyInput
+/** As the case shows it: `minor` for a natural person whose date of birth is known. */
+export interface Party extends PartyInput {
+  minor?: boolean
+}
 
 export interface ApplicationInput {
   channel: 'written' | 'oral' | 'online'
@@ -426,6 +442,18 @@ export interface ApprovalInboxItem {
   major: boolean
   urgent: boolean
   start_mode: StartMode
+  /** 已办 (scope=done) only: what the user decided on it, and when. */
+  my_decision?: Decision
+  my_decision_label?: string
+  my_decided_at?: string
+}
+
+/** GET /api/v1/approvals?scope=: todo, the matters waiting for the user (default); done, those the user decided. */
+export type ApprovalScope = 'todo' | 'done'
+
+/** Exactly the query parameters of GET /api/v1/approvals. */
+export interface ApprovalQuery extends PageQuery {
+  scope?: ApprovalScope
 }
 
 export interface ApprovalStep {
@@ -450,6 +478,12 @@ export interface Approval {
   submitted_at: string
   updated_at: string
   steps: ApprovalStep[]
+  /**
+   * What takes effect when approved, for every kind but start: the 不予受理 decision (reason, ground,
+   * competent_authority, remedies), the 不予启动 notice (reason, notice_no, notice_method, …), the
+   * change of the 重大复杂 mark (major, reason).
+   */
+  proposal?: Record<string, unknown>
 }
 
 // ---- Deadlines -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { http } from '@/utils/http'
+import { http, type RequestOptions } from '@/utils/http'
 import type { NewUnitRequest, Page, RecordedEvent, Unit, UnitOfficer, UnitOfficerQuery } from './types'
 
 /** GET /api/v1/units */
@@ -12,6 +12,6 @@ export function createUnit(body: NewUnitRequest) {
 }
 
 /** GET /api/v1/units/{id}/officers — 本单位执法人员, `name` a part of the name. */
-export function listUnitOfficers(unitId: string, q: UnitOfficerQuery = {}) {
-  return http.get<Page<UnitOfficer>>(`/api/v1/units/${encodeURIComponent(unitId)}/officers`, { ...q })
+export function listUnitOfficers(unitId: string, q: UnitOfficerQuery = {}, o: RequestOptions = {}) {
+  return http.get<Page<UnitOfficer>>(`/api/v1/units/${encodeURIComponent(unitId)}/officers`, { ...q }, o)
 }

@@ -3,7 +3,10 @@
 // token from the qc_csrf cookie in X-CSRF-Token, which the server requires of cookie sessions. Every failure rejects with an
 // ApiError carrying the API's {code, message, field}; the message is shown with ElMessage
 // unless the caller asks for silence, and a 401 sends the user to the login page. (ElMessage is
-// imported on demand by unplugin-auto-import: vite.config.ts.)
+// imported on demand by unplugin-auto-import: vite.config.ts.) A load (GET) that fails on the server's
+// side (5xx) or gets no answer offers 重试, which mounts the page afresh (utils/reload.ts).
+import { h } from 'vue'
+import { reloadView } from './reload'
 
 export interface ApiErrorBody {
   code: string
@@ -68,9 +71,19 @@ export function buildUrl(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path
 }
 
+/** What to say of a failed answer without an API error envelope (a proxy's page, a crash). */
+export function statusMessage(status: number): string {
+  if (status === 500) return `服务器内部错误（HTTP 500），请稍后重试`
+  if (status === 502 || status === 503 || status === 504) return `服务器暂时不可用（HTTP ${status}），请稍后重试`
+  if (status === 413) return '提交的内容过大（HTTP 413）'
+  if (status === 429) return '请求过于频繁，请稍后重试（HTTP 429）'
+  if (status >= 500) return `服务器出错（HTTP ${status}），请稍后重试`
+  return `请求未成功（HTTP ${status}）`
+}
+
 /** The ApiError of a failed answer: its JSON error envelope, or a generic one when there is none. */
 export function apiErrorOf(status: number, text: string): ApiError {
-  let body: ApiErrorBody = { code: 'http_' + status, message: `请求失败（HTTP ${status}）`, field: null }
+  let body: ApiErrorBody = { code: 'http_' + status, message: statusMessage(status), field: null }
   try {
     const j = JSON.parse(text)
     if (j && typeof j.code === 'string' && typeof j.message === 'string') {
@@ -93,14 +106,48 @@ async function toApiError(res: Response): Promise<ApiError> {
  * Shows a failed request's error as every request does: 401 → the login page, anything else as a
  * message unless `silent`. request() calls it; so do requests it does not make (tus uploads).
  */
-export function announce(e: ApiError, opts: Pick<RequestOptions, 'silent' | 'noAuthRedirect'> = {}) {
+export function announce(e: ApiError, opts: Pick<RequestOptions, 'silent' | 'noAuthRedirect'> & { retry?: boolean } = {}) {
   const silent = typeof opts.silent === 'function' ? opts.silent(e) : opts.silent
   if (e.status === 401 && !opts.noAuthRedirect) {
     ElMessage.warning(e.message || '请先登录')
     onUnauthorized()
+  } else if (!silent && opts.retry && (e.status === 0 || e.status >= 500)) {
+    offerRetry(e.message)
   } else if (!silent) {
     ElMessage.error(e.message)
   }
+}
+
+// One 重试 notice at a time: a page whose loads all fail says so once.
+let retryNotice: { close: () => void } | null = null
+
+/** A failed load the server may answer next time: the message with 重试, which loads the page afresh. */
+function offerRetry(message: string) {
+  retryNotice?.close()
+  const notice = ElNotification({
+    type: 'error',
+    title: '加载失败',
+    duration: 0,
+    message: h('div', { class: 'retry-notice' }, [
+      h('div', message),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'el-button el-button--primary el-button--small retry-button',
+          onClick: () => {
+            notice.close()
+            reloadView()
+          },
+        },
+        '重试',
+      ),
+    ]),
+    onClose: () => {
+      if (retryNotice === notice) retryNotice = null
+    },
+  })
+  retryNotice = notice
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -110,7 +157,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(opts.body)
   }
-  if ((opts.method ?? 'GET') !== 'GET') headers['X-CSRF-Token'] = csrfToken()
+  const isGet = (opts.method ?? 'GET') === 'GET'
+  if (!isGet) headers['X-CSRF-Token'] = csrfToken()
   let res: Response
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -121,12 +169,12 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     })
   } catch {
     const e = networkError()
-    ElMessage.error(e.message)
+    announce(e, { ...opts, retry: isGet })
     throw e
   }
   if (!res.ok) {
     const e = await toApiError(res)
-    announce(e, opts)
+    announce(e, { ...opts, retry: isGet })
     throw e
   }
   if (opts.text) return (await res.text()) as unknown as T
