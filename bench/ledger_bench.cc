@@ -127,7 +127,7 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   nc.cmd.title = "某网吧接纳未成年人上网案";
   nc.cmd.parties = {qc::domain::PartyFromJson({{"kind", "legal_person"},
                                                {"name", "易县星空网络服务有限公司"},
-                                               {"id_number", "91130633MA0D4E5F6G"},
+                                               {"id_number", "91130633MA0D4E5F6N"},
                                                {"legal_representative", "吴刚"}})};
   nc.cmd.start_form = qc::domain::StartFormFromJson({{"cause", "日常检查发现该网吧接纳未成年人上网"}});
   auto opened = app->cases().OpenCase(officer, nc).value();

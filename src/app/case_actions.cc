@@ -35,6 +35,8 @@ StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::stri
             [&](const AddParty& x) { return domain::DecideAddParty(c, a, x.party); },
             [&](const ChangeProcedure& x) { return domain::DecideSetProcedure(c, a, x.procedure, x.reason); },
             [&](const ChangeMajorFlag& x) { return domain::DecideSetMajor(c, a, approval_id, x.major, x.reason); },
+            [&](const DecideOnTheSpot& x) { return domain::DecideOnTheSpot(c, a, x.decision); },
+            [&](const FileSimpleCase& x) { return domain::DecideFileSimpleCase(c, a, x.note); },
         },
         action);
   });

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "domain/case_record.h"
+#include "domain/simple_procedure.h"
 #include "domain/types.h"
 
 namespace qc::app {
@@ -61,9 +62,16 @@ struct ChangeMajorFlag {
   bool major = false;
   std::string reason;
 };
+// Art. 23 — the simple procedure: the on-the-spot decision and its filing (domain/simple_procedure.h).
+struct DecideOnTheSpot {
+  domain::OnTheSpotDecision decision;
+};
+struct FileSimpleCase {
+  std::optional<std::string> note;
+};
 
-using CaseAction =
-    std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived, DecideOnApplication, IssueReceipt,
-                 NotStartComplaint, SubmitStartApproval, AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag>;
+using CaseAction = std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived,
+                                DecideOnApplication, IssueReceipt, NotStartComplaint, SubmitStartApproval, AdvanceStage,
+                                AddParty, ChangeProcedure, ChangeMajorFlag, DecideOnTheSpot, FileSimpleCase>;
 
 }  // namespace qc::app

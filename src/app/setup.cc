@@ -75,7 +75,7 @@ Status LoadDemo(App& app, const std::string& root) {
     NewCase nc;
     nc.cmd.mode = domain::StartMode::kApplication;
     nc.cmd.title = "易县商贸博览会大型群众性活动安全许可申请";
-    nc.cmd.parties.push_back(LegalPerson("易县会展服务有限公司", "91130633MA0C1X2Y3Z", "0312-8212345",
+    nc.cmd.parties.push_back(LegalPerson("易县会展服务有限公司", "91130633MA0C1X2Y3E", "0312-8212345",
                                          "河北省保定市易县城关镇朝阳路18号", "马晓东"));
     nc.cmd.application = domain::Application{};
     nc.cmd.application->channel = "written";
@@ -97,7 +97,7 @@ Status LoadDemo(App& app, const std::string& root) {
     NewCase nc;
     nc.cmd.mode = domain::StartMode::kExOfficio;
     nc.cmd.title = "金嗓子KTV未按规定备案经营案";
-    nc.cmd.parties.push_back(LegalPerson("易县金嗓子娱乐有限公司", "91130633MA0A7B8C9D", "0312-8265678",
+    nc.cmd.parties.push_back(LegalPerson("易县金嗓子娱乐有限公司", "91130633MA0A7B8C9P", "0312-8265678",
                                          "河北省保定市易县城关镇迎宾路66号", "周涛"));
     nc.cmd.start_form = domain::StartForm{};
     nc.cmd.start_form->cause = "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》";

@@ -1,4 +1,5 @@
 #include "domain/case_commands.h"
+#include "domain/party_rules.h"
 
 #include "domain/authorization.h"
 
@@ -87,6 +88,8 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
     case CaseCommand::kSubmitStartApproval: {
       QC_RETURN_IF_ERROR(RequireNotTerminal(c));
       if (c.mode == StartMode::kApplication) return Illegal("依申请案件以受理决定启动，无需程序启动审批");
+      if (c.procedure == Procedure::kSimple)
+        return Illegal("简易程序当场办理，无需程序启动审批（第二十三条；公安机关办理行政案件程序规定第三十七条）");
       if (c.open_approval() != nullptr) return Illegal("已有正在审批的程序启动审批表");
       if (c.start_approved) return Illegal("程序启动已经批准");
       bool may_submit = c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned ||
@@ -132,6 +135,23 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.mode == StartMode::kApplication && c.procedure == Procedure::kOrdinary)
         return Illegal("依申请的许可事项不适用简易程序（简易程序是行政处罚程序）", "procedure");
       if (c.stage > Stage::kInvestigation) return Illegal("审查决定阶段之后不能变更程序类型");
+      if (c.open_approval() != nullptr) return Illegal("审批进行中，不能变更程序类型");
+      // A simple-procedure case started on the spot without approval; an ordinary procedure needs one.
+      if (c.procedure == Procedure::kSimple && c.stage > Stage::kInitiation && !c.start_approved)
+        return Illegal("简易程序案件已当场启动；转为普通程序须另行登记并报批程序启动审批表（第十条）");
+      return Status();
+    case CaseCommand::kOnTheSpotDecision:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.procedure != Procedure::kSimple) return Illegal("只有适用简易程序的案件可以当场作出处罚决定（第二十三条）");
+      if (c.on_the_spot) return Illegal("已作出当场处罚决定");
+      if (c.stage != Stage::kInvestigation) return Illegal("当场处罚决定在调查取证阶段作出");
+      if (c.parties.empty()) return Status::Conflict("missing_party", "当场处罚须先登记被处罚的当事人", "parties");
+      if (c.parties.front().identity_unknown)
+        return Status::Conflict("missing_party", "当事人身份不明，不能当场处罚", "parties");
+      return Status();
+    case CaseCommand::kFileSimpleCase:
+      if (!c.on_the_spot) return Illegal("尚未作出当场处罚决定，无需备案");
+      if (c.on_the_spot->filing) return Illegal("当场处罚决定已备案");
       return Status();
     case CaseCommand::kChangeMajor:
       QC_RETURN_IF_ERROR(RequireNotTerminal(c));
@@ -146,6 +166,8 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
 std::string_view ToString(CaseCommand c) {
   switch (c) {
     case CaseCommand::kSubmitStartApproval: return "submit_start_approval";
+    case CaseCommand::kOnTheSpotDecision: return "on_the_spot_decision";
+    case CaseCommand::kFileSimpleCase: return "file_simple_case";
     case CaseCommand::kAdvanceStage: return "advance_stage";
     case CaseCommand::kAddParty: return "add_party";
     case CaseCommand::kDecideApplication: return "decide_application";
@@ -164,6 +186,8 @@ std::string_view ToString(CaseCommand c) {
 std::string_view Label(CaseCommand c) {
   switch (c) {
     case CaseCommand::kSubmitStartApproval: return "提交启动审批";
+    case CaseCommand::kOnTheSpotDecision: return "当场处罚决定";
+    case CaseCommand::kFileSimpleCase: return "当场处罚备案";
     case CaseCommand::kAdvanceStage: return "进入下一阶段";
     case CaseCommand::kAddParty: return "增加当事人";
     case CaseCommand::kDecideApplication: return "受理 / 不予受理";
@@ -238,7 +262,10 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
             {"urgent", cmd.urgent}};
   if (!cmd.body_id.empty()) d["enforcement_body"] = {{"id", cmd.body_id}, {"name", cmd.body_name}};
   Json parties = Json::array();
-  for (const auto& p : cmd.parties) parties.push_back(ToJson(p));
+  for (size_t i = 0; i < cmd.parties.size(); ++i) {
+    QC_RETURN_IF_ERROR(CheckParty(cmd.parties[i], "parties[" + std::to_string(i) + "]"));
+    parties.push_back(ToJson(cmd.parties[i]));
+  }
   d["parties"] = std::move(parties);
   if (!cmd.procedure_reason.empty()) d["procedure_reason"] = cmd.procedure_reason;
   if (cmd.major) d["major_reason"] = cmd.major_reason;
@@ -275,7 +302,12 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
     }
   }
   Drafts out{{"CaseOpened", std::move(d)}};
-  if (cmd.urgent)
+  if (cmd.procedure == Procedure::kSimple)
+    out.push_back({"StageAdvanced",
+                   {{"from", "initiation"},
+                    {"to", "investigation"},
+                    {"reason", "适用简易程序当场办理，无需程序启动审批（第二十三条）"}}});
+  else if (cmd.urgent)
     out.push_back(
         {"StageAdvanced",
          {{"from", "initiation"}, {"to", "investigation"}, {"reason", "情况紧急，先行启动，事后补报审批（第十条）"}}});
@@ -414,6 +446,7 @@ StatusOr<Drafts> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to
 
 StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Party& party) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAddParty));
+  QC_RETURN_IF_ERROR(CheckParty(party, ""));
   Json d = Json::object();
   d["party"] = ToJson(party);
   return Drafts{{"PartyAdded", std::move(d)}};
@@ -434,7 +467,14 @@ StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedur
     return Status::InvalidArgument("invalid_field", "依申请的许可事项不适用简易程序（简易程序是行政处罚程序）",
                                    "procedure");
   if (reason.empty()) return Status::InvalidArgument("missing_field", "变更程序类型须说明理由（第二十三条）", "reason");
-  return Drafts{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
+  Drafts out{{"ProcedureChanged", {{"procedure", ToString(p)}, {"reason", reason}}}};
+  // Changed to the simple procedure before it started: it starts on the spot, like a simple case opened.
+  if (p == Procedure::kSimple && c.stage == Stage::kInitiation)
+    out.push_back({"StageAdvanced",
+                   {{"from", "initiation"},
+                    {"to", "investigation"},
+                    {"reason", "适用简易程序当场办理，无需程序启动审批（第二十三条）"}}});
+  return out;
 }
 
 StatusOr<Drafts> DecideSetMajor(const CaseState& c, const Actor& a, const std::string& approval_id, bool major,

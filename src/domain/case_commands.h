@@ -57,12 +57,15 @@ enum class CaseCommand {
   kChangeProcedure,      // 变更程序类型 (Art. 23)
   kChangeMajor,          // 重大复杂标记 (Art. 5)
   kAssignOfficer,        // 指派协办人员
+  kOnTheSpotDecision,    // 当场处罚决定 (Art. 23, domain/simple_procedure.h)
+  kFileSimpleCase,       // 当场处罚备案 (Art. 23(5))
 };
 inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,        CaseCommand::kAddParty,
     CaseCommand::kDecideApplication,   CaseCommand::kComplaintNotStarted, CaseCommand::kCorrectApplication,
     CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived,  CaseCommand::kIssueReceipt,
-    CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer};
+    CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer,
+    CaseCommand::kOnTheSpotDecision,   CaseCommand::kFileSimpleCase};
 std::string_view ToString(CaseCommand c);
 std::string_view Label(CaseCommand c);
 // OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.

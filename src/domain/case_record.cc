@@ -64,12 +64,16 @@ Json ToJson(const Party& p) {
   Json j = Json::object();
   j["kind"] = ToString(p.kind);
   j["name"] = p.name;
+  if (p.id_type) j["id_type"] = ToString(*p.id_type);
   PutOpt(j, "id_number", p.id_number);
   PutOpt(j, "phone", p.phone);
   PutOpt(j, "address", p.address);
   PutOpt(j, "legal_representative", p.legal_representative);
+  PutOpt(j, "principal", p.principal);
   PutOpt(j, "gender", p.gender);
   PutOpt(j, "occupation", p.occupation);
+  PutOpt(j, "birth_date", p.birth_date);
+  if (p.identity_unknown) j["identity_unknown"] = true;
   return j;
 }
 
@@ -78,12 +82,16 @@ Party PartyFromJson(const Json& j) {
   Party p;
   p.kind = Enum<PartyKind>(j, "kind", ParsePartyKind);
   p.name = Str(j, "name");
+  if (j.contains("id_type")) p.id_type = Enum<IdType>(j, "id_type", ParseIdType);
   p.id_number = OptStr(j, "id_number");
   p.phone = OptStr(j, "phone");
   p.address = OptStr(j, "address");
   p.legal_representative = OptStr(j, "legal_representative");
+  p.principal = OptStr(j, "principal");
   p.gender = OptStr(j, "gender");
   p.occupation = OptStr(j, "occupation");
+  p.birth_date = OptStr(j, "birth_date");
+  p.identity_unknown = j.value("identity_unknown", false);
   return p;
 }
 

@@ -23,11 +23,17 @@
 
 namespace qc::domain {
 
-// 当事人: the applicant, the party an act is against, or a party added later.
+// 当事人: the applicant, the party an act is against, or a party added later (checked by
+// domain/party_rules.h). A natural person: id_type (a resident ID when absent) and id_number,
+// birth_date (YYYY-MM-DD); a legal person: id_number is its 统一社会信用代码, legal_representative
+// (法定代表人) required; another organisation: principal (负责人) required. identity_unknown (身份不明,
+// e.g. an absent owner): `name` describes the person until identified.
 struct Party {
   PartyKind kind = PartyKind::kNaturalPerson;
   std::string name;
-  std::optional<std::string> id_number, phone, address, legal_representative, gender, occupation;
+  std::optional<IdType> id_type;
+  std::optional<std::string> id_number, phone, address, legal_representative, principal, gender, occupation, birth_date;
+  bool identity_unknown = false;
 };
 
 // Art. 9 — an error in the materials corrected on the spot (当场更正), confirmed by the applicant.

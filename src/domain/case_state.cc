@@ -1,4 +1,5 @@
 #include "domain/case_state.h"
+#include "domain/party_rules.h"
 
 #include "domain/deadlines.h"
 #include "domain/media.h"
@@ -235,6 +236,21 @@ const std::map<std::string, Applier>& Appliers() {
          return Status();
        }},
       {"MediaRegistered", ApplyMediaRegistered},
+      {"OnTheSpotDecided",
+       [](CaseState& c, const Event& e) {
+         c.on_the_spot = OnTheSpotDecisionFromJson(e.data);
+         c.on_the_spot->at = e.at;
+         c.on_the_spot->by = e.actor;
+         return Status();
+       }},
+      {"SimpleCaseFiled",
+       [](CaseState& c, const Event& e) {
+         if (!c.on_the_spot) return Corrupt(e, "no on-the-spot decision");
+         c.on_the_spot->filing = SimpleFilingFromJson(e.data);
+         c.on_the_spot->filing->at = e.at;
+         c.on_the_spot->filing->by = e.actor;
+         return Status();
+       }},
       {"RecordAccessed", ApplyRecordAccessed},
       {"ProcedureChanged",
        [](CaseState& c, const Event& e) {
@@ -371,7 +387,16 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   for (const auto& d : Deadlines(c, cal)) deadlines.push_back(DeadlineToJson(d));
   j["deadlines"] = std::move(deadlines);
   Json parties = Json::array();
-  for (const auto& p : c.parties) parties.push_back(ToJson(p));
+  for (const auto& p : c.parties) {
+    Json jp = ToJson(p);
+    // A minor (未成年人) on the day the case was opened: the rules for minors apply (行政处罚法 第三十条).
+    std::optional<std::string> born = p.birth_date;
+    if (!born && p.kind == PartyKind::kNaturalPerson && p.id_number &&
+        p.id_type.value_or(IdType::kResidentId) == IdType::kResidentId)
+      born = BirthDateOfResidentId(*p.id_number);
+    if (born && p.kind == PartyKind::kNaturalPerson) jp["minor"] = IsMinorOn(*born, c.created_at);
+    parties.push_back(std::move(jp));
+  }
   j["parties"] = std::move(parties);
   j["officers"] = std::move(officers);
   j["application"] = c.application ? ToJson(*c.application) : Json(nullptr);
@@ -382,6 +407,7 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   Json media = Json::array();
   for (const auto& m : c.media) media.push_back(ToJson(m));
   j["media"] = std::move(media);
+  j["on_the_spot"] = c.on_the_spot ? ToJson(*c.on_the_spot) : Json(nullptr);
   j["version"] = c.version;
   j["last_index"] = c.last_index;
   return j;

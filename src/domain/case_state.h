@@ -13,6 +13,8 @@
 //                                           |--reject--> rejected (terminal; the 负责人 only)
 //   urgent start: in_progress at once (stage investigation); the approval is filed afterwards and runs
 //                 the same chain without changing the status until it is rejected.
+//   simple:       in_progress at once (stage investigation), no start approval (Art. 23); the on-the-spot
+//                 decision moves it through 审查决定 to 送达执行 (domain/simple_procedure.h).
 //   complaint:    pending --StartApprovalSubmitted--> as ex officio
 //   refusals:     pending --ApprovalSubmitted(non_acceptance | not_start)--> awaiting_approval, then the
 //                 负责人's approval records ApplicationDecided(!accepted) / ComplaintNotStarted (terminal);
@@ -21,7 +23,7 @@
 //                 and the approval records MajorFlagChanged(false) (Art. 5).
 //
 // Invariants (checked by tests/unit/domain_test.cc):
-//  1. stage > kInitiation  <=>  the procedure was started (approved, accepted, or urgent).
+//  1. stage > kInitiation  <=>  the procedure was started (approved, accepted, urgent, or simple).
 //  2. at most one approval is open (state reviewing / legal_review / deciding) at a time.
 //  3. version == number of events applied; last_index is the ledger index of the last one.
 #pragma once
@@ -32,6 +34,7 @@
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "domain/case_record.h"
+#include "domain/simple_procedure.h"
 #include "domain/event.h"
 #include "domain/types.h"
 #include "domain/work_calendar.h"
@@ -98,7 +101,8 @@ struct CaseState {
   // Art. 10 程序启动审批表: ex officio from the start; a complaint's once its start approval is submitted.
   std::optional<StartForm> start_form;
   std::vector<Approval> approvals;
-  std::vector<MediaRecord> media;  // MediaRegistered records (domain/media.h), in order
+  std::vector<MediaRecord> media;                // MediaRegistered records (domain/media.h), in order
+  std::optional<OnTheSpotDecision> on_the_spot;  // 简易程序: the on-the-spot decision and its filing
   int64_t version = 0;
   int64_t last_index = -1;
 

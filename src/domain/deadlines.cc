@@ -36,6 +36,10 @@ std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
     out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, due, ""});
     return out;
   }
+  if (c.on_the_spot && !c.on_the_spot->filing)
+    out.push_back({"simple_filing", "当场处罚决定报所属公安机关备案（24小时）",
+                   "第二十三条（公安机关办理行政案件程序规定第三十九条）", c.on_the_spot->at,
+                   c.on_the_spot->at + std::chrono::hours(24), ""});
   if (c.mode == StartMode::kApplication && c.status == CaseStatus::kPending && c.application) {
     const auto& notice = c.application->supplement_notice;
     if (notice && !notice->received) {

@@ -10,6 +10,8 @@
 //                         not given in time means the application is deemed accepted from receipt.
 //   supplement            依申请: the applicant's deadline to supplement (一次性告知补正, Art. 9), when
 //                         the notice gave a date; the officer follows it up.
+//   simple_filing         简易程序: the on-the-spot decision is filed with the officer's bureau within 24
+//                         hours of being made (公安机关办理行政案件程序规定 第三十九条第二款; Art. 23(5)).
 //   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
 //                         within 30 days (Art. 33), to the end of the 30th day after the day it ended,
 //                         China time. Archiving (issue 6+) ends it; until then it stays.
@@ -28,7 +30,7 @@
 namespace qc::domain {
 
 struct Deadline {
-  std::string kind;     // application_decision | supplement | case_file
+  std::string kind;     // application_decision | supplement | simple_filing | case_file
   std::string label;    // Chinese, for the UI
   std::string article;  // the rule it comes from
   TimePoint since, due;

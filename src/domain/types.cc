@@ -50,6 +50,12 @@ constexpr Table<UploadState, 4> kUploadStates{
 constexpr Table<MediaKind, 2> kMediaKinds{{{"av", "音像记录"}, {"attachment", "附件"}}};
 constexpr Table<ReceiptKind, 3> kReceiptKinds{
     {{"materials", "材料接收凭证"}, {"acceptance", "受理凭证"}, {"non_acceptance", "不予受理凭证"}}};
+constexpr Table<IdType, 6> kIdTypes{{{"resident_id", "居民身份证"},
+                                     {"passport", "护照"},
+                                     {"hk_macao_permit", "港澳居民来往内地通行证"},
+                                     {"taiwan_permit", "台湾居民来往大陆通行证"},
+                                     {"foreign_permanent", "外国人永久居留身份证"},
+                                     {"other", "其他"}}};
 constexpr Table<NonAcceptanceGround, 3> kNonAcceptanceGrounds{{{"not_required", "申请事项依法不需要取得行政许可"},
                                                                {"not_competent", "申请事项依法不属于本机关职权范围"},
                                                                {"other", "其他依法不予受理的情形"}}};
@@ -84,6 +90,7 @@ std::string_view ToString(UploadState s) { return kUploadStates[static_cast<size
 std::string_view ToString(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].first; }
 std::string_view ToString(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].first; }
 std::string_view ToString(NonAcceptanceGround g) { return kNonAcceptanceGrounds[static_cast<size_t>(g)].first; }
+std::string_view ToString(IdType t) { return kIdTypes[static_cast<size_t>(t)].first; }
 
 std::string_view Label(Role r) { return kRoles[static_cast<size_t>(r)].second; }
 std::string_view Label(StartMode m) { return kModes[static_cast<size_t>(m)].second; }
@@ -99,6 +106,7 @@ std::string_view Label(UploadState s) { return kUploadStates[static_cast<size_t>
 std::string_view Label(MediaKind k) { return kMediaKinds[static_cast<size_t>(k)].second; }
 std::string_view Label(ReceiptKind k) { return kReceiptKinds[static_cast<size_t>(k)].second; }
 std::string_view Label(NonAcceptanceGround g) { return kNonAcceptanceGrounds[static_cast<size_t>(g)].second; }
+std::string_view Label(IdType t) { return kIdTypes[static_cast<size_t>(t)].second; }
 
 std::optional<Role> ParseRole(std::string_view s) { return ParseIn<Role>(kRoles, s); }
 std::optional<StartMode> ParseStartMode(std::string_view s) { return ParseIn<StartMode>(kModes, s); }
@@ -119,6 +127,7 @@ std::optional<ApprovalDecision> ParseApprovalDecision(std::string_view s) {
 std::optional<UploadState> ParseUploadState(std::string_view s) { return ParseIn<UploadState>(kUploadStates, s); }
 std::optional<MediaKind> ParseMediaKind(std::string_view s) { return ParseIn<MediaKind>(kMediaKinds, s); }
 std::optional<ReceiptKind> ParseReceiptKind(std::string_view s) { return ParseIn<ReceiptKind>(kReceiptKinds, s); }
+std::optional<IdType> ParseIdType(std::string_view s) { return ParseIn<IdType>(kIdTypes, s); }
 std::optional<NonAcceptanceGround> ParseNonAcceptanceGround(std::string_view s) {
   return ParseIn<NonAcceptanceGround>(kNonAcceptanceGrounds, s);
 }
@@ -137,7 +146,8 @@ std::vector<Vocabulary> AllVocabularies() {
           Entries("upload_states", kUploadStates),
           Entries("media_kinds", kMediaKinds),
           Entries("receipt_kinds", kReceiptKinds),
-          Entries("non_acceptance_grounds", kNonAcceptanceGrounds)};
+          Entries("non_acceptance_grounds", kNonAcceptanceGrounds),
+          Entries("id_types", kIdTypes)};
 }
 
 }  // namespace qc::domain

@@ -72,6 +72,10 @@ enum class ReceiptKind { kMaterials, kAcceptance, kNonAcceptance };  // 材料�
 // needs no licence, it is another authority's (the applicant is told which), or another ground stated.
 enum class NonAcceptanceGround { kNotRequired, kNotCompetent, kOther };
 
+// A natural person's identity document (身份证件种类).
+enum class IdType { kResidentId, kPassport, kHkMacaoPermit, kTaiwanPermit, kForeignPermanent, kOther };
+// 居民身份证 / 护照 / 港澳居民来往内地通行证 / 台湾居民来往大陆通行证 / 外国人永久居留身份证 / 其他
+
 std::string_view ToString(Role r);
 std::string_view ToString(StartMode m);
 std::string_view ToString(Stage s);
@@ -86,6 +90,7 @@ std::string_view ToString(UploadState s);
 std::string_view ToString(MediaKind k);
 std::string_view ToString(ReceiptKind k);
 std::string_view ToString(NonAcceptanceGround g);
+std::string_view ToString(IdType t);
 
 std::string_view Label(Role r);
 std::string_view Label(StartMode m);
@@ -101,6 +106,7 @@ std::string_view Label(UploadState s);
 std::string_view Label(MediaKind k);
 std::string_view Label(ReceiptKind k);
 std::string_view Label(NonAcceptanceGround g);
+std::string_view Label(IdType t);
 
 std::optional<Role> ParseRole(std::string_view s);
 std::optional<StartMode> ParseStartMode(std::string_view s);
@@ -116,6 +122,7 @@ std::optional<UploadState> ParseUploadState(std::string_view s);
 std::optional<MediaKind> ParseMediaKind(std::string_view s);
 std::optional<ReceiptKind> ParseReceiptKind(std::string_view s);
 std::optional<NonAcceptanceGround> ParseNonAcceptanceGround(std::string_view s);
+std::optional<IdType> ParseIdType(std::string_view s);
 
 // Every enum above as {"<name>": [{"value": wire name, "label": Chinese label}, ...]}, in declaration
 // order: what GET /api/v1/vocabulary sends, so the web client shows the server's labels.

@@ -15,12 +15,19 @@ domain::Party ReadParty(Reader& p) {
       domain::ParsePartyKind(p.Enum("kind", kRequired, {"natural_person", "legal_person", "other_organization"}))
           .value_or(domain::PartyKind::kNaturalPerson);
   party.name = p.Str("name", kRequired, 100);
+  std::string id_type =
+      p.Enum("id_type", kOptional,
+             {"resident_id", "passport", "hk_macao_permit", "taiwan_permit", "foreign_permanent", "other"});
+  if (!id_type.empty()) party.id_type = domain::ParseIdType(id_type);
   party.id_number = p.OptStr("id_number", 50);
   party.phone = p.OptStr("phone", 30);
   party.address = p.OptStr("address", 200);
   party.legal_representative = p.OptStr("legal_representative", 50);
+  party.principal = p.OptStr("principal", 50);
   party.gender = p.OptStr("gender", 10);
   party.occupation = p.OptStr("occupation", 50);
+  party.birth_date = p.OptStr("birth_date", 10);
+  party.identity_unknown = p.Bool("identity_unknown", false);
   return party;
 }
 
@@ -268,6 +275,33 @@ void RegisterCaseRoutes(Router& r) {
   });
   // 增加当事人
   AddAction(r, "parties", [](Reader& in) -> app::CaseAction { return app::AddParty{ReadParty(in)}; });
+
+  // 简易程序：当场处罚决定 and its 备案 (Art. 23).
+  AddAction(r, "on-the-spot-decision", [](Reader& in) -> app::CaseAction {
+    domain::OnTheSpotDecision d;
+    d.matter = in.Enum("matter", kRequired, {"public_security", "traffic", "other"});
+    d.facts = in.Str("facts", kRequired, 2000);
+    d.legal_basis = in.Str("legal_basis", kRequired, 1000);
+    d.decision_no = in.Str("decision_no", kRequired, 100);
+    d.place = in.Str("place", kRequired, 200);
+    d.penalty = in.Enum("penalty", kRequired, {"warning", "fine"});
+    d.fine_yuan = in.Int("fine_yuan", 0, 0, 100000000);
+    d.statement = in.Str("statement", kRequired, 2000);
+    d.review = in.Str("review", kRequired, 2000);
+    d.adopted = in.Bool("adopted", false);
+    d.disputed = in.Bool("disputed", false);
+    d.recording_device = in.OptStr("recording_device", 64);
+    if (auto c = in.Object("collected", kOptional)) {
+      domain::OnTheSpotCollection col;
+      col.receipt_no = c->Str("receipt_no", kRequired, 100);
+      col.ground = c->Enum("ground", kRequired, {"small", "hard_to_enforce", "remote"});
+      in.Merge(c->Finish());
+      d.collected = std::move(col);
+    }
+    return app::DecideOnTheSpot{std::move(d)};
+  });
+  AddAction(r, "simple-filing",
+            [](Reader& in) -> app::CaseAction { return app::FileSimpleCase{in.OptStr("note", 1000)}; });
   // 变更程序类型（第二十三条）
   AddAction(r, "procedure", [](Reader& in) -> app::CaseAction {
     std::string p = in.Enum("procedure", kRequired, {"ordinary", "simple"});

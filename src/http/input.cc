@@ -159,6 +159,23 @@ bool Reader::Bool(const std::string& name, bool fallback) {
   return v ? v->get<bool>() : fallback;
 }
 
+int64_t Reader::Int(const std::string& name, int64_t fallback, int64_t min, int64_t max) {
+  const Json* v = Get(name, false, Json::value_t::number_integer, "整数");
+  if (!v) return fallback;
+  if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(max)) {
+    Fail(Status::InvalidArgument(
+        "invalid_field", "应为 " + std::to_string(min) + "–" + std::to_string(max) + " 之间的整数", Path(name)));
+    return fallback;
+  }
+  int64_t n = v->get<int64_t>();
+  if (n < min || n > max) {
+    Fail(Status::InvalidArgument(
+        "invalid_field", "应为 " + std::to_string(min) + "–" + std::to_string(max) + " 之间的整数", Path(name)));
+    return fallback;
+  }
+  return n;
+}
+
 std::optional<bool> Reader::OptBool(const std::string& name, bool required) {
   const Json* v = Get(name, required, Json::value_t::boolean, "布尔值");
   if (!v) return std::nullopt;

@@ -8,6 +8,7 @@
 //   QC_RETURN_IF_ERROR(r.Finish());     // first error, or an unknown field
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <optional>
@@ -41,6 +42,8 @@ class Reader {
   std::string Enum(const std::string& name, bool required, const std::vector<std::string>& allowed,
                    const std::string& fallback = "");
   bool Bool(const std::string& name, bool fallback);
+  // An integer in [min, max] (a number with a fraction is wrong_type; outside is invalid_field).
+  int64_t Int(const std::string& name, int64_t fallback, int64_t min, int64_t max);
   std::optional<bool> OptBool(const std::string& name, bool required = false);
   std::vector<std::string> StrList(const std::string& name, bool required, size_t max_items, size_t max_chars);
   // A nested object: read it with the returned Reader, then Merge() its Finish().

@@ -126,10 +126,11 @@ TEST_F(ApiTest, OfficerOfTheOtherTeamCannotOpenOrTouchTheCase) {
 
 TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
   Client officer(port(), "officer1");
-  Json body = {{"start_mode", "application"},
-               {"title", "大型群众性活动安全许可（测试）"},
-               {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
-               {"application", {{"channel", "oral"}, {"matter", "大型群众性活动安全许可"}}}};
+  Json body = {
+      {"start_mode", "application"},
+      {"title", "大型群众性活动安全许可（测试）"},
+      {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}, {"legal_representative", "马晓东"}}}},
+      {"application", {{"channel", "oral"}, {"matter", "大型群众性活动安全许可"}}}};
   HttpResponse r = officer.Post("/api/v1/cases", body);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.json()["field"], "application.oral_record");

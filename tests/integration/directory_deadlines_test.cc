@@ -32,11 +32,12 @@ Json FindCase(const Json& list, const std::string& id) {
 TEST_F(WorkbenchApiTest, ApplicationDeadlinesFollowTheCase) {
   Client officer1(port(), "officer1"), officer2(port(), "officer2"), reviewer(port(), "reviewer1"),
       admin(port(), "admin");
-  HttpResponse r =
-      officer1.Post("/api/v1/cases", {{"start_mode", "application"},
-                                      {"title", "期限测试：许可申请"},
-                                      {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}}}},
-                                      {"application", {{"channel", "written"}, {"matter", "许可"}}}});
+  HttpResponse r = officer1.Post(
+      "/api/v1/cases",
+      {{"start_mode", "application"},
+       {"title", "期限测试：许可申请"},
+       {"parties", {{{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}, {"legal_representative", "马晓东"}}}},
+       {"application", {{"channel", "written"}, {"matter", "许可"}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   ASSERT_EQ(r.json()["case"]["deadlines"].size(), 1u);
@@ -110,14 +111,15 @@ TEST(CalendarApiTest, TheAdministratorMaintainsTheWorkingDayCalendar) {
   Client officer(server.port(), "officer1"), admin(server.port(), "admin");
   // An application received on Friday 2026-11-27 (Beijing): five working days end Friday 2026-12-04.
   // A fixed past receipt in the shipped 2026 calendar: the deadline does not depend on today.
-  HttpResponse r =
-      officer.Post("/api/v1/cases", {{"start_mode", "application"},
-                                     {"title", "工作日历测试：许可申请"},
-                                     {"parties", {{{"kind", "legal_person"}, {"name", "易县日历测试公司"}}}},
-                                     {"application",
-                                      {{"channel", "written"},
-                                       {"matter", "许可"},
-                                       {"received_at", "2026-11-27T10:00:00+08:00"}}}});  // fixed past input
+  HttpResponse r = officer.Post(
+      "/api/v1/cases",
+      {{"start_mode", "application"},
+       {"title", "工作日历测试：许可申请"},
+       {"parties", {{{"kind", "legal_person"}, {"name", "易县日历测试公司"}, {"legal_representative", "马晓东"}}}},
+       {"application",
+        {{"channel", "written"},
+         {"matter", "许可"},
+         {"received_at", "2026-11-27T10:00:00+08:00"}}}});  // fixed past input
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
   EXPECT_EQ(r.json()["case"]["deadlines"][0]["due_at"], "2026-12-04T15:59:59.999Z");

@@ -180,10 +180,12 @@ Client::Client(int port, const std::string& username, const std::string& passwor
 }
 
 std::string OpenExOfficioCase(const Client& officer, const std::string& title) {
-  HttpResponse r = officer.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
-                                                  {"title", title},
-                                                  {"parties", {{{"kind", "legal_person"}, {"name", "易县某公司"}}}},
-                                                  {"start_form", {{"cause", "现场检查"}}}});
+  HttpResponse r =
+      officer.Post("/api/v1/cases",
+                   {{"start_mode", "ex_officio"},
+                    {"title", title},
+                    {"parties", {{{"kind", "legal_person"}, {"name", "易县某公司"}, {"legal_representative", "王某"}}}},
+                    {"start_form", {{"cause", "现场检查"}}}});
   if (r.status != 201) throw std::runtime_error("case: " + r.body);
   return r.json()["case"]["id"];
 }

@@ -43,6 +43,8 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
                                 "案情简单，当场可以作出决定");
     case CaseCommand::kChangeMajor: return DecideSetMajor(c, a, "ap_x", !c.major, "涉及人数众多");
     case CaseCommand::kAssignOfficer: return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
+    case CaseCommand::kOnTheSpotDecision: return DecideOnTheSpot(c, a, ScenarioDDecision());
+    case CaseCommand::kFileSimpleCase: return DecideFileSimpleCase(c, a, std::nullopt);
   }
   return Status::Internal("unknown command");
 }
@@ -66,6 +68,16 @@ void ExpectOffersMatchDecisions(const CaseState& c, const std::string& where) {
         EXPECT_EQ(entry["reason"].get<std::string>(), decided.message()) << where << ", " << ToString(cmd);
     }
   }
+}
+
+TEST(AvailableActions, MatchTheDecisionsThroughASimpleProcedureCase) {
+  CaseHarness h;
+  ASSERT_TRUE(h.Run(DecideOpen(Officer(), OpenSimple()), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "opened simple");
+  ASSERT_TRUE(h.Run(DecideOnTheSpot(h.c, Officer(), ScenarioDDecision()), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "decided on the spot");
+  ASSERT_TRUE(h.Run(DecideFileSimpleCase(h.c, Officer(), std::nullopt), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "filed");
 }
 
 TEST(AvailableActions, MatchTheDecisionsThroughAnExOfficioCase) {

@@ -22,9 +22,41 @@ inline OpenCaseCommand OpenApplication() {
   cmd.unit_id = "team1";
   cmd.title = "大型群众性活动安全许可";
   cmd.mode = StartMode::kApplication;
-  cmd.parties = {PartyFromJson({{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}})};
+  cmd.parties = {
+      PartyFromJson({{"kind", "legal_person"}, {"name", "易县会展服务有限公司"}, {"legal_representative", "马晓东"}})};
   cmd.application = ApplicationFromJson({{"channel", "written"}, {"matter", "大型群众性活动安全许可"}});
   return cmd;
+}
+
+// Scenario D: a delivery rider obstructing traffic at a market gate, fined 50 yuan on the spot (Art. 23).
+inline OpenCaseCommand OpenSimple() {
+  OpenCaseCommand cmd;
+  cmd.case_id = "case_1";
+  cmd.unit_id = "team1";
+  cmd.title = "外卖骑手占道妨碍通行案";
+  cmd.mode = StartMode::kExOfficio;
+  cmd.procedure = Procedure::kSimple;
+  cmd.procedure_reason = "违法事实确凿，有法定依据，拟处五十元罚款，可当场作出处罚决定";
+  cmd.parties = {PartyFromJson({{"kind", "natural_person"}, {"name", "孙小军"}, {"id_number", "130633199003070013"}})};
+  cmd.start_form = StartFormFromJson({{"cause", "巡逻发现骑手在农贸市场门口占道停车妨碍通行"}});
+  return cmd;
+}
+inline OnTheSpotDecision ScenarioDDecision() {
+  OnTheSpotDecision d;
+  d.matter = "traffic";
+  d.facts = "当事人驾驶电动自行车在农贸市场门口占道停放，妨碍其他车辆和行人通行";
+  d.legal_basis = "《中华人民共和国道路交通安全法》第八十九条";
+  d.decision_no = "易公当罚〔2026〕1号";
+  d.place = "易县城关镇农贸市场东门";
+  d.penalty = "fine";
+  d.fine_yuan = 50;
+  d.statement = "当事人称只停了几分钟";
+  d.review = "经复核，占道事实有执法记录仪录像为证，陈述不影响违法事实认定，不予采纳";
+  d.adopted = false;
+  d.disputed = true;
+  d.recording_device = "DSJ-0107";
+  d.collected = OnTheSpotCollection{"冀财罚No.0012345", "small"};
+  return d;
 }
 
 class CaseHarness {

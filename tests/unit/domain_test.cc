@@ -22,7 +22,8 @@ OpenCaseCommand ExOfficio() {
   cmd.unit_id = "team1";
   cmd.title = "金嗓子KTV未按规定备案经营案";
   cmd.mode = StartMode::kExOfficio;
-  cmd.parties = {PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}})};
+  cmd.parties = {
+      PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}})};
   cmd.start_form = StartFormFromJson({{"cause", "备案过期仍营业"}});
   return cmd;
 }
@@ -435,11 +436,19 @@ TEST(Domain, SimpleProcedureNeedsItsConditions) {
   Actor off = Officer();
   ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
   EXPECT_EQ(h.c.procedure, Procedure::kSimple);
-  EXPECT_EQ(DecideSetProcedure(h.c, off, Procedure::kOrdinary, "").status().field(), "reason");
-  EXPECT_EQ(DecideSetProcedure(h.c, off, Procedure::kSimple, "x").status().code(), "illegal_transition");
-  ASSERT_TRUE(h.Run(DecideSetProcedure(h.c, off, Procedure::kOrdinary, "当事人对事实有异议，转普通程序"), off).ok());
-  EXPECT_EQ(h.c.procedure, Procedure::kOrdinary);
-  EXPECT_EQ(h.c.procedure_reason, "当事人对事实有异议，转普通程序");
+  EXPECT_EQ(h.c.stage, Stage::kInvestigation) << "started on the spot, no start approval (Art. 23)";
+  // Started without approval, it cannot become an ordinary case, which needs one (Art. 10).
+  EXPECT_EQ(DecideSetProcedure(h.c, off, Procedure::kOrdinary, "当事人对事实有异议，转普通程序").status().code(),
+            "illegal_transition");
+
+  // An ordinary case before its start changes to simple only with a reason, and then starts.
+  CaseHarness o;
+  ASSERT_TRUE(o.Run(DecideOpen(off, ExOfficio()), off).ok());
+  EXPECT_EQ(DecideSetProcedure(o.c, off, Procedure::kSimple, "").status().field(), "reason");
+  EXPECT_EQ(DecideSetProcedure(o.c, off, Procedure::kOrdinary, "x").status().code(), "illegal_transition");
+  ASSERT_TRUE(o.Run(DecideSetProcedure(o.c, off, Procedure::kSimple, "违法事实确凿，罚款数额较小"), off).ok());
+  EXPECT_EQ(o.c.procedure_reason, "违法事实确凿，罚款数额较小");
+  EXPECT_EQ(o.c.stage, Stage::kInvestigation);
 }
 
 TEST(Domain, CustodianReadsButDoesNotAct) {
