@@ -21,7 +21,11 @@ after(async () => {
 async function fillExOfficio(page, title, { simple = false } = {}) {
   await page.goto(server.url + '/cases/new?mode=ex_officio')
   await page.getByLabel('案件名称').fill(title)
-  if (simple) await page.getByRole('radio', { name: '简易程序' }).check({ force: true })
+  if (simple) {
+    // 简易程序 needs its reason; such a case starts at once, without a start approval (tests/e2e/simple-procedure.test.mjs).
+    await page.getByRole('radio', { name: '简易程序' }).check({ force: true })
+    await page.getByLabel('适用简易程序理由').fill('违法事实确凿，有法定依据，罚款数额较小，当场处罚')
+  }
   await page.getByRole('button', { name: '下一步' }).click()
   await page.getByLabel('当事人名称').or(page.getByLabel('当事人姓名')).first().fill('易县金嗓子娱乐有限公司')
   await page.getByRole('button', { name: '添加当事人' }).click()
@@ -110,7 +114,8 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   await reviewer.getByRole('heading', { name: '金嗓子KTV未按规定备案经营案（浏览器测试）' }).waitFor()
   assert.deepEqual(await offered(reviewer), [])
   const seen = await getCase(reviewer, caseId)
-  assert.equal(Object.keys(seen.available_actions).length, 12)
+  // One entry per command: the twelve before and 当场处罚决定, 当场处罚备案 (简易程序).
+  assert.equal(Object.keys(seen.available_actions).length, 14)
   for (const [cmd, a] of Object.entries(seen.available_actions)) {
     assert.equal(a.allowed, false, cmd)
     assert.ok(a.reason, cmd)

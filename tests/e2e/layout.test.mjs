@@ -154,8 +154,9 @@ async function approveStart(caseId, username) {
 }
 
 // The demo has a 依申请 case after its supplement notice and a 依职权 case awaiting review. Added:
-// a new 依申请 case (受理 / 不予受理), a 投诉举报 case (不予启动, 提交启动审批) and a 依职权 case
-// through its start approval (进入下一阶段); the demo 依职权 case moves on to the 负责人.
+// a new 依申请 case (受理 / 不予受理), a 投诉举报 case (不予启动, 提交启动审批), a 依职权 case
+// through its start approval (进入下一阶段) and two 简易程序 cases (当场处罚决定; 当场处罚备案); the
+// demo 依职权 case moves on to the 负责人.
 async function setUpCases() {
   const officer = await signedIn('officer1')
   const party = { kind: 'legal_person', name: '易县布局测试有限公司', legal_representative: '马某' }
@@ -174,6 +175,19 @@ async function setUpCases() {
     start_mode: 'ex_officio', title: '布局测试：依职权调查取证', parties: [party], start_form: { cause: '巡查发现' },
   })).case.id
   await api(officer, 'POST', `/api/v1/cases/${made.exOfficio}/start-approval`, { opinion: '建议启动' })
+  // 简易程序: one investigating (当场处罚决定), one decided and awaiting its filing (当场处罚备案).
+  const simple = (title) => ({
+    start_mode: 'ex_officio', title, procedure: 'simple', procedure_reason: '违法事实确凿，有法定依据，罚款数额较小',
+    parties: [party], start_form: { cause: '巡查发现' },
+  })
+  made.simple = (await api(officer, 'POST', '/api/v1/cases', simple('布局测试：简易程序调查取证'))).case.id
+  made.simpleDecided = (await api(officer, 'POST', '/api/v1/cases', simple('布局测试：简易程序待备案'))).case.id
+  await api(officer, 'POST', `/api/v1/cases/${made.simpleDecided}/on-the-spot-decision`, {
+    matter: 'public_security', facts: '在经营场所门前违规占道堆放物品', legal_basis: '治安管理处罚法第五十九条',
+    decision_no: '易公简〔2026〕0001号', place: '易县城关镇', penalty: 'fine', fine_yuan: 200, statement: '未提出',
+    review: '未提出陈述申辩', disputed: true, recording_device: 'DSJ-0001',
+    collected: { receipt_no: 'No.0001', ground: 'hard_to_enforce' },
+  })
   await officer.context().close()
   await registerClip(server.url, { caseId: made.application, device: 'DSJ-0001', fileName: '布局测试-受理窗口.mp4' })
   await approveStart(made.exOfficio, 'reviewer1')
@@ -298,6 +312,8 @@ const USERS = {
     await t.test('案件详情 音像记录', (t) => mediaDialogs(t, page, prefix + '-case-application-new', made.application, { officer: true }))
     await t.test('案件详情 投诉举报', (t) => caseDetail(t, page, prefix + '-case-complaint', made.complaint))
     await t.test('案件详情 依职权（调查取证）', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.exOfficio))
+    await t.test('案件详情 简易程序（调查取证）', (t) => caseDetail(t, page, prefix + '-case-simple', made.simple))
+    await t.test('案件详情 简易程序（待备案）', (t) => caseDetail(t, page, prefix + '-case-simple-decided', made.simpleDecided))
     await t.test('审批', async () => (await visit(page, '/approvals', '审批'), await check(page, prefix + '-approvals')))
   },
   async approver1(t, page, prefix) {

@@ -6,6 +6,7 @@ import type {
   CaseQuery,
   CaseSummary,
   NewCaseRequest,
+  OnTheSpotDecisionInput,
   Page,
   PartyInput,
   Procedure,
@@ -60,6 +61,16 @@ export function addParty(id: string, body: PartyInput) {
 /** POST /api/v1/cases/{id}/procedure */
 export function setProcedure(id: string, body: { procedure: Procedure; reason: string }) {
   return http.post<CaseCommandResult>(cid(id) + '/procedure', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/on-the-spot-decision — 当场处罚决定（简易程序，第二十三条） */
+export function decideOnTheSpot(id: string, body: OnTheSpotDecisionInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/on-the-spot-decision', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/simple-filing — 当场处罚决定备案 */
+export function fileSimpleCase(id: string, body: { note?: string }) {
+  return http.post<CaseCommandResult>(cid(id) + '/simple-filing', body, fieldSilent)
 }
 
 /** POST /api/v1/cases/{id}/major */

@@ -182,6 +182,8 @@ export type CaseCommand =
   | 'change_procedure'
   | 'change_major'
   | 'assign_officer'
+  | 'on_the_spot_decision'
+  | 'file_simple_case'
 
 /** Whether the requesting user may give one command on the case now, and if not, why not. */
 export interface ActionAvailability {
@@ -258,11 +260,14 @@ export interface NewCaseRequest {
   start_form?: { cause: string }
 }
 
-export type DeadlineKind = 'application_decision' | 'supplement' | 'case_file'
+export type DeadlineKind = 'application_decision' | 'supplement' | 'simple_filing' | 'case_file'
 
 /** A time limit (期限) running on a case. */
 export interface Deadline {
-  /** application_decision: 作出受理决定 (5 working days); supplement: the applicant's date (Art. 9); case_file: 形成案卷 (30 days, Art. 33). */
+  /**
+   * application_decision: 作出受理决定 (5 working days); supplement: the applicant's date (Art. 9);
+   * simple_filing: 当场处罚决定备案 (24 hours, Art. 23); case_file: 形成案卷 (30 days, Art. 33).
+   */
   kind: DeadlineKind
   label: string
   article: string
@@ -270,6 +275,44 @@ export interface Deadline {
   due_at: string
   /** What the law makes of the deadline missed (application_decision: 视为受理), when it says. */
   consequence?: string
+}
+
+/** 简易程序: the kind of case, which decides the on-the-spot limit. */
+export type OnTheSpotMatter = 'public_security' | 'traffic' | 'other'
+export type OnTheSpotPenalty = 'warning' | 'fine'
+/** 当场收缴罚款的情形: ≤100 元 (行政处罚法第六十八条第一项), hard to enforce later (第二项), remote (第六十九条). */
+export type CollectionGround = 'small' | 'hard_to_enforce' | 'remote'
+
+/** POST /api/v1/cases/{id}/on-the-spot-decision — 当场处罚决定 (Art. 23 (1)–(6)). */
+export interface OnTheSpotDecisionInput {
+  matter: OnTheSpotMatter
+  facts: string
+  legal_basis: string
+  decision_no: string
+  place: string
+  penalty: OnTheSpotPenalty
+  /** 罚款数额（元）; 0 for a warning. */
+  fine_yuan?: number
+  /** 当事人的陈述、申辩; "未提出" when none. */
+  statement: string
+  /** 复核意见及是否采纳的理由. */
+  review: string
+  adopted?: boolean
+  /** The party disputes: the exchange is filmed and the camera named (Art. 23, last paragraph). */
+  disputed?: boolean
+  recording_device?: string
+  /** 当场收缴罚款 with its receipt. */
+  collected?: { receipt_no: string; ground: CollectionGround }
+}
+
+/** The on-the-spot decision as the case shows it: who recorded it, when, and its filing (备案). */
+export interface OnTheSpotDecision extends OnTheSpotDecisionInput {
+  fine_yuan: number
+  adopted: boolean
+  disputed: boolean
+  at: string
+  by: ActorRef
+  filing: null | { filed_with: string; note?: string; at: string; by: ActorRef }
 }
 
 export interface CaseOfficer {
@@ -283,6 +326,8 @@ export interface Case {
   id: string
   number: string
   unit_id: string
+  /** 执法主体 the case is handled for; null for cases opened before it was recorded. */
+  enforcement_body?: { id: string; name: string } | null
   title: string
   start_mode: StartMode
   start_mode_label: string
@@ -352,6 +397,8 @@ export interface Case {
   approvals: Approval[]
   /** 音像记录 and 附件, in the order registered. */
   media: MediaRecord[]
+  /** 简易程序: the on-the-spot decision, once recorded (older servers send nothing). */
+  on_the_spot?: OnTheSpotDecision | null
   version: number
   last_index: number
   /**

@@ -16,6 +16,8 @@ export const eventTypeLabel: Record<string, string> = {
   ComplaintNotStarted: '投诉举报不予启动',
   MediaRegistered: '登记音像记录',
   RecordAccessed: '调阅执法记录',
+  OnTheSpotDecided: '当场处罚决定',
+  SimpleCaseFiled: '当场处罚备案',
   UnitCreated: '新建单位',
   UserCreated: '新建用户',
   UserChanged: '修改用户',

@@ -2,6 +2,7 @@
 import type { CaseEvent, VocabularyName } from '@/api/types'
 import { labelOf } from '@/api/cases'
 import { avActOptions } from '@/api/media'
+import { matterLabel, penaltyLabel } from '@/utils/simpleProcedure'
 
 /**
  * `label`: the name of an enum's value (the vocabulary store's label); `fileOf`: the file name of a
@@ -45,6 +46,14 @@ export function eventSummary(
     }
     case 'RecordAccessed':
       return `${s('purpose') === 'download' ? '下载' : '播放'}：${fileOf(s('record_id')) ?? s('record_id')}${s('reason') ? '；事由：' + s('reason') : ''}`
+    case 'OnTheSpotDecided': {
+      const fine = d.penalty === 'fine' ? ` ${String(d.fine_yuan)} 元` : ''
+      const c = (d.collected ?? null) as Record<string, unknown> | null
+      const collected = c && typeof c.receipt_no === 'string' ? `；当场收缴，罚款收据 ${c.receipt_no}` : ''
+      return `${matterLabel(s('matter'))}：${penaltyLabel(s('penalty'))}${fine}；决定书 ${s('decision_no')}${collected}`
+    }
+    case 'SimpleCaseFiled':
+      return `报${s('filed_with')}备案${s('note') ? '：' + s('note') : ''}`
     case 'CaseOpened':
       return s('title') || s('number')
     default:
