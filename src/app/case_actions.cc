@@ -37,6 +37,9 @@ StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::stri
             [&](const ChangeMajorFlag& x) { return domain::DecideSetMajor(c, a, approval_id, x.major, x.reason); },
             [&](const DecideOnTheSpot& x) { return domain::DecideOnTheSpot(c, a, x.decision); },
             [&](const FileSimpleCase& x) { return domain::DecideFileSimpleCase(c, a, x.note); },
+            [&](const ReleaseMeasure& x) { return domain::DecideReleaseMeasure(c, a, x.note); },
+            [&](const IdentifyParty& x) { return domain::DecideIdentifyParty(c, a, x.index, x.party); },
+            [&](const RecordOffence& x) { return domain::DecideRecordOffence(c, a, x.offence, ctx_.clock.Now()); },
         },
         action);
   });

@@ -69,9 +69,22 @@ struct DecideOnTheSpot {
 struct FileSimpleCase {
   std::optional<std::string> note;
 };
+// Art. 10 — an urgent start refused: the measure released (domain/urgent_start.h); a party 身份不明
+// identified.
+struct ReleaseMeasure {
+  std::string note;
+};
+struct RecordOffence {
+  domain::Offence offence;
+};
+struct IdentifyParty {
+  size_t index = 0;
+  domain::Party party;
+};
 
-using CaseAction = std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived,
-                                DecideOnApplication, IssueReceipt, NotStartComplaint, SubmitStartApproval, AdvanceStage,
-                                AddParty, ChangeProcedure, ChangeMajorFlag, DecideOnTheSpot, FileSimpleCase>;
+using CaseAction =
+    std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived, DecideOnApplication, IssueReceipt,
+                 NotStartComplaint, SubmitStartApproval, AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag,
+                 DecideOnTheSpot, FileSimpleCase, ReleaseMeasure, IdentifyParty, RecordOffence>;
 
 }  // namespace qc::app

@@ -65,6 +65,7 @@ StatusOr<CommandResult> CaseService::OpenCase(const Actor& a, NewCase nc) {
   cmd.body_id = units->BodyOf(cmd.unit_id);
   cmd.body_name = units->Name(cmd.body_id);
   cmd.case_id = crypto::TimeOrderedId("case_", ctx_.clock.Now().time_since_epoch().count());
+  cmd.opened_at = ctx_.clock.Now();
   QC_ASSIGN_OR_RETURN(CommandResult r, ctx_.Record(
                                            a, cmd.case_id,
                                            [&](store::WriteTx& tx) -> StatusOr<std::vector<domain::EventDraft>> {

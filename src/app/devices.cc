@@ -101,6 +101,15 @@ StatusOr<Json> DeviceService::ListDevices(const Actor& a, int page, int page_siz
   return PageJson(rows, p, DeviceJson);
 }
 
+StatusOr<Json> DeviceService::ListMyDevices(const Actor& a) {
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kOwnSession));
+  auto db = ctx_.reads->Acquire();
+  QC_ASSIGN_OR_RETURN(auto rows, store::ListActiveDevicesOf(*db, a.user_id));
+  Json items = Json::array();
+  for (const auto& d : rows) items.push_back(DeviceJson(d));
+  return Json{{"items", std::move(items)}};
+}
+
 StatusOr<Json> DeviceService::RegisterStation(const Actor& a, const std::string& name, const std::string& location,
                                               const std::string& unit_id) {
   QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDevices));

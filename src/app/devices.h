@@ -28,6 +28,8 @@ class DeviceService {
                                        std::optional<std::string> officer, std::optional<bool> active);
   StatusOr<Json> GetDevice(const std::string& id_or_serial);
   StatusOr<Json> ListDevices(const domain::Actor& a, int page, int page_size);
+  // The acting user's own active cameras ({"items": [...]}): what the upload form offers.
+  StatusOr<Json> ListMyDevices(const domain::Actor& a);
   // Registers a station and issues its token, returned this once: {"station", "token", "events"}.
   StatusOr<Json> RegisterStation(const domain::Actor& a, const std::string& name, const std::string& location,
                                  const std::string& unit_id);

@@ -105,6 +105,7 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.urgent && !c.start_approved) return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
       return Status();
     case CaseCommand::kAddParty:
+    case CaseCommand::kRecordOffence:
     case CaseCommand::kAssignOfficer: QC_RETURN_IF_ERROR(RequireNotTerminal(c)); return RequireNotArchiving(c);
     case CaseCommand::kDecideApplication:
     case CaseCommand::kCorrectApplication: return RequireApplicationUndecided(c);
@@ -153,6 +154,19 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (!c.on_the_spot) return Illegal("尚未作出当场处罚决定，无需备案");
       if (c.on_the_spot->filing) return Illegal("当场处罚决定已备案");
       return Status();
+    case CaseCommand::kReleaseMeasure:
+      if (!c.urgent_measure) return Illegal("本案没有紧急启动时采取的现场措施");
+      if (c.urgent_measure->released) return Illegal("现场措施已解除");
+      if (c.status != CaseStatus::kRejected)
+        return Illegal("负责人不予批准程序启动的，才须解除现场措施（行政强制法第十九条）");
+      return Status();
+    case CaseCommand::kIdentifyParty: {
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      QC_RETURN_IF_ERROR(RequireNotArchiving(c));
+      for (const auto& p : c.parties)
+        if (p.identity_unknown) return Status();
+      return Illegal("本案没有身份不明的当事人");
+    }
     case CaseCommand::kChangeMajor:
       QC_RETURN_IF_ERROR(RequireNotTerminal(c));
       if (c.open_approval() != nullptr) return Illegal("审批进行中，不能变更重大复杂标记");
@@ -168,6 +182,9 @@ std::string_view ToString(CaseCommand c) {
     case CaseCommand::kSubmitStartApproval: return "submit_start_approval";
     case CaseCommand::kOnTheSpotDecision: return "on_the_spot_decision";
     case CaseCommand::kFileSimpleCase: return "file_simple_case";
+    case CaseCommand::kReleaseMeasure: return "release_measure";
+    case CaseCommand::kIdentifyParty: return "identify_party";
+    case CaseCommand::kRecordOffence: return "record_offence";
     case CaseCommand::kAdvanceStage: return "advance_stage";
     case CaseCommand::kAddParty: return "add_party";
     case CaseCommand::kDecideApplication: return "decide_application";
@@ -188,6 +205,9 @@ std::string_view Label(CaseCommand c) {
     case CaseCommand::kSubmitStartApproval: return "提交启动审批";
     case CaseCommand::kOnTheSpotDecision: return "当场处罚决定";
     case CaseCommand::kFileSimpleCase: return "当场处罚备案";
+    case CaseCommand::kReleaseMeasure: return "解除现场措施";
+    case CaseCommand::kIdentifyParty: return "查明当事人身份";
+    case CaseCommand::kRecordOffence: return "登记案由和违法时间地点";
     case CaseCommand::kAdvanceStage: return "进入下一阶段";
     case CaseCommand::kAddParty: return "增加当事人";
     case CaseCommand::kDecideApplication: return "受理 / 不予受理";
@@ -243,6 +263,13 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
     return Status::InvalidArgument("invalid_field", "只有依职权启动可以紧急启动（第十条）", "urgent");
   if (cmd.urgent && cmd.urgent_reason.empty())
     return Status::InvalidArgument("missing_field", "紧急启动须说明紧急情况", "urgent_reason");
+  // 行政强制法 第十九条: what was done on the spot, where and when — the 24 hours run from then.
+  if (cmd.urgent && !cmd.urgent_measure)
+    return Status::InvalidArgument("missing_field", "紧急启动须记录当场采取的措施、地点和时间（行政强制法第十九条）",
+                                   "urgent_measure");
+  if (!cmd.urgent && cmd.urgent_measure)
+    return Status::InvalidArgument("invalid_field", "未紧急启动时不应填写现场措施", "urgent_measure");
+  if (cmd.urgent_measure) QC_RETURN_IF_ERROR(CheckUrgentMeasure(*cmd.urgent_measure, cmd.opened_at));
   if (cmd.major && cmd.major_reason.empty())
     return Status::InvalidArgument("missing_field", "重大复杂案件须说明理由", "major_reason");
   // 简易程序 is a procedure of administrative penalty (行政处罚法 第五十一条; Art. 23): a licence
@@ -270,6 +297,11 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   if (!cmd.procedure_reason.empty()) d["procedure_reason"] = cmd.procedure_reason;
   if (cmd.major) d["major_reason"] = cmd.major_reason;
   if (cmd.urgent) d["urgent_reason"] = cmd.urgent_reason;
+  if (cmd.urgent_measure) d["urgent_measure"] = EventData(*cmd.urgent_measure);
+  if (cmd.offence) {
+    QC_RETURN_IF_ERROR(CheckOffence(*cmd.offence, cmd.opened_at, "offence"));
+    d["offence"] = EventData(*cmd.offence);
+  }
 
   Json officers = Json::array({{{"user_id", a.user_id}, {"name", a.name}, {"cert_no", a.cert_no}, {"lead", true}}});
   for (const auto& o : cmd.co_officers) {
@@ -442,6 +474,12 @@ StatusOr<Drafts> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to
   if (static_cast<int>(to) != static_cast<int>(c.stage) + 1)
     return Illegal("只能进入下一阶段（当前阶段：" + std::string(Label(c.stage)) + "），不能跳过或回退", "to");
   return Drafts{{"StageAdvanced", {{"from", ToString(c.stage)}, {"to", ToString(to)}, {"reason", reason}}}};
+}
+
+StatusOr<Drafts> DecideRecordOffence(const CaseState& c, const Actor& a, const Offence& o, TimePoint now) {
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kRecordOffence));
+  QC_RETURN_IF_ERROR(CheckOffence(o, now, ""));
+  return Drafts{{"OffenceRecorded", EventData(o)}};
 }
 
 StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Party& party) {

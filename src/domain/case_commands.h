@@ -29,11 +29,14 @@ struct OpenCaseCommand {
   std::string major_reason;
   bool urgent = false;  // ex officio only (Art. 10: 情况紧急的，可以事后补报)
   std::string urgent_reason;
+  std::optional<UrgentMeasure> urgent_measure;  // required when urgent (domain/urgent_start.h)
+  TimePoint opened_at;                          // now, for the checks of the measure's time
   std::vector<Party> parties;
   std::vector<CaseOfficer> co_officers;    // besides the acting officer, who becomes the lead
   std::optional<Application> application;  // application mode (the registration; nothing folded yet)
   std::optional<Complaint> complaint;      // complaint mode
   std::optional<StartForm> start_form;     // ex officio: the cause (承办人意见 comes with the submission)
+  std::optional<Offence> offence;          // 案由、违法时间、违法地点, when known at the start
 };
 
 StatusOr<std::vector<EventDraft>> DecideOpen(const Actor& a, const OpenCaseCommand& cmd);
@@ -59,13 +62,17 @@ enum class CaseCommand {
   kAssignOfficer,        // 指派协办人员
   kOnTheSpotDecision,    // 当场处罚决定 (Art. 23, domain/simple_procedure.h)
   kFileSimpleCase,       // 当场处罚备案 (Art. 23(5))
+  kReleaseMeasure,       // 解除现场措施 (Art. 10; 行政强制法 第十九条, domain/urgent_start.h)
+  kIdentifyParty,        // 查明当事人身份 (Art. 10)
+  kRecordOffence,        // 登记案由、违法时间和地点
 };
 inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,        CaseCommand::kAddParty,
     CaseCommand::kDecideApplication,   CaseCommand::kComplaintNotStarted, CaseCommand::kCorrectApplication,
     CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived,  CaseCommand::kIssueReceipt,
     CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer,
-    CaseCommand::kOnTheSpotDecision,   CaseCommand::kFileSimpleCase};
+    CaseCommand::kOnTheSpotDecision,   CaseCommand::kFileSimpleCase,      CaseCommand::kReleaseMeasure,
+    CaseCommand::kIdentifyParty,       CaseCommand::kRecordOffence};
 std::string_view ToString(CaseCommand c);
 std::string_view Label(CaseCommand c);
 // OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.
@@ -130,6 +137,9 @@ StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const A
 StatusOr<std::vector<EventDraft>> DecideAdvanceStage(const CaseState& c, const Actor& a, Stage to,
                                                      const std::string& reason);
 
+// 案由、违法时间、违法地点 recorded or corrected (at `now`); not once the case is in 归档管理.
+StatusOr<std::vector<EventDraft>> DecideRecordOffence(const CaseState& c, const Actor& a, const Offence& o,
+                                                      TimePoint now);
 StatusOr<std::vector<EventDraft>> DecideAddParty(const CaseState& c, const Actor& a, const Party& party);
 StatusOr<std::vector<EventDraft>> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o);
 StatusOr<std::vector<EventDraft>> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p,

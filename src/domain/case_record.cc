@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/utf8.h"
+
 namespace qc::domain {
 namespace {
 
@@ -74,6 +76,7 @@ Json ToJson(const Party& p) {
   PutOpt(j, "occupation", p.occupation);
   PutOpt(j, "birth_date", p.birth_date);
   if (p.identity_unknown) j["identity_unknown"] = true;
+  PutOpt(j, "described_as", p.described_as);
   return j;
 }
 
@@ -93,6 +96,30 @@ Party PartyFromJson(const Json& j) {
   p.birth_date = OptStr(j, "birth_date");
   p.identity_unknown = j.value("identity_unknown", false);
   return p;
+}
+
+// --- the offence (案由、违法时间、违法地点)
+
+Status CheckOffence(const Offence& o, TimePoint now, const std::string& prefix) {
+  std::string at = prefix.empty() ? "" : prefix + ".";
+  if (o.cause.empty()) return Status::InvalidArgument("missing_field", "请填写案由", at + "cause");
+  if (Utf8Length(o.cause) < 2) return Status::InvalidArgument("too_short", "案由过于简略（至少 2 个字）", at + "cause");
+  if (o.occurred_at && *o.occurred_at > now)
+    return Status::InvalidArgument("invalid_field", "违法时间不能晚于现在", at + "occurred_at");
+  return Status();
+}
+
+Json EventData(const Offence& o) {
+  Json j = Json::object();
+  j["cause"] = o.cause;
+  PutOpt(j, "place", o.place);
+  PutOptTime(j, "occurred_at", o.occurred_at);
+  return j;
+}
+
+Offence OffenceFromJson(const Json& j) {
+  Object(j, "offence");
+  return {Str(j, "cause"), OptStr(j, "place"), OptTime(j, "occurred_at")};
 }
 
 // --- the application (Art. 9)

@@ -18,6 +18,7 @@
 
 #include "common/canonical_json.h"
 #include "common/clock.h"
+#include "common/status.h"
 #include "domain/event.h"
 #include "domain/types.h"
 
@@ -34,6 +35,8 @@ struct Party {
   std::optional<IdType> id_type;
   std::optional<std::string> id_number, phone, address, legal_representative, principal, gender, occupation, birth_date;
   bool identity_unknown = false;
+  // Folded from PartyIdentified: the description the party was recorded by before it was identified.
+  std::optional<std::string> described_as;
 };
 
 // Art. 9 — an error in the materials corrected on the spot (当场更正), confirmed by the applicant.
@@ -112,6 +115,16 @@ struct Complaint {
   std::optional<ComplaintNotice> not_started;  // folded from ComplaintNotStarted
 };
 
+// 案由, 违法时间, 违法地点: what the case is about, as known at the start and corrected as the
+// investigation finds it (the case's 基本信息; the documents of issue 14 print them).
+struct Offence {
+  std::string cause;  // 案由, e.g. 娱乐场所未按规定备案
+  std::optional<std::string> place;
+  std::optional<TimePoint> occurred_at;
+};
+// The offence as recorded at `now`: a cause of 2–100 characters, a time not in the future.
+Status CheckOffence(const Offence& o, TimePoint now, const std::string& prefix);
+
 // Art. 10 — 程序启动审批表: the cause, the 承办人's opinion and reasons, and each step's opinion of the
 // start approval (the latest of each).
 struct StartForm {
@@ -164,6 +177,7 @@ Json EventData(const Receipt& r);                // ReceiptIssued
 Json EventData(const ComplaintNotice& n);        // ComplaintNotStarted
 Json EventData(const ApplicationDecision& d);    // ApplicationDecided
 Json EventData(const MediaRecord& m);            // MediaRegistered
+Json EventData(const Offence& o);                // CaseOpened.offence, OffenceRecorded
 
 // The readers of event data (the folded members stay empty; the applier fills them).
 Party PartyFromJson(const Json& j);
@@ -177,5 +191,6 @@ Receipt ReceiptFromJson(const Json& j);
 ComplaintNotice ComplaintNoticeFromJson(const Json& j);
 ApplicationDecision ApplicationDecisionFromJson(const Json& j);
 MediaRecord MediaRecordFromJson(const Json& j);
+Offence OffenceFromJson(const Json& j);
 
 }  // namespace qc::domain

@@ -41,6 +41,8 @@ Status ApplyOpened(CaseState& c, const Event& e) {
   c.major_reason = d.value("major_reason", "");
   c.urgent = d.value("urgent", false);
   c.urgent_reason = d.value("urgent_reason", "");
+  if (d.contains("urgent_measure")) c.urgent_measure = UrgentMeasureFromJson(d["urgent_measure"]);
+  if (d.contains("offence")) c.offence = OffenceFromJson(d["offence"]);
   if (d.contains("parties"))
     for (const auto& p : d["parties"]) c.parties.push_back(PartyFromJson(p));
   for (const auto& o : d.value("officers", Json::array()))
@@ -252,6 +254,26 @@ const std::map<std::string, Applier>& Appliers() {
          return Status();
        }},
       {"RecordAccessed", ApplyRecordAccessed},
+      {"OffenceRecorded",
+       [](CaseState& c, const Event& e) {
+         c.offence = OffenceFromJson(e.data);
+         return Status();
+       }},
+      {"MeasureReleased",
+       [](CaseState& c, const Event& e) {
+         if (!c.urgent_measure) return Corrupt(e, "no urgent measure");
+         c.urgent_measure->released = MeasureRelease{e.data.value("note", ""), e.at, e.actor};
+         return Status();
+       }},
+      {"PartyIdentified",
+       [](CaseState& c, const Event& e) {
+         size_t index = e.data.value("index", size_t{0});
+         if (index >= c.parties.size() || !e.data.contains("party")) return Corrupt(e, "index");
+         Party p = PartyFromJson(e.data["party"]);
+         p.described_as = c.parties[index].name;
+         c.parties[index] = std::move(p);
+         return Status();
+       }},
       {"ProcedureChanged",
        [](CaseState& c, const Event& e) {
          c.procedure = ParseProcedure(e.data.value("procedure", "")).value_or(c.procedure);
@@ -378,6 +400,8 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   j["major_reason"] = c.major_reason;
   j["urgent"] = c.urgent;
   j["urgent_reason"] = c.urgent_reason;
+  j["urgent_measure"] = c.urgent_measure ? ToJson(*c.urgent_measure) : Json(nullptr);
+  j["offence"] = c.offence ? EventData(*c.offence) : Json(nullptr);
   j["start_approved"] = c.start_approved;
   j["created_by"] = ActorRefJson(c.created_by);
   j["created_at"] = FormatRfc3339(c.created_at);

@@ -12,7 +12,8 @@
 //                                       ^   |--return--> returned --resubmit--^
 //                                           |--reject--> rejected (terminal; the 负责人 only)
 //   urgent start: in_progress at once (stage investigation); the approval is filed afterwards and runs
-//                 the same chain without changing the status until it is rejected.
+//                 the same chain without changing the status until it is rejected; a rejected urgent
+//                 case still records the release of its measure (domain/urgent_start.h).
 //   simple:       in_progress at once (stage investigation), no start approval (Art. 23); the on-the-spot
 //                 decision moves it through 审查决定 to 送达执行 (domain/simple_procedure.h).
 //   complaint:    pending --StartApprovalSubmitted--> as ex officio
@@ -35,6 +36,7 @@
 #include "common/clock.h"
 #include "domain/case_record.h"
 #include "domain/simple_procedure.h"
+#include "domain/urgent_start.h"
 #include "domain/event.h"
 #include "domain/types.h"
 #include "domain/work_calendar.h"
@@ -89,6 +91,8 @@ struct CaseState {
   std::string major_reason;
   bool urgent = false;  // 情况紧急，事后补报 (Art. 10)
   std::string urgent_reason;
+  std::optional<UrgentMeasure> urgent_measure;  // the measure taken on the spot (absent in older cases)
+  std::optional<Offence> offence;               // 案由、违法时间、违法地点 (the latest recorded)
   bool start_approved = false;
   ActorRef created_by;
   TimePoint created_at, updated_at;

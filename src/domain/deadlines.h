@@ -12,6 +12,10 @@
 //                         the notice gave a date; the officer follows it up.
 //   simple_filing         简易程序: the on-the-spot decision is filed with the officer's bureau within 24
 //                         hours of being made (公安机关办理行政案件程序规定 第三十九条第二款; Art. 23(5)).
+//   urgent_report         紧急启动: report the on-site measure to the 负责人 and obtain the approval within
+//                         24 hours of taking it (行政强制法 第十九条; Art. 10), until the start is approved.
+//   measure_release       紧急启动 refused: release the measure at once (立即解除, 行政强制法 第十九条),
+//                         due when refused, until the release is recorded; shown beside case_file.
 //   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
 //                         within 30 days (Art. 33), to the end of the 30th day after the day it ended,
 //                         China time. Archiving (issue 6+) ends it; until then it stays.
@@ -30,8 +34,8 @@
 namespace qc::domain {
 
 struct Deadline {
-  std::string kind;     // application_decision | supplement | simple_filing | case_file
-  std::string label;    // Chinese, for the UI
+  std::string kind;   // application_decision | supplement | simple_filing | urgent_report | measure_release | case_file
+  std::string label;  // Chinese, for the UI
   std::string article;  // the rule it comes from
   TimePoint since, due;
   std::string consequence;  // what the law makes of a missed deadline, when it says (may be empty)

@@ -42,6 +42,14 @@ std::optional<TimePoint> ReadTime(Reader& r, const std::string& name) {
   return *t;
 }
 
+domain::Offence ReadOffence(Reader& o) {
+  domain::Offence off;
+  off.cause = o.Str("cause", kRequired, 100);
+  off.place = o.OptStr("place", 200);
+  off.occurred_at = ReadTime(o, "occurred_at");
+  return off;
+}
+
 StatusOr<app::NewCase> ReadNewCase(const Json& body) {
   Reader in(body);
   app::NewCase nc;
@@ -61,8 +69,24 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
     in.Fail(Status::InvalidArgument("invalid_field", "未标记重大复杂案件时不应填写理由", "major_reason"));
   if (!cmd.urgent && !cmd.urgent_reason.empty())
     in.Fail(Status::InvalidArgument("invalid_field", "未紧急启动时不应填写紧急情况", "urgent_reason"));
+  // 行政强制法 第十九条: the measure taken on the spot (required of an urgent start: domain/urgent_start.h).
+  if (auto m = in.Object("urgent_measure", kOptional)) {
+    domain::UrgentMeasure um;
+    um.measure = m->Str("measure", kRequired, 200);
+    um.place = m->Str("place", kRequired, 200);
+    if (auto t = ReadTime(*m, "taken_at"))
+      um.taken_at = *t;
+    else if (!m->Has("taken_at"))
+      m->Fail(Status::InvalidArgument("missing_field", "请记录采取措施的时间", m->Path("taken_at")));
+    in.Merge(m->Finish());
+    cmd.urgent_measure = std::move(um);
+  }
   if (cmd.procedure == domain::Procedure::kOrdinary && !cmd.procedure_reason.empty())
     in.Fail(Status::InvalidArgument("invalid_field", "普通程序无需填写简易程序的适用条件", "procedure_reason"));
+  if (auto o = in.Object("offence", kOptional)) {
+    cmd.offence = ReadOffence(*o);
+    in.Merge(o->Finish());
+  }
   for (auto& p : in.Objects("parties", kOptional, 50)) {
     cmd.parties.push_back(ReadParty(p));
     in.Merge(p.Finish());
@@ -302,6 +326,22 @@ void RegisterCaseRoutes(Router& r) {
   });
   AddAction(r, "simple-filing",
             [](Reader& in) -> app::CaseAction { return app::FileSimpleCase{in.OptStr("note", 1000)}; });
+  // 登记或更正案由、违法时间、违法地点
+  AddAction(r, "offence", [](Reader& in) -> app::CaseAction { return app::RecordOffence{ReadOffence(in)}; });
+  // 紧急启动不予批准后解除现场措施（第十条；行政强制法第十九条）
+  AddAction(r, "measure-release",
+            [](Reader& in) -> app::CaseAction { return app::ReleaseMeasure{in.Str("note", kRequired, 1000)}; });
+  // 查明身份不明的当事人（第十条）
+  AddAction(r, "party-identification", [](Reader& in) -> app::CaseAction {
+    app::IdentifyParty x;
+    x.index = static_cast<size_t>(in.Int("index", -1, 0, 49));
+    if (!in.Has("index")) in.Fail(Status::InvalidArgument("missing_field", "请指明当事人序号", "index"));
+    if (auto p = in.Object("party", kRequired)) {
+      x.party = ReadParty(*p);
+      in.Merge(p->Finish());
+    }
+    return x;
+  });
   // 变更程序类型（第二十三条）
   AddAction(r, "procedure", [](Reader& in) -> app::CaseAction {
     std::string p = in.Enum("procedure", kRequired, {"ordinary", "simple"});

@@ -152,6 +152,12 @@ void RegisterDirectoryRoutes(Router& r) {
     QC_ASSIGN_OR_RETURN(Json list, c.app.devices().ListDevices(*c.actor, page, page_size));
     return JsonResponse(200, list);
   });
+  // 我的执法记录仪（上传音像记录时预选）
+  r.Add("GET", "/api/v1/devices/mine", Session(Action::kOwnSession), [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    QC_ASSIGN_OR_RETURN(Json list, c.app.devices().ListMyDevices(*c.actor));
+    return JsonResponse(200, list);
+  });
   r.Add("PATCH", "/api/v1/devices/{id}", Session(Action::kManageDevices), [](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);

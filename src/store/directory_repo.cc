@@ -125,6 +125,13 @@ StatusOr<Page<DeviceRow>> ListDevices(Db& db, PageRequest p) {
   return ReadPage<DeviceRow>(db, kDeviceSelect, kDeviceFrom, Where(), "d.serial, d.id", p, ReadDevice);
 }
 
+StatusOr<std::vector<DeviceRow>> ListActiveDevicesOf(Db& db, const std::string& officer_id) {
+  QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string(kDeviceSelect) + " " + kDeviceFrom +
+                                           " WHERE d.officer_id = ? AND d.active = 1 ORDER BY d.serial, d.id"));
+  s->Bind(1, officer_id);
+  return ReadAll<DeviceRow>(*s, ReadDevice);
+}
+
 StatusOr<std::vector<StationRow>> ListStations(Db& db) {
   QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare(std::string(kStationSelect) + "ORDER BY s.created_at, s.id"));
   return ReadAll<StationRow>(*s, ReadStation);

@@ -67,6 +67,8 @@ Status UpsertCredential(Db& db, const std::string& user_id, const std::string& p
 StatusOr<std::optional<DeviceRow>> GetDevice(Db& db, const std::string& id_or_serial);
 StatusOr<bool> DeviceSerialTaken(Db& db, const std::string& serial);
 StatusOr<Page<DeviceRow>> ListDevices(Db& db, PageRequest p);
+// The active cameras registered to one officer (执法记录仪), by serial.
+StatusOr<std::vector<DeviceRow>> ListActiveDevicesOf(Db& db, const std::string& officer_id);
 
 StatusOr<std::vector<StationRow>> ListStations(Db& db);
 StatusOr<std::optional<StationRow>> GetStation(Db& db, const std::string& id);

@@ -114,8 +114,9 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   await reviewer.getByRole('heading', { name: '金嗓子KTV未按规定备案经营案（浏览器测试）' }).waitFor()
   assert.deepEqual(await offered(reviewer), [])
   const seen = await getCase(reviewer, caseId)
-  // One entry per command: the twelve before and 当场处罚决定, 当场处罚备案 (简易程序).
-  assert.equal(Object.keys(seen.available_actions).length, 14)
+  // One entry per command: the twelve before, 当场处罚决定, 当场处罚备案 (简易程序), 解除现场措施,
+  // 查明当事人身份 (紧急启动) and 登记案由和违法时间地点.
+  assert.equal(Object.keys(seen.available_actions).length, 17)
   for (const [cmd, a] of Object.entries(seen.available_actions)) {
     assert.equal(a.allowed, false, cmd)
     assert.ok(a.reason, cmd)

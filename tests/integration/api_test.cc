@@ -109,6 +109,37 @@ TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
   EXPECT_EQ(bad_scope.json()["field"], "scope");
 }
 
+// 基本信息 shows 案由、违法时间、违法地点 (issue 12 §10): given at the opening, corrected as found.
+TEST_F(ApiTest, TheOffenceIsRecordedAtOpeningAndCorrectedLater) {
+  Client officer(port(), "officer1");
+  Json body = NewExOfficio("金嗓子KTV未按规定备案案");
+  body["offence"] = {
+      {"cause", "娱乐场所未按规定备案"}, {"place", "易县城关镇朝阳路18号"}, {"occurred_at", "2099-01-01T00:00:00Z"}};
+  HttpResponse future = officer.Post("/api/v1/cases", body);
+  EXPECT_EQ(future.status, 400);
+  EXPECT_EQ(future.json()["field"], "offence.occurred_at");
+  body["offence"].erase("cause");
+  EXPECT_EQ(officer.Post("/api/v1/cases", body).json()["field"], "offence.cause");
+  body["offence"] = {{"cause", "娱乐场所未按规定备案"}, {"place", "易县城关镇朝阳路18号"}};
+  HttpResponse opened = officer.Post("/api/v1/cases", body);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  std::string id = opened.json()["case"]["id"];
+  EXPECT_EQ(opened.json()["case"]["offence"]["cause"], "娱乐场所未按规定备案");
+  EXPECT_FALSE(opened.json()["case"]["offence"].contains("occurred_at"));
+
+  EXPECT_EQ(officer.Post("/api/v1/cases/" + id + "/offence", {{"cause", "备"}}).json()["field"], "cause");
+  HttpResponse found = officer.Post("/api/v1/cases/" + id + "/offence", {{"cause", "娱乐场所未按规定备案"},
+                                                                         {"place", "易县城关镇朝阳路18号金嗓子KTV"},
+                                                                         {"occurred_at", "2026-11-20T14:30:00Z"}});
+  ASSERT_EQ(found.status, 200) << found.body;
+  Json offence = officer.Get("/api/v1/cases/" + id).json()["offence"];
+  EXPECT_EQ(offence["place"], "易县城关镇朝阳路18号金嗓子KTV");
+  EXPECT_EQ(offence["occurred_at"], "2026-11-20T14:30:00.000Z");
+  Client other(port(), "officer2");
+  EXPECT_EQ(other.Post("/api/v1/cases/" + id + "/offence", {{"cause", "娱乐场所未按规定备案"}}).status, 403)
+      << "only the case's officers";
+}
+
 TEST_F(ApiTest, OfficerOfTheOtherTeamCannotOpenOrTouchTheCase) {
   Client officer1(port(), "officer1"), officer2(port(), "officer2"), reviewer(port(), "reviewer1");
   std::string id = officer1.Post("/api/v1/cases", NewExOfficio("跨队访问测试")).json()["case"]["id"];

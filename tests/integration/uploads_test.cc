@@ -553,6 +553,12 @@ TEST_F(UploadsTest, CollectionStationUploadsWithItsTokenForTheCamerasOfficer) {
   EXPECT_EQ(d.json()["device"]["officer_name"], "张伟");
   EXPECT_EQ(d.json()["events"][0]["type"], "DeviceRegistered");
   EXPECT_EQ(admin.Post("/api/v1/devices", device).json()["field"], "serial") << "a serial is registered once";
+  // The officer's own cameras, for the upload form to preselect (issue 12 §10); nobody else's.
+  Json mine = officer_->Get("/api/v1/devices/mine").json();
+  ASSERT_EQ(mine["items"].size(), 1u) << mine.dump();
+  EXPECT_EQ(mine["items"][0]["serial"], "DSJ-X1-0001");
+  EXPECT_TRUE(officer2.Get("/api/v1/devices/mine").json()["items"].empty());
+  EXPECT_EQ(officer_->Get("/api/v1/devices/mine?officer=x").status, 400);
   HttpResponse st =
       admin.Post("/api/v1/stations", {{"name", "一中队采集站"}, {"location", "易县公安局一楼"}, {"unit_id", unit}});
   ASSERT_EQ(st.status, 201) << st.body;

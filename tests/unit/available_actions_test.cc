@@ -45,6 +45,17 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
     case CaseCommand::kAssignOfficer: return DecideAssignOfficer(c, a, {"u_off9", "王五", "13062100099", false});
     case CaseCommand::kOnTheSpotDecision: return DecideOnTheSpot(c, a, ScenarioDDecision());
     case CaseCommand::kFileSimpleCase: return DecideFileSimpleCase(c, a, std::nullopt);
+    case CaseCommand::kReleaseMeasure: return DecideReleaseMeasure(c, a, "已解除扣押，物品当场退还");
+    case CaseCommand::kRecordOffence:
+      return DecideRecordOffence(c, a, OffenceFromJson({{"cause", "娱乐场所未按规定备案"}}), c.updated_at);
+    case CaseCommand::kIdentifyParty: {
+      size_t index = 0;
+      for (size_t i = 0; i < c.parties.size(); ++i)
+        if (c.parties[i].identity_unknown) index = i;
+      return DecideIdentifyParty(
+          c, a, index,
+          PartyFromJson({{"kind", "natural_person"}, {"name", "王建国"}, {"id_number", "130633198503150015"}}));
+    }
   }
   return Status::Internal("unknown command");
 }
@@ -170,11 +181,25 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   u.urgent_reason = "当场发现违禁品";
   u.parties = {PartyFromJson({{"kind", "natural_person"}, {"name", "赵六"}})};
   u.start_form = StartFormFromJson({{"cause", "现场发现"}});
+  u.opened_at = urgent.now;
+  u.urgent_measure = UrgentMeasure{"扣押管制刀具1把", "易县城关镇车站", urgent.now, {}};
   ASSERT_TRUE(urgent.Run(DecideOpen(Officer(), u), Officer()).ok());
   ExpectOffersMatchDecisions(urgent.c, "urgent start");
   Json offered = AvailableActions(urgent.c, Officer());
   EXPECT_FALSE(offered["advance_stage"]["allowed"].get<bool>()) << "not before the start approval (Art. 10)";
   EXPECT_TRUE(offered["submit_start_approval"]["allowed"].get<bool>());
+  EXPECT_FALSE(offered["release_measure"]["allowed"].get<bool>()) << "only once the start is refused";
+
+  // The 负责人 refuses the start filed afterwards: the measure is released (行政强制法第十九条).
+  ASSERT_TRUE(
+      urgent.Run(DecideSubmitStartApproval(urgent.c, Officer(), {"ap_u", "补报", "", std::nullopt}), Officer()).ok());
+  ASSERT_TRUE(urgent.Run(DecideApprovalStep(urgent.c, reviewer, "ap_u", "approve", "同意"), reviewer).ok());
+  ASSERT_TRUE(urgent.Run(DecideApprovalStep(urgent.c, approver, "ap_u", "reject", "不应扣押"), approver).ok());
+  ExpectOffersMatchDecisions(urgent.c, "urgent start refused");
+  EXPECT_TRUE(AvailableActions(urgent.c, Officer())["release_measure"]["allowed"].get<bool>());
+  ASSERT_TRUE(urgent.Run(DecideReleaseMeasure(urgent.c, Officer(), "已解除扣押，刀具退还当事人"), Officer()).ok());
+  ExpectOffersMatchDecisions(urgent.c, "measure released");
+  EXPECT_FALSE(AvailableActions(urgent.c, Officer())["release_measure"]["allowed"].get<bool>());
 }
 
 }  // namespace

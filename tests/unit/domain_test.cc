@@ -138,6 +138,9 @@ TEST(Domain, UrgentStartInvestigatesAtOnceAndFilesApprovalAfterwards) {
   cmd.urgent = true;
   EXPECT_EQ(DecideOpen(off, cmd).status().field(), "urgent_reason");
   cmd.urgent_reason = "夜间发现非法储存烟花爆竹，不立即扣押可能灭失";
+  EXPECT_EQ(DecideOpen(off, cmd).status().field(), "urgent_measure") << "行政强制法第十九条: what was done";
+  cmd.opened_at = h.now;
+  cmd.urgent_measure = UrgentMeasure{"扣押烟花爆竹12箱", "易县城关镇东关村仓库", h.now - std::chrono::hours(1), {}};
   ASSERT_TRUE(h.Run(DecideOpen(off, cmd), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
