@@ -64,6 +64,8 @@ for (const size of SIZES) {
     await page.getByLabel('住址').fill('河北省保定市易县校验路2号')
     await page.getByRole('button', { name: '添加当事人' }).click()
     await page.locator('[aria-label="已添加的当事人"]').getByText('易县校验测试有限公司').waitFor()
+    // The errors put right fade out (a transition of about 300 ms) before they are gone.
+    await page.waitForFunction(() => ![...document.querySelectorAll('.el-form-item__error')].some((e) => e.offsetParent !== null))
     assert.deepEqual(await fieldErrors(page), [])
     assert.doesNotMatch(await page.locator('.el-main').innerText(), ENGLISH)
     await page.context().close()

@@ -202,7 +202,14 @@ async function fillUpload(page, dialog, { file, act, end, informed, device }) {
     await field.press('Enter')
   }
   if (informed) await dialog.getByRole('radio', { name: informed }).check({ force: true })
-  if (device) await dialog.getByRole('textbox', { name: '执法记录仪编号' }).fill(device)
+  if (device) {
+    // The officer's cameras are offered in a select that also takes a typed serial (kept with Enter).
+    const camera = dialog.getByRole('combobox', { name: '执法记录仪编号' })
+    await camera.pressSequentially(device)
+    await camera.press('Enter')
+    await dialog.locator('.el-select', { has: page.getByRole('combobox', { name: '执法记录仪编号' }) })
+      .locator('.el-select__placeholder', { hasText: device }).waitFor()
+  }
 }
 
 const formError = (dialog, label) =>

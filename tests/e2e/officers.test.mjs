@@ -1,6 +1,6 @@
 // Officers (issue 12 §10.3): 指派协办人员 lists the unit's officers at once and lets one choose the
-// unit; the upload form fills in the camera of the officer's earlier record (officers cannot list
-// cameras: GET /devices is the administrator's). At 1366×768 and on a tablet (touch).
+// unit; the upload form chooses the officer's only registered camera (GET /devices/mine). At 1366×768
+// and on a tablet (touch).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launchBrowser, signedInAs, pageApi, registerDevices, registerClip } from './harness.mjs'
@@ -60,13 +60,15 @@ for (const size of SIZES) {
     await page.context().close()
   })
 
-  test(`上传音像记录 at ${size.width}×${size.height}: the officer's own camera filled in`, async () => {
+  test(`上传音像记录 at ${size.width}×${size.height}: the officer's own camera chosen`, async () => {
     const page = await signedInAs(browser, server.url, 'officer1', size)
     await page.goto(server.url + '/cases/' + ktvId)
     await page.getByRole('button', { name: '上传音像记录' }).click()
     const dialog = page.getByRole('dialog', { name: '上传音像记录' })
-    assert.equal(await dialog.getByLabel('执法记录仪编号').inputValue(), 'DSJ-0107')
-    await dialog.locator('[data-testid="camera-prefilled"]').waitFor()
+    // officer1's only registered camera (GET /devices/mine) is chosen, named with its model.
+    const camera = dialog.locator('.el-select', { has: page.getByRole('combobox', { name: '执法记录仪编号' }) })
+    await camera.locator('.el-select__placeholder', { hasText: 'DSJ-0107（海康威视 DSJ-X1）' }).waitFor()
+    await dialog.locator('[data-testid="camera-preselected"]').waitFor()
     await page.context().close()
   })
 }

@@ -6,6 +6,7 @@ import type {
   CaseQuery,
   CaseSummary,
   NewCaseRequest,
+  Offence,
   OnTheSpotDecisionInput,
   Page,
   PartyInput,
@@ -71,6 +72,24 @@ export function decideOnTheSpot(id: string, body: OnTheSpotDecisionInput) {
 /** POST /api/v1/cases/{id}/simple-filing — 当场处罚决定备案 */
 export function fileSimpleCase(id: string, body: { note?: string }) {
   return http.post<CaseCommandResult>(cid(id) + '/simple-filing', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/measure-release — 解除现场措施（紧急启动不予批准后；行政强制法第十九条） */
+export function releaseMeasure(id: string, body: { note: string }) {
+  return http.post<CaseCommandResult>(cid(id) + '/measure-release', body, fieldSilent)
+}
+
+/**
+ * POST /api/v1/cases/{id}/party-identification — 查明身份不明的当事人: party `index` of case.parties
+ * becomes `party` (never identity_unknown); the case keeps the description as `described_as`.
+ */
+export function identifyParty(id: string, body: { index: number; party: PartyInput }) {
+  return http.post<CaseCommandResult>(cid(id) + '/party-identification', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/offence — 登记或更正案由、违法时间、违法地点 */
+export function recordOffence(id: string, body: Offence) {
+  return http.post<CaseCommandResult>(cid(id) + '/offence', body, fieldSilent)
 }
 
 /** POST /api/v1/cases/{id}/major */

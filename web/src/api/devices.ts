@@ -8,6 +8,14 @@ export function listDevices(q: PageQuery = {}) {
   return http.get<Page<Device>>('/api/v1/devices', { ...q })
 }
 
+/**
+ * GET /api/v1/devices/mine — the signed-in user's active cameras (any user; what the upload form
+ * offers). Silent: the form says so itself and still takes a typed serial.
+ */
+export function listMyDevices() {
+  return http.get<{ items: Device[] }>('/api/v1/devices/mine', undefined, { silent: true })
+}
+
 /** POST /api/v1/devices — 登记执法记录仪 */
 export function registerDevice(body: NewDeviceRequest) {
   return http.post<DeviceCommandResult>('/api/v1/devices', body, { silent: (e) => !!e.field })

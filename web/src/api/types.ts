@@ -1,6 +1,10 @@
 // The API's JSON, as the server sends and takes it (docs/openapi.yaml): every shared wire type of the
-// web client, in one module that imports nothing, so that api/*.ts, stores and views all take their
-// types from here and no two modules import each other.
+// web client, in one module that imports nothing but its parts by area (types-*.ts, which import
+// nothing), so that api/*.ts, stores and views all take their types from here and no two modules
+// import each other.
+import type { Offence, UrgentMeasure, UrgentMeasureInput } from './types-case-start'
+
+export type * from './types-case-start'
 
 // ---- Common --------------------------------------------------------------------------------------
 
@@ -184,6 +188,9 @@ export type CaseCommand =
   | 'assign_officer'
   | 'on_the_spot_decision'
   | 'file_simple_case'
+  | 'release_measure'
+  | 'identify_party'
+  | 'record_offence'
 
 /** Whether the requesting user may give one command on the case now, and if not, why not. */
 export interface ActionAvailability {
@@ -223,9 +230,13 @@ export interface PartyInput {
   identity_unknown?: boolean
 }
 
-/** As the case shows it: `minor` for a natural person whose date of birth is known. */
+/**
+ * As the case shows it: `minor` for a natural person whose date of birth is known; `described_as`, the
+ * description a party 身份不明 was recorded by before it was identified (PartyIdentified).
+ */
 export interface Party extends PartyInput {
   minor?: boolean
+  described_as?: string
 }
 
 export interface ApplicationInput {
@@ -253,6 +264,9 @@ export interface NewCaseRequest {
   major_reason?: string | null
   urgent?: boolean | null
   urgent_reason?: string | null
+  /** Required when urgent, refused otherwise. */
+  urgent_measure?: UrgentMeasureInput
+  offence?: Offence
   parties?: PartyInput[] | null
   co_officers?: string[] | null
   application?: ApplicationInput
@@ -260,13 +274,16 @@ export interface NewCaseRequest {
   start_form?: { cause: string }
 }
 
-export type DeadlineKind = 'application_decision' | 'supplement' | 'simple_filing' | 'case_file'
+export type DeadlineKind =
+  'application_decision' | 'supplement' | 'simple_filing' | 'urgent_report' | 'measure_release' | 'case_file'
 
 /** A time limit (期限) running on a case. */
 export interface Deadline {
   /**
    * application_decision: 作出受理决定 (5 working days); supplement: the applicant's date (Art. 9);
-   * simple_filing: 当场处罚决定备案 (24 hours, Art. 23); case_file: 形成案卷 (30 days, Art. 33).
+   * simple_filing: 当场处罚决定备案 (24 hours, Art. 23); urgent_report: an urgent start reported and
+   * approved within 24 hours of its measure (行政强制法第十九条); measure_release: the start refused, the
+   * measure released at once; case_file: 形成案卷 (30 days, Art. 33).
    */
   kind: DeadlineKind
   label: string
@@ -341,6 +358,10 @@ export interface Case {
   major_reason: string
   urgent: boolean
   urgent_reason: string
+  /** An urgent start's on-site measure and its release; absent or null otherwise (and for older urgent cases). */
+  urgent_measure?: UrgentMeasure | null
+  /** 案由、违法时间、违法地点, once given. */
+  offence?: Offence | null
   start_approved: boolean
   created_by: ActorRef
   created_at: string

@@ -2,6 +2,22 @@
 import type { PartyInput } from '@/api/types'
 import { compact } from '@/utils/forms'
 
+/** The fields of a party, as the API names them in its errors (under "parties[i]." or "party." where nested). */
+export const PARTY_FIELDS = [
+  'kind',
+  'name',
+  'id_type',
+  'id_number',
+  'legal_representative',
+  'principal',
+  'birth_date',
+  'identity_unknown',
+  'gender',
+  'occupation',
+  'phone',
+  'address',
+]
+
 export const emptyParty = (): PartyInput => ({
   kind: 'natural_person',
   name: '',

@@ -54,3 +54,62 @@ export function formatSpan(seconds: number): string {
 export function secondsUntil(iso: string, now: number = Date.now()): number {
   return Math.floor((new Date(iso).getTime() - now) / 1000)
 }
+
+// ---- China Standard Time as entered --------------------------------------------------------------
+// Times are entered as China Standard Time ("YYYY-MM-DDTHH:mm:ss", sent with +08:00 by cstLocalToRfc3339)
+// whatever the browser's own zone: "now" is compared on the CST wall clock.
+
+/** The CST wall clock at `now`, as a Date whose UTC fields read that wall time. */
+const cstWall = (now: number = Date.now()) => new Date(now + 8 * HOUR * 1000)
+
+/** An RFC 3339 time → "YYYY-MM-DDTHH:mm:ss" in CST (the date picker's value), or null. */
+export function rfc3339ToCstLocal(iso: string | null | undefined): string | null {
+  if (!iso) return null
+  const t = Date.parse(iso)
+  return isNaN(t) ? null : cstWall(t).toISOString().slice(0, 19)
+}
+
+/** Whether a CST "YYYY-MM-DDTHH:mm:ss" is later than `now` by more than `slackMs`. */
+export function isFutureCst(v: string | null | undefined, slackMs = 0, now: number = Date.now()): boolean {
+  if (!v) return false
+  const t = Date.parse((v.length === 16 ? v + ':00' : v).replace(' ', 'T') + '+08:00')
+  return !isNaN(t) && t > now + slackMs
+}
+
+/** What the date-time picker's panel says about the moment it edits (a dayjs). */
+interface PickerMoment {
+  year(): number
+  month(): number
+  date(): number
+}
+
+const sameCstDay = (d: PickerMoment | undefined, wall: Date) =>
+  !!d && d.year() === wall.getUTCFullYear() && d.month() === wall.getUTCMonth() && d.date() === wall.getUTCDate()
+const after = (n: number, total: number) => Array.from({ length: total }, (_, i) => i).filter((i) => i > n)
+
+/**
+ * The props of an el-date-picker (type datetime) for a CST moment that cannot be in the future: later
+ * days are not offered, nor, on today, later hours, minutes and seconds.
+ */
+export const notFuturePicker = {
+  disabledDate(day: Date): boolean {
+    const wall = cstWall()
+    const d = Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())
+    return d > Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate())
+  },
+  disabledHours(_role: string, d?: PickerMoment): number[] {
+    const wall = cstWall()
+    return sameCstDay(d, wall) ? after(wall.getUTCHours(), 24) : []
+  },
+  disabledMinutes(hour: number, _role: string, d?: PickerMoment): number[] {
+    const wall = cstWall()
+    if (!sameCstDay(d, wall) || hour < wall.getUTCHours()) return []
+    return hour > wall.getUTCHours() ? after(-1, 60) : after(wall.getUTCMinutes(), 60)
+  },
+  disabledSeconds(hour: number, minute: number, _role: string, d?: PickerMoment): number[] {
+    const wall = cstWall()
+    if (!sameCstDay(d, wall) || hour < wall.getUTCHours()) return []
+    if (hour > wall.getUTCHours() || minute > wall.getUTCMinutes()) return after(-1, 60)
+    return minute < wall.getUTCMinutes() ? [] : after(wall.getUTCSeconds(), 60)
+  },
+}

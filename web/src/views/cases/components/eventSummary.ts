@@ -3,6 +3,7 @@ import type { CaseEvent, VocabularyName } from '@/api/types'
 import { labelOf } from '@/api/cases'
 import { avActOptions } from '@/api/media'
 import { matterLabel, penaltyLabel } from '@/utils/simpleProcedure'
+import { formatTime } from '@/utils/time'
 
 /**
  * `label`: the name of an enum's value (the vocabulary store's label); `fileOf`: the file name of a
@@ -52,6 +53,20 @@ export function eventSummary(
       const collected = c && typeof c.receipt_no === 'string' ? `；当场收缴，罚款收据 ${c.receipt_no}` : ''
       return `${matterLabel(s('matter'))}：${penaltyLabel(s('penalty'))}${fine}；决定书 ${s('decision_no')}${collected}`
     }
+    case 'OffenceRecorded':
+      return [
+        `案由：${s('cause')}`,
+        s('occurred_at') ? '违法时间 ' + formatTime(s('occurred_at')) : '',
+        s('place') ? '违法地点 ' + s('place') : '',
+      ]
+        .filter(Boolean)
+        .join('；')
+    case 'PartyIdentified': {
+      const p = (d.party ?? {}) as Record<string, unknown>
+      return typeof p.name === 'string' ? `第 ${Number(d.index) + 1} 名当事人查明为：${p.name}` : ''
+    }
+    case 'MeasureReleased':
+      return s('note')
     case 'SimpleCaseFiled':
       return `报${s('filed_with')}备案${s('note') ? '：' + s('note') : ''}`
     case 'CaseOpened':
