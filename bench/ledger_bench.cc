@@ -145,7 +145,27 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   Check(app->cases().DecideApproval(reviewer, apv, "approve", "同意").status(), "review");
   Check(app->cases().DecideApproval(approver, apv, "approve", "同意启动").status(), "approve");
   act(qc::app::AdvanceStage{qc::domain::Stage::kReviewDecision, "调查终结"});
+  // The decision runs the chain (issue 12 §7), then it is served and executed before 归档管理.
+  act(qc::app::SubmitDecision{
+      qc::domain::DecisionFromJson(
+          {{"decision_no", "易公（治）行罚决字〔2026〕1号"}, {"kind", "penalty"}, {"content", "警告，并处罚款一万元"}}),
+      "拟作出行政处罚决定"});
+  inbox = app->cases().ApprovalInbox(reviewer, qc::app::CaseService::ApprovalScope::kTodo, 1, 100).value();
+  std::string decision_apv;
+  for (const auto& item : inbox["items"])
+    if (item["case_id"] == *case_id) decision_apv = item["id"];
+  approval_ids->push_back(decision_apv);
+  Check(app->cases().DecideApproval(reviewer, decision_apv, "approve", "同意").status(), "review decision");
+  Check(app->cases().DecideApproval(approver, decision_apv, "approve", "同意").status(), "approve decision");
   act(qc::app::AdvanceStage{qc::domain::Stage::kServiceExecution, "决定已作出"});
+  std::string now = qc::FormatRfc3339(clock.Now());
+  act(qc::app::RecordService{qc::domain::ServiceFromJson({{"document_no", "易公（治）行罚决字〔2026〕1号"},
+                                                          {"method", "direct"},
+                                                          {"recipient", "吴刚"},
+                                                          {"served_at", now},
+                                                          {"proof", "送达回证第1号"}})});
+  act(qc::app::RecordExecution{qc::domain::ExecutionFromJson(
+      {{"manner", "performed"}, {"note", "罚款已缴纳，票据号 0000001"}, {"completed_at", now}})});
   act(qc::app::AdvanceStage{qc::domain::Stage::kArchiving, "执行完毕"});
   auto db = std::move(qc::store::Db::Open(dir + "/quancheng.db", false).value());
   auto s = db->Prepare("SELECT bytes FROM events WHERE case_id = ? ORDER BY idx").value();

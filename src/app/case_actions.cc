@@ -40,6 +40,14 @@ StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::stri
             [&](const ReleaseMeasure& x) { return domain::DecideReleaseMeasure(c, a, x.note); },
             [&](const IdentifyParty& x) { return domain::DecideIdentifyParty(c, a, x.index, x.party); },
             [&](const RecordOffence& x) { return domain::DecideRecordOffence(c, a, x.offence, ctx_.clock.Now()); },
+            [&](const SubmitDecision& x) {
+              return domain::DecideSubmitDecision(c, a, approval_id, x.decision, x.opinion);
+            },
+            [&](const RecordService& x) { return domain::DecideRecordService(c, a, x.service, ctx_.clock.Now()); },
+            [&](const RecordExecution& x) {
+              return domain::DecideRecordExecution(c, a, x.execution, ctx_.clock.Now());
+            },
+            [&](const ArchiveCase& x) { return domain::DecideArchive(c, a, x.archive); },
         },
         action);
   });

@@ -11,6 +11,7 @@
 
 #include "domain/case_record.h"
 #include "domain/simple_procedure.h"
+#include "domain/stage_records.h"
 #include "domain/types.h"
 
 namespace qc::app {
@@ -74,6 +75,20 @@ struct FileSimpleCase {
 struct ReleaseMeasure {
   std::string note;
 };
+// Art. 21, 24–35 — the minimum record of the later stages (domain/stage_records.h).
+struct SubmitDecision {
+  domain::Decision decision;
+  std::string opinion;
+};
+struct RecordService {
+  domain::Service service;
+};
+struct RecordExecution {
+  domain::Execution execution;
+};
+struct ArchiveCase {
+  domain::Archive archive;
+};
 struct RecordOffence {
   domain::Offence offence;
 };
@@ -85,6 +100,7 @@ struct IdentifyParty {
 using CaseAction =
     std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived, DecideOnApplication, IssueReceipt,
                  NotStartComplaint, SubmitStartApproval, AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag,
-                 DecideOnTheSpot, FileSimpleCase, ReleaseMeasure, IdentifyParty, RecordOffence>;
+                 DecideOnTheSpot, FileSimpleCase, ReleaseMeasure, IdentifyParty, RecordOffence, SubmitDecision,
+                 RecordService, RecordExecution, ArchiveCase>;
 
 }  // namespace qc::app

@@ -119,7 +119,7 @@ StatusOr<UploadInfo> UploadService::CreateUpload(const Uploader& who, int64_t le
   std::string kind = get("kind").empty() ? "av" : get("kind");
   if (kind != "av" && kind != "attachment") return MetaError("kind", "类型应为 av（音像记录）或 attachment（附件）");
   p["kind"] = kind;
-  std::string act = get("act");
+  std::string act = domain::CanonicalAvAct(get("act"));
   if (!act.empty() && !domain::AvActLabel(act)) return MetaError("act", "执法行为无效：" + act);
   if (kind == "av" && act.empty()) return MetaError("act", "音像记录应当注明所记录的执法行为");
   if (!act.empty()) p["act"] = act;

@@ -63,6 +63,8 @@ Status DecideForSome(const Actor& a, Action action) {
       return a.role == Role::kReviewer || a.role == Role::kLegal || a.role == Role::kApprover
                  ? Status()
                  : Deny("只有审核人、法制员和负责人办理审批（第七条）");
+    case Action::kArchiveCase:
+      return a.role == Role::kCustodian ? Status() : Deny("只有档案管理员可以归档封存案卷（第三十三条）");
     case Action::kReadUser:          // one's own record at least
     case Action::kListUnitOfficers:  // one's own unit at least
     case Action::kReadEvent:         // the events of the cases one sees at least
@@ -99,6 +101,9 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
       // The administrator sees no case record (Art. 36: least privilege): CanSeeUnit is false.
       return CanSeeUnit(a, r.unit_id, *units) ? Status() : Deny("无权查看其他单位的案件");
     case Action::kActOnCase: return CaseOfficer(a, r.case_state);
+    case Action::kArchiveCase:
+      // The case's visibility (the custodian's body) is checked by the caller that loaded it.
+      return a.role == Role::kCustodian ? Status() : Deny("只有档案管理员可以归档封存案卷（第三十三条）");
     case Action::kDecideApprovalStep: return ApprovalStep(a, r);
     case Action::kUploadMedia:
       QC_RETURN_IF_ERROR(NeedUnits(units));
@@ -134,6 +139,7 @@ std::string_view ToString(Action a) {
     case Action::kActOnCase: return "act_on_case";
     case Action::kDecideApprovalStep: return "decide_approval_step";
     case Action::kViewApprovalInbox: return "view_approval_inbox";
+    case Action::kArchiveCase: return "archive_case";
     case Action::kUploadMedia: return "upload_media";
     case Action::kAccessMedia: return "access_media";
     case Action::kReadLedgerEntries: return "read_ledger_entries";

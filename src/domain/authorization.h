@@ -36,6 +36,7 @@ enum class Action {
   kActOnCase,           // every command on a case (its assigned officers)
   kDecideApprovalStep,  // 审核 / 法制审核 / 批准 (Art. 7)
   kViewApprovalInbox,   // one's own inbox (filtered by role and unit)
+  kArchiveCase,         // 归档封存 a case file handed over (档案管理员, Art. 33–35)
   // Records
   kUploadMedia,  // upload audio-video or an attachment to a case (a user; a station by unit)
   kAccessMedia,  // play or download a media record (Art. 36: recorded, never the administrator)

@@ -2,6 +2,7 @@
 #include "domain/party_rules.h"
 
 #include "domain/authorization.h"
+#include "domain/stage_records.h"
 
 #include "common/utf8.h"
 
@@ -103,6 +104,30 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
         return Illegal("程序尚未启动：依申请案件须受理，依职权和投诉举报案件须经程序启动审批", "to");
       if (c.stage == Stage::kArchiving) return Illegal("案件已在归档管理阶段，没有下一阶段", "to");
       if (c.urgent && !c.start_approved) return Illegal("紧急启动的案件须先补报程序启动审批并获批准（第十条）", "to");
+      if (c.open_approval() != nullptr) return Illegal("审批进行中，不能进入下一阶段", "to");
+      return CheckStageMinimum(c);
+    case CaseCommand::kSubmitDecision:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.procedure == Procedure::kSimple) return Illegal("简易程序的处罚决定当场作出（第二十三条）");
+      if (c.stage != Stage::kReviewDecision) return Illegal("处理决定在审查决定阶段作出");
+      if (c.decision) return Illegal("处理决定已作出");
+      if (c.open_approval() != nullptr) return Illegal("审批进行中，待审批办结后再提交");
+      return Status();
+    case CaseCommand::kRecordService:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.stage != Stage::kServiceExecution) return Illegal("送达在送达执行阶段登记");
+      if (!DecisionIssued(c)) return Illegal("尚未作出处理决定，没有可送达的决定书");
+      return Status();
+    case CaseCommand::kRecordExecution:
+      QC_RETURN_IF_ERROR(RequireNotTerminal(c));
+      if (c.stage != Stage::kServiceExecution) return Illegal("执行情况在送达执行阶段登记");
+      if (!DecisionServed(c)) return Illegal("处理决定尚未送达，不能登记执行（第二十四条）");
+      if (DecisionExecuted(c)) return Illegal("执行情况已登记");
+      return Status();
+    case CaseCommand::kArchiveCase:
+      if (c.archive) return Illegal("案卷已归档封存");
+      if (c.stage != Stage::kArchiving && !IsTerminal(c.status))
+        return Illegal("案件尚未移交归档（送达执行完毕后进入归档管理阶段）");
       return Status();
     case CaseCommand::kAddParty:
     case CaseCommand::kRecordOffence:
@@ -185,6 +210,10 @@ std::string_view ToString(CaseCommand c) {
     case CaseCommand::kReleaseMeasure: return "release_measure";
     case CaseCommand::kIdentifyParty: return "identify_party";
     case CaseCommand::kRecordOffence: return "record_offence";
+    case CaseCommand::kSubmitDecision: return "submit_decision";
+    case CaseCommand::kRecordService: return "record_service";
+    case CaseCommand::kRecordExecution: return "record_execution";
+    case CaseCommand::kArchiveCase: return "archive_case";
     case CaseCommand::kAdvanceStage: return "advance_stage";
     case CaseCommand::kAddParty: return "add_party";
     case CaseCommand::kDecideApplication: return "decide_application";
@@ -208,6 +237,10 @@ std::string_view Label(CaseCommand c) {
     case CaseCommand::kReleaseMeasure: return "解除现场措施";
     case CaseCommand::kIdentifyParty: return "查明当事人身份";
     case CaseCommand::kRecordOffence: return "登记案由和违法时间地点";
+    case CaseCommand::kSubmitDecision: return "提交处理决定审批";
+    case CaseCommand::kRecordService: return "登记送达";
+    case CaseCommand::kRecordExecution: return "登记执行情况";
+    case CaseCommand::kArchiveCase: return "归档封存";
     case CaseCommand::kAdvanceStage: return "进入下一阶段";
     case CaseCommand::kAddParty: return "增加当事人";
     case CaseCommand::kDecideApplication: return "受理 / 不予受理";
@@ -224,7 +257,11 @@ std::string_view Label(CaseCommand c) {
 }
 
 Status CheckCommand(const CaseState& c, const Actor& a, CaseCommand cmd) {
-  QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
+  // Art. 33–35: the case file handed over is the custodian's alone.
+  if (cmd == CaseCommand::kArchiveCase)
+    QC_RETURN_IF_ERROR(Authorize(a, Action::kArchiveCase, CaseResource(c)));
+  else
+    QC_RETURN_IF_ERROR(RequireCaseOfficer(c, a));
   return CheckState(c, cmd);
 }
 
@@ -465,6 +502,7 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
     case ApprovalKind::kNonAcceptance: out.push_back({"ApplicationDecided", ap->proposal}); break;
     case ApprovalKind::kNotStart: out.push_back({"ComplaintNotStarted", ap->proposal}); break;
     case ApprovalKind::kClearMajor: out.push_back({"MajorFlagChanged", ap->proposal}); break;
+    case ApprovalKind::kDecision: out.push_back({"DecisionIssued", ap->proposal}); break;
   }
   return out;
 }

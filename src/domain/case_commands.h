@@ -65,6 +65,10 @@ enum class CaseCommand {
   kReleaseMeasure,       // 解除现场措施 (Art. 10; 行政强制法 第十九条, domain/urgent_start.h)
   kIdentifyParty,        // 查明当事人身份 (Art. 10)
   kRecordOffence,        // 登记案由、违法时间和地点
+  kSubmitDecision,       // 提交处理决定审批 (Art. 21, domain/stage_records.h)
+  kRecordService,        // 登记送达 (Art. 24–28)
+  kRecordExecution,      // 登记执行情况 (Art. 29–32)
+  kArchiveCase,          // 归档封存 (档案管理员, Art. 33–35)
 };
 inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,        CaseCommand::kAddParty,
@@ -72,7 +76,8 @@ inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kSupplementNotice,    CaseCommand::kSupplementReceived,  CaseCommand::kIssueReceipt,
     CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer,
     CaseCommand::kOnTheSpotDecision,   CaseCommand::kFileSimpleCase,      CaseCommand::kReleaseMeasure,
-    CaseCommand::kIdentifyParty,       CaseCommand::kRecordOffence};
+    CaseCommand::kIdentifyParty,       CaseCommand::kRecordOffence,       CaseCommand::kSubmitDecision,
+    CaseCommand::kRecordService,       CaseCommand::kRecordExecution,     CaseCommand::kArchiveCase};
 std::string_view ToString(CaseCommand c);
 std::string_view Label(CaseCommand c);
 // OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.

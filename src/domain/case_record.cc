@@ -52,6 +52,10 @@ E Enum(const Json& j, const char* key, std::optional<E> (*parse)(std::string_vie
 
 }  // namespace
 
+std::string CanonicalAvAct(std::string_view code) {
+  return code == "lien_service" ? std::string("service_by_leaving") : std::string(code);
+}
+
 Json ActorRefJson(const ActorRef& a) {
   Json j = Json::object();
   j["id"] = a.id;
@@ -387,7 +391,7 @@ MediaRecord MediaRecordFromJson(const Json& j) {
   m.record_id = Str(j, "record_id");
   m.upload_id = Str(j, "upload_id");
   m.kind = Enum<MediaKind>(j, "kind", ParseMediaKind);
-  m.act = Str(j, "act");
+  m.act = CanonicalAvAct(Str(j, "act"));
   m.stage = Enum<Stage>(j, "stage", ParseStage);
   m.file_name = Str(j, "file_name");
   m.content_type = Str(j, "content_type");

@@ -159,6 +159,10 @@ struct MediaRecord {
   std::optional<LateFinding> late;
 };
 
+// An act code as recorded: `lien_service` (before issue 12; 留置送达 leaves the document, it is no lien)
+// becomes `service_by_leaving` (domain/media.h lists the acts).
+std::string CanonicalAvAct(std::string_view code);
+
 // As the API shows them: the event data with the folded parts (times, actors, later events).
 Json ToJson(const Party& p);
 Json ToJson(const Application& a);

@@ -92,7 +92,9 @@ Status ApplyApprovalSubmitted(CaseState& c, const Event& e) {
   a.steps.push_back({ApprovalStepKind::kSubmit, e.actor, ApprovalDecision::kSubmit, d.value("opinion", ""),
                      d.value("reasons", ""), e.at});
   c.approvals.push_back(std::move(a));
-  if (*kind != ApprovalKind::kClearMajor) c.status = CaseStatus::kAwaitingApproval;
+  // A refusal waits on the chain; clearing 重大复杂 and the decision leave the case where it is.
+  if (*kind == ApprovalKind::kNonAcceptance || *kind == ApprovalKind::kNotStart)
+    c.status = CaseStatus::kAwaitingApproval;
   return Status();
 }
 
@@ -254,6 +256,35 @@ const std::map<std::string, Applier>& Appliers() {
          return Status();
        }},
       {"RecordAccessed", ApplyRecordAccessed},
+      {"DecisionIssued",
+       [](CaseState& c, const Event& e) {
+         c.decision = DecisionFromJson(e.data);
+         c.decision->at = e.at;
+         c.decision->by = e.actor;
+         return Status();
+       }},
+      {"DocumentServed",
+       [](CaseState& c, const Event& e) {
+         Service s = ServiceFromJson(e.data);
+         s.at = e.at;
+         s.by = e.actor;
+         c.services.push_back(std::move(s));
+         return Status();
+       }},
+      {"ExecutionRecorded",
+       [](CaseState& c, const Event& e) {
+         c.execution = ExecutionFromJson(e.data);
+         c.execution->at = e.at;
+         c.execution->by = e.actor;
+         return Status();
+       }},
+      {"CaseArchived",
+       [](CaseState& c, const Event& e) {
+         c.archive = ArchiveFromJson(e.data);
+         c.archive->at = e.at;
+         c.archive->by = e.actor;
+         return Status();
+       }},
       {"OffenceRecorded",
        [](CaseState& c, const Event& e) {
          c.offence = OffenceFromJson(e.data);
@@ -432,6 +463,14 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   for (const auto& m : c.media) media.push_back(ToJson(m));
   j["media"] = std::move(media);
   j["on_the_spot"] = c.on_the_spot ? ToJson(*c.on_the_spot) : Json(nullptr);
+  j["decision"] = c.decision ? ToJson(*c.decision) : Json(nullptr);
+  Json services = Json::array();
+  for (const auto& s : c.services) services.push_back(ToJson(s));
+  j["services"] = std::move(services);
+  j["execution"] = c.execution ? ToJson(*c.execution) : Json(nullptr);
+  j["archive"] = c.archive ? ToJson(*c.archive) : Json(nullptr);
+  auto ended = ActEndedAt(c);
+  j["act_ended_at"] = ended ? Json(FormatRfc3339(*ended)) : Json(nullptr);
   j["version"] = c.version;
   j["last_index"] = c.last_index;
   return j;

@@ -36,6 +36,7 @@
 #include "common/clock.h"
 #include "domain/case_record.h"
 #include "domain/simple_procedure.h"
+#include "domain/stage_records.h"
 #include "domain/urgent_start.h"
 #include "domain/event.h"
 #include "domain/types.h"
@@ -107,6 +108,11 @@ struct CaseState {
   std::vector<Approval> approvals;
   std::vector<MediaRecord> media;                // MediaRegistered records (domain/media.h), in order
   std::optional<OnTheSpotDecision> on_the_spot;  // 简易程序: the on-the-spot decision and its filing
+  // The minimum record of the later stages (domain/stage_records.h).
+  std::optional<Decision> decision;    // 处理决定, issued by the 负责人's approval
+  std::vector<Service> services;       // 送达
+  std::optional<Execution> execution;  // 执行
+  std::optional<Archive> archive;      // 归档封存: sealed
   int64_t version = 0;
   int64_t last_index = -1;
 

@@ -34,12 +34,14 @@ std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
   if (measure && c.status == CaseStatus::kRejected && !measure->released && c.closed_at)
     out.push_back({"measure_release", "立即解除现场措施", "第十条（行政强制法第十九条）", *c.closed_at, *c.closed_at,
                    "负责人认为不应当采取行政强制措施的，应当立即解除"});
-  if (c.closed_at) {
-    // To the end of the 30th day after the day the act ended, China time (the first day not counted).
-    TimePoint due = StartOfChinaDay(*c.closed_at, kCaseFileDays + 1) - std::chrono::milliseconds(1);
-    out.push_back({"case_file", "形成案卷", "第三十三条", *c.closed_at, due, ""});
-    return out;
+  // Art. 33: the case file is formed within 30 days of the act's end, to the end of the 30th day after
+  // that day, China time (the first day not counted), until the custodian archives it.
+  auto ended = ActEndedAt(c);
+  if (ended && !c.archive) {
+    TimePoint due = StartOfChinaDay(*ended, kCaseFileDays + 1) - std::chrono::milliseconds(1);
+    out.push_back({"case_file", "形成案卷", "第三十三条", *ended, due, ""});
   }
+  if (c.closed_at) return out;
   if (measure && !c.start_approved)
     out.push_back({"urgent_report", "报告负责人并补办批准手续（24小时）", "第十条（行政强制法第十九条）",
                    measure->taken_at, measure->taken_at + std::chrono::hours(24), ""});

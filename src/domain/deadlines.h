@@ -16,9 +16,10 @@
 //                         24 hours of taking it (行政强制法 第十九条; Art. 10), until the start is approved.
 //   measure_release       紧急启动 refused: release the measure at once (立即解除, 行政强制法 第十九条),
 //                         due when refused, until the release is recorded; shown beside case_file.
-//   case_file             the procedure ended (不予受理, 不予启动, 不予批准): form the case file (案卷)
-//                         within 30 days (Art. 33), to the end of the 30th day after the day it ended,
-//                         China time. Archiving (issue 6+) ends it; until then it stays.
+//   case_file             the enforcement act ended — the procedure ended (不予受理, 不予启动, 不予批准) or the
+//                         decision was served and executed (domain/stage_records.h ActEndedAt): form the
+//                         case file (案卷) within 30 days (Art. 33), to the end of the 30th day after the
+//                         day it ended, China time. The custodian's CaseArchived ends it.
 #pragma once
 
 #include "common/china_time.h"  // EndOfChinaDay

@@ -18,7 +18,7 @@ const std::vector<AvAct> kActs{
     {"sealing", "查封"},
     {"seizure", "扣押"},
     {"freezing", "冻结"},
-    {"lien_service", "留置送达"},
+    {"service_by_leaving", "留置送达"},
     {"public_notice_service", "公告送达"},
     {"removal_of_obstruction", "排除妨碍"},
     {"restoration", "恢复原状"},
@@ -31,6 +31,7 @@ const std::vector<AvAct> kActs{
 const std::vector<AvAct>& AvActs() { return kActs; }
 
 std::optional<std::string_view> AvActLabel(std::string_view code) {
+  if (code == "lien_service") code = "service_by_leaving";
   for (const auto& a : kActs)
     if (a.code == code) return a.label;
   return std::nullopt;

@@ -30,6 +30,7 @@ struct AvAct {
 // 现场检查, 勘验, 抽样取证, 询问, 听证, 证据保全, 限制人身自由, 查封, 扣押, 冻结, 留置送达, 公告送达,
 // 排除妨碍, 恢复原状, 受理窗口, 其他.
 const std::vector<AvAct>& AvActs();
+// The label of an act code; `lien_service`, the name before issue 12, reads as `service_by_leaving`.
 std::optional<std::string_view> AvActLabel(std::string_view code);
 
 inline constexpr auto kAvDeadline = std::chrono::hours(24);

@@ -45,7 +45,8 @@ enum class Procedure { kOrdinary, kSimple };  // 普通程序 / 简易程序 (Ar
 // application (不予受理, Art. 9) or to start on a complaint (不予启动, Art. 11), and clearing the 重大复杂
 // flag (Art. 5), which removes the legal review and so is the 负责人's to decide. The decisions of later
 // stages join here.
-enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor };
+// The decision of the 审查决定 stage (处理决定, Art. 21; 行政处罚法 第五十七条、第五十八条) runs the same chain.
+enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor, kDecision };
 
 // Where an approval stands: open while a role's decision is awaited, then closed.
 enum class ApprovalState {

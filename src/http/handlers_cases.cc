@@ -144,8 +144,8 @@ StatusOr<app::NewCase> ReadNewCase(const Json& body) {
 
 // Registers POST /api/v1/cases/{id}/<action>: `read` parses the body into an app::CaseAction.
 using ActionReader = std::function<app::CaseAction(Reader&)>;
-void AddAction(Router& r, const std::string& action, ActionReader read) {
-  r.Add("POST", "/api/v1/cases/{id}/" + action, Session(Action::kActOnCase), [read](Context& c) -> StatusOr<Response> {
+void AddAction(Router& r, const std::string& action, ActionReader read, Action gate = Action::kActOnCase) {
+  r.Add("POST", "/api/v1/cases/{id}/" + action, Session(gate), [read](Context& c) -> StatusOr<Response> {
     QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
     Reader in(body);
     app::CaseAction act = read(in);
@@ -326,6 +326,39 @@ void RegisterCaseRoutes(Router& r) {
   });
   AddAction(r, "simple-filing",
             [](Reader& in) -> app::CaseAction { return app::FileSimpleCase{in.OptStr("note", 1000)}; });
+  // 审查决定、送达执行、归档 — the minimum record of each stage (domain/stage_records.h).
+  AddAction(r, "decision", [](Reader& in) -> app::CaseAction {
+    app::SubmitDecision x;
+    x.decision.decision_no = in.Str("decision_no", kRequired, 100);
+    x.decision.kind = in.Enum("kind", kRequired, {"penalty", "no_penalty", "other"});
+    x.decision.content = in.Str("content", kRequired, 2000);
+    x.opinion = in.Str("opinion", kRequired, 2000);
+    return x;
+  });
+  AddAction(r, "services", [](Reader& in) -> app::CaseAction {
+    domain::Service s;
+    s.document_no = in.Str("document_no", kRequired, 100);
+    s.method = in.Enum("method", kRequired,
+                       {"direct", "service_by_leaving", "entrusted", "mail", "public_notice", "electronic"});
+    s.recipient = in.Str("recipient", kRequired, 100);
+    if (auto t = ReadTime(in, "served_at")) s.served_at = *t;
+    s.proof = in.Str("proof", kRequired, 200);
+    s.note = in.OptStr("note", 1000);
+    return app::RecordService{std::move(s)};
+  });
+  AddAction(r, "execution", [](Reader& in) -> app::CaseAction {
+    domain::Execution e;
+    e.manner = in.Enum("manner", kRequired, {"performed", "enforced", "not_required"});
+    e.note = in.Str("note", kRequired, 1000);
+    if (auto t = ReadTime(in, "completed_at")) e.completed_at = *t;
+    return app::RecordExecution{std::move(e)};
+  });
+  AddAction(
+      r, "archive",
+      [](Reader& in) -> app::CaseAction {
+        return app::ArchiveCase{domain::Archive{in.Str("archive_no", kRequired, 100), in.OptStr("note", 1000), {}, {}}};
+      },
+      Action::kArchiveCase);
   // 登记或更正案由、违法时间、违法地点
   AddAction(r, "offence", [](Reader& in) -> app::CaseAction { return app::RecordOffence{ReadOffence(in)}; });
   // 紧急启动不予批准后解除现场措施（第十条；行政强制法第十九条）

@@ -77,7 +77,9 @@ TEST_F(SimpleProcedureTest, ScenarioDIsRecordedOnTheSpotAndFiled) {
   HttpResponse filed = officer.Post("/api/v1/cases/" + id + "/simple-filing", {{"note", "已报所属公安机关备案"}});
   ASSERT_EQ(filed.status, 200) << filed.body;
   EXPECT_EQ(filed.json()["case"]["on_the_spot"]["filing"]["filed_with"], "易县公安局");
-  EXPECT_TRUE(filed.json()["case"]["deadlines"].empty());
+  Json left = filed.json()["case"]["deadlines"];
+  ASSERT_EQ(left.size(), 1u) << left.dump();
+  EXPECT_EQ(left[0]["kind"], "case_file") << "paid on the spot: the act ended, the case file is due (Art. 33)";
   EXPECT_EQ(officer.Post("/api/v1/cases/" + id + "/simple-filing", Json::object()).status, 409);
 }
 

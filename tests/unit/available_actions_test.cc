@@ -48,6 +48,22 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
     case CaseCommand::kReleaseMeasure: return DecideReleaseMeasure(c, a, "已解除扣押，物品当场退还");
     case CaseCommand::kRecordOffence:
       return DecideRecordOffence(c, a, OffenceFromJson({{"cause", "娱乐场所未按规定备案"}}), c.updated_at);
+    case CaseCommand::kSubmitDecision: return DecideSubmitDecision(c, a, "ap_x", ScenarioADecision(), "拟处罚");
+    case CaseCommand::kRecordService:
+      return DecideRecordService(c, a,
+                                 ServiceFromJson({{"document_no", "决字12号"},
+                                                  {"method", "direct"},
+                                                  {"recipient", "周涛"},
+                                                  {"served_at", FormatRfc3339(c.updated_at)},
+                                                  {"proof", "送达回证12号"}}),
+                                 c.updated_at + std::chrono::hours(1));
+    case CaseCommand::kRecordExecution:
+      return DecideRecordExecution(
+          c, a,
+          ExecutionFromJson(
+              {{"manner", "performed"}, {"note", "罚款已缴纳"}, {"completed_at", FormatRfc3339(c.updated_at)}}),
+          c.updated_at + std::chrono::hours(1));
+    case CaseCommand::kArchiveCase: return DecideArchive(c, a, ArchiveFromJson({{"archive_no", "2026-治-0012"}}));
     case CaseCommand::kIdentifyParty: {
       size_t index = 0;
       for (size_t i = 0; i < c.parties.size(); ++i)
@@ -61,7 +77,8 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
 }
 
 void ExpectOffersMatchDecisions(const CaseState& c, const std::string& where) {
-  const std::vector<Actor> actors{Officer(), Officer("u_off2"), Staff(Role::kReviewer, "u_rev")};
+  const std::vector<Actor> actors{Officer(), Officer("u_off2"), Staff(Role::kReviewer, "u_rev"),
+                                  Staff(Role::kCustodian, "u_cus")};
   for (const Actor& a : actors) {
     Json offered = AvailableActions(c, a);
     for (CaseCommand cmd : kAllCaseCommands) {
@@ -118,10 +135,30 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnExOfficioCase) {
                     Staff(Role::kApprover, "u_app"))
                   .ok());
   ExpectOffersMatchDecisions(h.c, "approved");
-  for (Stage s : {Stage::kReviewDecision, Stage::kServiceExecution, Stage::kArchiving}) {
-    ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), s, "下一阶段"), Officer()).ok());
-    ExpectOffersMatchDecisions(h.c, std::string(ToString(s)));
-  }
+  ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), Stage::kReviewDecision, "调查终结"), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "review_decision");
+  ASSERT_TRUE(h.Run(DecideSubmitDecision(h.c, Officer(), "ap_d", ScenarioADecision(), "拟处罚"), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "decision submitted");
+  ASSERT_TRUE(IssueDecision(h, Officer(), "ap_d2").ok() == false) << "one decision approval open at a time";
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kReviewer, "u_rev"), "ap_d", "approve", "同意"),
+                    Staff(Role::kReviewer, "u_rev"))
+                  .ok());
+  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, Staff(Role::kApprover, "u_app"), "ap_d", "approve", "同意"),
+                    Staff(Role::kApprover, "u_app"))
+                  .ok());
+  ExpectOffersMatchDecisions(h.c, "decision issued");
+  ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), Stage::kServiceExecution, "决定已作出"), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "service_execution");
+  ASSERT_TRUE(ServeAndExecute(h, Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "served and executed");
+  ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, Officer(), Stage::kArchiving, "移交归档"), Officer()).ok());
+  ExpectOffersMatchDecisions(h.c, "archiving");
+  EXPECT_TRUE(AvailableActions(h.c, Staff(Role::kCustodian, "u_cus"))["archive_case"]["allowed"].get<bool>());
+  ASSERT_TRUE(
+      h.Run(DecideArchive(h.c, Staff(Role::kCustodian, "u_cus"), ArchiveFromJson({{"archive_no", "2026-治-0012"}})),
+            Staff(Role::kCustodian, "u_cus"))
+          .ok());
+  ExpectOffersMatchDecisions(h.c, "archived");
 }
 
 TEST(AvailableActions, MatchTheDecisionsThroughAnApplication) {

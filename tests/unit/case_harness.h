@@ -100,4 +100,34 @@ inline Status RefuseApplication(CaseHarness& h, const Actor& officer, const std:
   return h.Run(DecideApprovalStep(h.c, approver, approval_id, "approve", "同意"), approver);
 }
 
+// Scenario A's decision (审查决定): proposed by the officer, approved by the reviewer and the approver.
+inline Decision ScenarioADecision() {
+  return DecisionFromJson({{"decision_no", "易公（治）行罚决字〔2026〕12号"},
+                           {"kind", "penalty"},
+                           {"content", "对易县金嗓子娱乐有限公司处警告，并处罚款五千元"}});
+}
+inline Status IssueDecision(CaseHarness& h, const Actor& officer, const std::string& approval_id = "apv_dec") {
+  QC_RETURN_IF_ERROR(
+      h.Run(DecideSubmitDecision(h.c, officer, approval_id, ScenarioADecision(), "拟作出行政处罚决定"), officer));
+  Actor reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
+  QC_RETURN_IF_ERROR(h.Run(DecideApprovalStep(h.c, reviewer, approval_id, "approve", "同意"), reviewer));
+  if (h.c.major) {
+    Actor legal = Staff(Role::kLegal, "u_legal");
+    QC_RETURN_IF_ERROR(h.Run(DecideApprovalStep(h.c, legal, approval_id, "approve", "法制审核通过"), legal));
+  }
+  return h.Run(DecideApprovalStep(h.c, approver, approval_id, "approve", "同意"), approver);
+}
+// Served directly, then the fine paid (送达执行).
+inline Status ServeAndExecute(CaseHarness& h, const Actor& officer) {
+  Service s = ServiceFromJson({{"document_no", "易公（治）行罚决字〔2026〕12号"},
+                               {"method", "direct"},
+                               {"recipient", "周涛"},
+                               {"served_at", FormatRfc3339(h.now)},
+                               {"proof", "送达回证第12号"}});
+  QC_RETURN_IF_ERROR(h.Run(DecideRecordService(h.c, officer, s, h.now + std::chrono::hours(1)), officer));
+  Execution e = ExecutionFromJson(
+      {{"manner", "performed"}, {"note", "当事人已缴纳罚款，票据号 0012346"}, {"completed_at", FormatRfc3339(h.now)}});
+  return h.Run(DecideRecordExecution(h.c, officer, e, h.now + std::chrono::hours(1)), officer);
+}
+
 }  // namespace qc::domain::testing_support

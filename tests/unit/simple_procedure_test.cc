@@ -31,13 +31,16 @@ TEST(SimpleProcedure, ScenarioDIsRecordedOnTheSpotWithoutAStartApproval) {
   EXPECT_TRUE(j["on_the_spot"]["filing"].is_null());
 
   // 备案 within 24 hours of the decision (程序规定 第三十九条).
+  // The fine was collected on the spot: the act has ended and the 30-day case file runs too (Art. 33).
   auto deadlines = Deadlines(h.c);
-  ASSERT_EQ(deadlines.size(), 1u);
-  EXPECT_EQ(deadlines[0].kind, "simple_filing");
-  EXPECT_EQ(deadlines[0].due - deadlines[0].since, std::chrono::hours(24));
+  ASSERT_EQ(deadlines.size(), 2u);
+  EXPECT_EQ(deadlines[0].kind, "case_file");
+  EXPECT_EQ(deadlines[1].kind, "simple_filing");
+  EXPECT_EQ(deadlines[1].due - deadlines[1].since, std::chrono::hours(24));
   EXPECT_EQ(DecideOnTheSpot(h.c, Officer(), ScenarioDDecision()).status().code(), "illegal_transition");
   ASSERT_TRUE(h.Run(DecideFileSimpleCase(h.c, Officer(), std::string("已报备")), Officer()).ok());
-  EXPECT_TRUE(Deadlines(h.c).empty());
+  ASSERT_EQ(Deadlines(h.c).size(), 1u);
+  EXPECT_EQ(Deadlines(h.c)[0].kind, "case_file");
   EXPECT_FALSE(CaseToJson(h.c)["on_the_spot"]["filing"].is_null());
   EXPECT_EQ(DecideFileSimpleCase(h.c, Officer(), std::nullopt).status().code(), "illegal_transition");
 }

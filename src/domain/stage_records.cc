@@ -1,0 +1,207 @@
+#include "domain/stage_records.h"
+
+#include <stdexcept>
+
+#include "common/utf8.h"
+#include "domain/case_commands.h"
+#include "domain/case_record.h"
+
+namespace qc::domain {
+namespace {
+
+using Drafts = std::vector<EventDraft>;
+
+std::string Get(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
+std::optional<std::string> GetOpt(const Json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  return j[key].get<std::string>();
+}
+TimePoint GetTime(const Json& j, const char* key) {
+  auto t = ParseRfc3339(Get(j, key));
+  if (!t.ok()) throw std::invalid_argument(std::string(key) + ": " + t.status().message());
+  return *t;
+}
+const Json& Obj(const Json& j, const char* what) {
+  if (!j.is_object()) throw std::invalid_argument(std::string(what) + " is not an object");
+  return j;
+}
+void PutAtBy(Json& j, TimePoint at, const ActorRef& by) {
+  j["at"] = FormatRfc3339(at);
+  j["by"] = ActorRefJson(by);
+}
+
+Status RequireText(const std::string& v, const std::string& field, const std::string& what, size_t min_chars) {
+  if (v.empty()) return Status::InvalidArgument("missing_field", "请填写" + what, field);
+  if (Utf8Length(v) < min_chars)
+    return Status::InvalidArgument("too_short", what + "过于简略（至少 " + std::to_string(min_chars) + " 个字）",
+                                   field);
+  return Status();
+}
+Status RequireOneOf(const std::string& v, std::initializer_list<const char*> allowed, const std::string& field,
+                    const std::string& what) {
+  for (const char* a : allowed)
+    if (v == a) return Status();
+  return Status::InvalidArgument(v.empty() ? "missing_field" : "invalid_field", "请选择" + what, field);
+}
+Status RequirePast(TimePoint t, TimePoint now, const std::string& field, const std::string& what) {
+  if (t == TimePoint{}) return Status::InvalidArgument("missing_field", "请填写" + what, field);
+  if (t > now) return Status::InvalidArgument("invalid_field", what + "不能晚于现在", field);
+  return Status();
+}
+
+}  // namespace
+
+Json EventData(const Decision& d) {
+  Json j = Json::object();
+  j["decision_no"] = d.decision_no;
+  j["kind"] = d.kind;
+  j["content"] = d.content;
+  return j;
+}
+Json EventData(const Service& s) {
+  Json j = Json::object();
+  j["document_no"] = s.document_no;
+  j["method"] = s.method;
+  j["recipient"] = s.recipient;
+  j["served_at"] = FormatRfc3339(s.served_at);
+  j["proof"] = s.proof;
+  if (s.note) j["note"] = *s.note;
+  return j;
+}
+Json EventData(const Execution& e) {
+  Json j = Json::object();
+  j["manner"] = e.manner;
+  j["note"] = e.note;
+  j["completed_at"] = FormatRfc3339(e.completed_at);
+  return j;
+}
+Json EventData(const Archive& a) {
+  Json j = Json::object();
+  j["archive_no"] = a.archive_no;
+  if (a.note) j["note"] = *a.note;
+  return j;
+}
+Json ToJson(const Decision& d) {
+  Json j = EventData(d);
+  PutAtBy(j, d.at, d.by);
+  return j;
+}
+Json ToJson(const Service& s) {
+  Json j = EventData(s);
+  PutAtBy(j, s.at, s.by);
+  return j;
+}
+Json ToJson(const Execution& e) {
+  Json j = EventData(e);
+  PutAtBy(j, e.at, e.by);
+  return j;
+}
+Json ToJson(const Archive& a) {
+  Json j = EventData(a);
+  PutAtBy(j, a.at, a.by);
+  return j;
+}
+
+Decision DecisionFromJson(const Json& j) {
+  Obj(j, "decision");
+  return {Get(j, "decision_no"), Get(j, "kind"), Get(j, "content"), {}, {}};
+}
+Service ServiceFromJson(const Json& j) {
+  Obj(j, "service");
+  return {Get(j, "document_no"),
+          Get(j, "method"),
+          Get(j, "recipient"),
+          GetTime(j, "served_at"),
+          Get(j, "proof"),
+          GetOpt(j, "note"),
+          {},
+          {}};
+}
+Execution ExecutionFromJson(const Json& j) {
+  Obj(j, "execution");
+  return {Get(j, "manner"), Get(j, "note"), GetTime(j, "completed_at"), {}, {}};
+}
+Archive ArchiveFromJson(const Json& j) {
+  Obj(j, "archive");
+  return {Get(j, "archive_no"), GetOpt(j, "note"), {}, {}};
+}
+
+bool DecisionIssued(const CaseState& c) { return c.decision.has_value() || c.on_the_spot.has_value(); }
+bool DecisionServed(const CaseState& c) { return c.on_the_spot.has_value() || !c.services.empty(); }
+bool DecisionExecuted(const CaseState& c) {
+  if (c.execution) return true;
+  // A warning needs nothing more; a fine collected on the spot is paid (行政处罚法 第六十八条).
+  return c.on_the_spot && (c.on_the_spot->penalty == "warning" || c.on_the_spot->collected);
+}
+
+std::optional<TimePoint> ActEndedAt(const CaseState& c) {
+  if (c.closed_at) return c.closed_at;
+  if (!DecisionServed(c) || !DecisionExecuted(c)) return std::nullopt;
+  return c.execution ? c.execution->completed_at : c.on_the_spot->at;
+}
+
+Status CheckStageMinimum(const CaseState& c) {
+  auto missing = [](const std::string& what) {
+    return Status::Conflict("missing_record", "离开本阶段须先有" + what + "（第四条）", "to");
+  };
+  if (c.stage == Stage::kReviewDecision && !DecisionIssued(c)) return missing("经负责人批准作出的处理决定");
+  if (c.stage == Stage::kServiceExecution) {
+    if (!DecisionServed(c)) return missing("处理决定的送达记录");
+    if (!DecisionExecuted(c)) return missing("执行情况记录");
+  }
+  return Status();
+}
+
+StatusOr<Drafts> DecideSubmitDecision(const CaseState& c, const Actor& a, const std::string& approval_id,
+                                      const Decision& d, const std::string& opinion) {
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSubmitDecision));
+  QC_RETURN_IF_ERROR(RequireText(d.decision_no, "decision_no", "决定书文号", 2));
+  QC_RETURN_IF_ERROR(
+      RequireOneOf(d.kind, {"penalty", "no_penalty", "other"}, "kind", "决定种类（行政处罚 / 不予行政处罚 / 其他）"));
+  QC_RETURN_IF_ERROR(RequireText(d.content, "content", "决定内容（处罚种类和数额，或不予处罚的理由）", 4));
+  QC_RETURN_IF_ERROR(RequireText(opinion, "opinion", "承办人意见（第七条）", 2));
+  int round = 1;
+  for (const auto& ap : c.approvals)
+    if (ap.kind == ApprovalKind::kDecision) ++round;
+  return Drafts{{"ApprovalSubmitted",
+                 {{"approval_id", approval_id},
+                  {"kind", ToString(ApprovalKind::kDecision)},
+                  {"round", round},
+                  {"opinion", opinion},
+                  {"reasons", ""},
+                  {"proposal", EventData(d)}}}};
+}
+
+StatusOr<Drafts> DecideRecordService(const CaseState& c, const Actor& a, const Service& s, TimePoint now) {
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kRecordService));
+  QC_RETURN_IF_ERROR(RequireText(s.document_no, "document_no", "送达文书的文号", 2));
+  QC_RETURN_IF_ERROR(RequireOneOf(s.method,
+                                  {"direct", "service_by_leaving", "entrusted", "mail", "public_notice", "electronic"},
+                                  "method", "送达方式（直接、留置、委托、邮寄、公告、电子）"));
+  QC_RETURN_IF_ERROR(RequireText(s.recipient, "recipient", "受送达人", 2));
+  QC_RETURN_IF_ERROR(RequirePast(s.served_at, now, "served_at", "送达时间"));
+  QC_RETURN_IF_ERROR(RequireText(s.proof, "proof", "送达凭证（送达回证编号、邮件单号或公告载体）", 2));
+  if (s.method == "service_by_leaving")
+    QC_RETURN_IF_ERROR(RequireText(s.note.value_or(""), "note", "拒收事由、日期和见证人（第二十六条）", 4));
+  if (s.method == "public_notice")
+    QC_RETURN_IF_ERROR(
+        RequireText(s.note.value_or(""), "note", "采用公告送达的原因（其他方式无法送达，第二十七条）", 4));
+  return Drafts{{"DocumentServed", EventData(s)}};
+}
+
+StatusOr<Drafts> DecideRecordExecution(const CaseState& c, const Actor& a, const Execution& e, TimePoint now) {
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kRecordExecution));
+  QC_RETURN_IF_ERROR(RequireOneOf(e.manner, {"performed", "enforced", "not_required"}, "manner",
+                                  "执行方式（履行、强制执行、无需执行）"));
+  QC_RETURN_IF_ERROR(RequireText(e.note, "note", "执行情况（如罚款缴纳的票据号）", 4));
+  QC_RETURN_IF_ERROR(RequirePast(e.completed_at, now, "completed_at", "执行完毕时间"));
+  return Drafts{{"ExecutionRecorded", EventData(e)}};
+}
+
+StatusOr<Drafts> DecideArchive(const CaseState& c, const Actor& a, const Archive& ar) {
+  QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kArchiveCase));
+  QC_RETURN_IF_ERROR(RequireText(ar.archive_no, "archive_no", "档案号", 2));
+  return Drafts{{"CaseArchived", EventData(ar)}};
+}
+
+}  // namespace qc::domain
