@@ -125,6 +125,7 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   qc::app::NewCase nc;
   nc.cmd.mode = qc::domain::StartMode::kExOfficio;
   nc.cmd.title = "某网吧接纳未成年人上网案";
+  nc.co_officer_ids = {app->directory().FindUserId("officer3").value()};  // two officers (行政处罚法第四十二条)
   nc.cmd.parties = {qc::domain::PartyFromJson({{"kind", "legal_person"},
                                                {"name", "易县星空网络服务有限公司"},
                                                {"id_number", "91130633MA0D4E5F6N"},

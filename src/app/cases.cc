@@ -59,7 +59,7 @@ StatusOr<CommandResult> CaseService::OpenCase(const Actor& a, NewCase nc) {
     if (!o.ok()) return Status::InvalidArgument("invalid_field", "执法人员不存在", field);
     if (o->role != Role::kOfficer || o->unit_id != a.unit_id)
       return Status::InvalidArgument("invalid_field", "协办人员须为本单位执法人员", field);
-    cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false});
+    cmd.co_officers.push_back({o->user_id, o->name, o->cert_no, false, o->auxiliary});
   }
   QC_ASSIGN_OR_RETURN(auto units, ctx_.Units());
   cmd.body_id = units->BodyOf(cmd.unit_id);
@@ -98,7 +98,7 @@ StatusOr<CommandResult> CaseService::AssignOfficer(const Actor& a, const std::st
   auto o = ctx_.LoadActor(user_id);
   if (!o.ok()) return Status::InvalidArgument("invalid_field", "执法人员不存在", "user_id");
   if (o->role != Role::kOfficer) return Status::InvalidArgument("invalid_field", "只能指派执法人员", "user_id");
-  domain::CaseOfficer officer{o->user_id, o->name, o->cert_no, false};
+  domain::CaseOfficer officer{o->user_id, o->name, o->cert_no, false, o->auxiliary};
   return ActOnCase(a, case_id, [&](const domain::CaseState& c) -> StatusOr<std::vector<domain::EventDraft>> {
     if (o->unit_id != c.unit_id)
       return Status::InvalidArgument("invalid_field", "只能指派本案所属单位的执法人员", "user_id");

@@ -112,6 +112,7 @@ StatusOr<Actor> AppContext::LoadActor(const std::string& user_id) {
   auto role = domain::ParseRole(u->role);
   if (!role) return Status::Internal("用户角色无效：" + user_id);
   Actor a{u->id, u->username, u->name, *role, u->unit_id, u->cert_no};
+  a.auxiliary = u->auxiliary;
   std::lock_guard<std::mutex> lock(actors_mu_);
   if (actors_.size() > 10000) actors_.clear();
   actors_[user_id] = {gen, a};

@@ -15,10 +15,11 @@ namespace qc::app {
 
 struct NewUser {
   std::string username, name, role, unit_id, cert_no, password;
+  bool auxiliary = false;  // 辅警 (domain/officer_rules.h)
 };
 struct UserChange {
   std::optional<std::string> name, role, unit_id, cert_no, password;
-  std::optional<bool> active;
+  std::optional<bool> active, auxiliary;
 };
 
 // The user as the API shows the logged-in actor.

@@ -53,19 +53,27 @@ domain::Party LegalPerson(const char* name, const char* id_number, const char* p
 }  // namespace
 
 Status LoadDemo(App& app, const std::string& root) {
-  QC_ASSIGN_OR_RETURN(CommandResult team1, app.directory().CreateUnit(Actor::System(), "第一执法队", "易公一队", root));
-  QC_ASSIGN_OR_RETURN(CommandResult team2, app.directory().CreateUnit(Actor::System(), "第二执法队", "易公二队", root));
-  std::string t1 = team1.body["id"], t2 = team2.body["id"];
+  // The units of a county bureau (issue 12 §8): the 治安 team and a police station act in the bureau's
+  // name (易县公安局 is the enforcement body); the 法制大队 supervises (Art. 6). Two police officers each
+  // (行政处罚法 第四十二条), with their 人民警察证 警号 (six digits, 保定 04).
+  QC_ASSIGN_OR_RETURN(CommandResult team1, app.directory().CreateUnit(Actor::System(), "治安管理大队", "易公治", root));
+  QC_ASSIGN_OR_RETURN(CommandResult team2, app.directory().CreateUnit(Actor::System(), "城关派出所", "易公城", root));
+  QC_ASSIGN_OR_RETURN(CommandResult legal, app.directory().CreateUnit(Actor::System(), "法制大队", "易公法", root));
+  std::string t1 = team1.body["id"], t2 = team2.body["id"], lg = legal.body["id"];
 
-  QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "13062100017"));
-  QC_ASSIGN_OR_RETURN(std::string officer2, AddUser(app, "officer2", "王芳", "officer", t2, "13062100031"));
-  QC_ASSIGN_OR_RETURN(std::string reviewer1, AddUser(app, "reviewer1", "李强", "reviewer", root, "13062100005"));
-  QC_ASSIGN_OR_RETURN(std::string approver1, AddUser(app, "approver1", "赵建国", "approver", root, "13062100001"));
-  QC_RETURN_IF_ERROR(AddUser(app, "legal1", "陈静", "legal", root, "13062100009").status());
+  QC_ASSIGN_OR_RETURN(std::string officer1, AddUser(app, "officer1", "张伟", "officer", t1, "040017"));
+  QC_ASSIGN_OR_RETURN(std::string officer3, AddUser(app, "officer3", "刘洋", "officer", t1, "040023"));
+  QC_ASSIGN_OR_RETURN(std::string officer2, AddUser(app, "officer2", "王芳", "officer", t2, "040031"));
+  QC_RETURN_IF_ERROR(AddUser(app, "officer4", "赵磊", "officer", t2, "040036").status());
+  QC_ASSIGN_OR_RETURN(std::string reviewer1, AddUser(app, "reviewer1", "李强", "reviewer", root, "040005"));
+  QC_ASSIGN_OR_RETURN(std::string approver1, AddUser(app, "approver1", "赵建国", "approver", root, "040001"));
+  QC_RETURN_IF_ERROR(AddUser(app, "legal1", "陈静", "legal", lg, "040009").status());
+  QC_RETURN_IF_ERROR(AddUser(app, "legal2", "周敏", "legal", lg, "040012").status());
   QC_RETURN_IF_ERROR(AddUser(app, "custodian1", "孙丽", "custodian", root, "").status());
   QC_RETURN_IF_ERROR(AddUser(app, "admin", "系统管理员", "admin", root, "").status());
 
   QC_ASSIGN_OR_RETURN(Actor o1, app.directory().LoadActor(officer1));
+  QC_ASSIGN_OR_RETURN(Actor o3, app.directory().LoadActor(officer3));
   QC_ASSIGN_OR_RETURN(Actor o2, app.directory().LoadActor(officer2));
   QC_ASSIGN_OR_RETURN(Actor reviewer, app.directory().LoadActor(reviewer1));
   QC_ASSIGN_OR_RETURN(Actor approver, app.directory().LoadActor(approver1));
@@ -80,7 +88,9 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.application = domain::Application{};
     nc.cmd.application->channel = "written";
     nc.cmd.application->matter = "大型群众性活动安全许可";
-    nc.cmd.application->materials = {"安全许可申请表", "活动方案", "场地租赁合同"};
+    // 大型群众性活动安全管理条例 第十二条: what the application brings; the safety plan is missing.
+    nc.cmd.application->materials = {"承办者合法成立的证明及安全责任人身份证明", "大型群众性活动方案及其说明",
+                                     "活动场所管理者同意提供活动场所的证明"};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o1, nc));
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(
@@ -88,7 +98,7 @@ Status LoadDemo(App& app, const std::string& root) {
             .Act(o1, id, CorrectApplication{{"活动名称", "易县商贸博览汇", "易县商贸博览会", "马晓东（签字）", {}}})
             .status());
     domain::SupplementNotice notice;
-    notice.items = {"场地消防安全检查合格证明", "安全工作方案"};
+    notice.items = {"大型群众性活动安全工作方案（大型群众性活动安全管理条例第十二条第一款第三项）"};
     notice.deadline = ChinaDate(app.clock().Now() + std::chrono::days(7));
     QC_RETURN_IF_ERROR(app.cases().Act(o1, id, IssueSupplementNotice{notice}).status());
   }
@@ -100,7 +110,13 @@ Status LoadDemo(App& app, const std::string& root) {
     nc.cmd.parties.push_back(LegalPerson("易县金嗓子娱乐有限公司", "91130633MA0A7B8C9P", "0312-8265678",
                                          "河北省保定市易县城关镇迎宾路66号", "周涛"));
     nc.cmd.start_form = domain::StartForm{};
-    nc.cmd.start_form->cause = "夜间巡查发现该KTV娱乐场所治安备案已过期仍在营业，涉嫌违反《娱乐场所管理条例》";
+    nc.cmd.start_form->cause =
+        "夜间巡查发现该KTV取得营业执照和娱乐经营许可证后未向县级公安部门备案即营业，涉嫌违反《娱乐场所管理条例》第十一"
+        "条";
+    nc.cmd.offence =
+        domain::Offence{"娱乐场所未按规定备案", std::string("河北省保定市易县城关镇迎宾路66号"), std::nullopt};
+    // Scenario A: 张伟 and 刘洋 both act (行政处罚法 第四十二条).
+    nc.co_officer_ids = {o3.user_id};
     QC_ASSIGN_OR_RETURN(CommandResult c, app.cases().OpenCase(o1, nc));
     std::string id = c.body["id"];
     QC_RETURN_IF_ERROR(
@@ -125,7 +141,7 @@ Status LoadDemo(App& app, const std::string& root) {
         CommandResult sub,
         app.cases().Act(o2, id,
                         NotStartComplaint{{"经核查，工业噪声污染防治由生态环境主管部门负责，不属于本机关职责范围",
-                                           "易公二队不启字〔2026〕1号",
+                                           "易公城不启字〔2026〕1号",
                                            "direct",
                                            "保定市生态环境局易县分局",
                                            std::nullopt,

@@ -4,6 +4,7 @@
 #include "app/page_json.h"
 #include "crypto/hash.h"
 #include "crypto/password.h"
+#include "domain/officer_rules.h"
 #include "store/directory_repo.h"
 #include "store/session_repo.h"
 
@@ -24,6 +25,7 @@ Json UserRowJson(const store::UserRow& u) {
           {"unit_id", u.unit_id},
           {"unit_name", u.unit_name},
           {"cert_no", u.cert_no},
+          {"auxiliary", u.auxiliary},
           {"active", u.active},
           {"created_at", u.created_at},
           {"updated_at", u.updated_at}};
@@ -38,7 +40,8 @@ Json UserJson(const Actor& a) {
           {"role", domain::ToString(a.role)},
           {"role_label", domain::Label(a.role)},
           {"unit_id", a.unit_id},
-          {"cert_no", a.cert_no}};
+          {"cert_no", a.cert_no},
+          {"auxiliary", a.auxiliary}};
 }
 
 StatusOr<Actor> DirectoryService::LoadActor(const std::string& user_id) { return ctx_.LoadActor(user_id); }
@@ -105,8 +108,7 @@ StatusOr<CommandResult> DirectoryService::CreateUser(const Actor& a, const NewUs
   QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kManageDirectory));
   auto role = domain::ParseRole(u.role);
   if (!role) return Status::InvalidArgument("invalid_field", "角色无效", "role");
-  if (*role == Role::kOfficer && u.cert_no.empty())
-    return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
+  QC_RETURN_IF_ERROR(domain::CheckOfficerCredentials(*role, u.auxiliary, u.cert_no));
   QC_RETURN_IF_ERROR(crypto::CheckPasswordPolicy(u.password));
   QC_ASSIGN_OR_RETURN(std::string hash, crypto::HashPassword(u.password));  // slow: outside the writer
   std::string user_id = crypto::TimeOrderedId("user_", ctx_.clock.Now().time_since_epoch().count());
@@ -126,7 +128,8 @@ StatusOr<CommandResult> DirectoryService::CreateUser(const Actor& a, const NewUs
                                                      {"name", u.name},
                                                      {"role", u.role},
                                                      {"unit_id", u.unit_id},
-                                                     {"cert_no", u.cert_no}}}};
+                                                     {"cert_no", u.cert_no},
+                                                     {"auxiliary", u.auxiliary}}}};
           },
           true));
   QC_ASSIGN_OR_RETURN(r.body, GetUser(Actor::System(), user_id));
@@ -156,8 +159,12 @@ StatusOr<CommandResult> DirectoryService::ChangeUser(const Actor& a, const std::
               QC_ASSIGN_OR_RETURN(bool unit_ok, store::UnitExists(tx.db(), *c.unit_id));
               if (!unit_ok) return Status::InvalidArgument("invalid_field", "单位不存在", "unit_id");
             }
-            if (c.role.value_or(user->role) == "officer" && c.cert_no.value_or(user->cert_no).empty())
-              return Status::InvalidArgument("missing_field", "执法人员须登记执法证件编号（第十二条）", "cert_no");
+            auto role = domain::ParseRole(c.role.value_or(user->role));
+            if (!role) return Status::Internal("用户角色无效：" + id);
+            // The 警号 is checked when it is recorded or when the user becomes a police officer.
+            if (c.cert_no || c.role || c.auxiliary)
+              QC_RETURN_IF_ERROR(domain::CheckOfficerCredentials(*role, c.auxiliary.value_or(user->auxiliary),
+                                                                 c.cert_no.value_or(user->cert_no)));
             std::vector<domain::EventDraft> out;
             Json d = {{"user_id", id}};
             if (c.name) d["name"] = *c.name;
@@ -165,6 +172,7 @@ StatusOr<CommandResult> DirectoryService::ChangeUser(const Actor& a, const std::
             if (c.unit_id) d["unit_id"] = *c.unit_id;
             if (c.cert_no) d["cert_no"] = *c.cert_no;
             if (c.active) d["active"] = *c.active;
+            if (c.auxiliary) d["auxiliary"] = *c.auxiliary;
             if (d.size() > 1) out.push_back({"UserChanged", d});
             if (c.password) {
               QC_RETURN_IF_ERROR(store::UpsertCredential(tx.db(), id, hash, FormatRfc3339(ctx_.clock.Now())));

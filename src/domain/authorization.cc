@@ -16,6 +16,8 @@ bool IsAuditor(const Actor& a) {  // the roles that audit the record (Art. 37, 3
   return a.role == Role::kLegal || a.role == Role::kCustodian || a.role == Role::kAdmin;
 }
 
+constexpr const char* kAuxiliaryAlone = "辅警不得单独执法，案件由民警办理（辅警可以协助摄录、上传音像记录）";
+
 Status NeedUnits(const UnitTree* units) {
   return units ? Status() : Status::Internal("authorization needs the unit tree");
 }
@@ -24,6 +26,7 @@ Status NeedUnits(const UnitTree* units) {
 Status CaseOfficer(const Actor& a, const CaseState* c) {
   if (c == nullptr) return Status::Internal("authorization needs the case");
   if (a.role != Role::kOfficer) return Deny("只有执法人员可以办理案件");
+  if (a.auxiliary) return Deny(kAuxiliaryAlone);
   if (!c->HasOfficer(a.user_id)) return Deny("您不是本案的承办人员");
   return Status();
 }
@@ -95,6 +98,7 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
       return a.role == Role::kAdmin || CanSeeUnit(a, r.unit_id, *units) ? Status() : Deny("无权查看其他单位的人员");
     case Action::kOpenCase:
       if (a.role != Role::kOfficer) return Deny("只有执法人员可以登记案件");
+      if (a.auxiliary) return Deny(kAuxiliaryAlone);
       return r.unit_id == a.unit_id ? Status() : Deny("只能在本单位登记案件");
     case Action::kViewCase:
       QC_RETURN_IF_ERROR(NeedUnits(units));

@@ -2,6 +2,7 @@
 #include "domain/party_rules.h"
 
 #include "domain/authorization.h"
+#include "domain/officer_rules.h"
 #include "domain/stage_records.h"
 
 #include "common/utf8.h"
@@ -112,7 +113,8 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.stage != Stage::kReviewDecision) return Illegal("处理决定在审查决定阶段作出");
       if (c.decision) return Illegal("处理决定已作出");
       if (c.open_approval() != nullptr) return Illegal("审批进行中，待审批办结后再提交");
-      return Status();
+      // 行政处罚法 第四十二条: the case was investigated by at least two police officers.
+      return RequireTwoOfficers(c);
     case CaseCommand::kRecordService:
       QC_RETURN_IF_ERROR(RequireNotTerminal(c));
       if (c.stage != Stage::kServiceExecution) return Illegal("送达在送达执行阶段登记");
@@ -343,7 +345,9 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
   Json officers = Json::array({{{"user_id", a.user_id}, {"name", a.name}, {"cert_no", a.cert_no}, {"lead", true}}});
   for (const auto& o : cmd.co_officers) {
     if (o.user_id == a.user_id) continue;
-    officers.push_back({{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}, {"lead", false}});
+    Json jo = {{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}, {"lead", false}};
+    if (o.auxiliary) jo["auxiliary"] = true;
+    officers.push_back(std::move(jo));
   }
   d["officers"] = std::move(officers);
 
@@ -531,9 +535,12 @@ StatusOr<Drafts> DecideAddParty(const CaseState& c, const Actor& a, const Party&
 StatusOr<Drafts> DecideAssignOfficer(const CaseState& c, const Actor& a, const CaseOfficer& o) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kAssignOfficer));
   if (c.HasOfficer(o.user_id)) return Status::Conflict("already_assigned", "该执法人员已在本案中", "user_id");
-  if (o.cert_no.empty())
+  // A 辅警 assists without a 人民警察证 (domain/officer_rules.h); a police officer needs it (Art. 12).
+  if (o.cert_no.empty() && !o.auxiliary)
     return Status::Conflict("missing_certificate", "该人员没有执法证件编号，不能承办案件（第十二条）", "user_id");
-  return Drafts{{"OfficerAssigned", {{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}}}};
+  Json d = {{"user_id", o.user_id}, {"name", o.name}, {"cert_no", o.cert_no}};
+  if (o.auxiliary) d["auxiliary"] = true;
+  return Drafts{{"OfficerAssigned", std::move(d)}};
 }
 
 StatusOr<Drafts> DecideSetProcedure(const CaseState& c, const Actor& a, Procedure p, const std::string& reason) {

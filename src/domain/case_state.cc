@@ -46,7 +46,8 @@ Status ApplyOpened(CaseState& c, const Event& e) {
   if (d.contains("parties"))
     for (const auto& p : d["parties"]) c.parties.push_back(PartyFromJson(p));
   for (const auto& o : d.value("officers", Json::array()))
-    c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), o.value("lead", false)});
+    c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), o.value("lead", false),
+                          o.value("auxiliary", false)});
   c.created_by = e.actor;
   c.created_at = e.at;
   if (d.contains("application")) c.application = ApplicationFromJson(d["application"]);
@@ -236,7 +237,8 @@ const std::map<std::string, Applier>& Appliers() {
       {"OfficerAssigned",
        [](CaseState& c, const Event& e) {
          const Json& o = e.data;
-         c.officers.push_back({o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), false});
+         c.officers.push_back(
+             {o.value("user_id", ""), o.value("name", ""), o.value("cert_no", ""), false, o.value("auxiliary", false)});
          return Status();
        }},
       {"MediaRegistered", ApplyMediaRegistered},
@@ -409,6 +411,7 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
     jo["name"] = o.name;
     jo["cert_no"] = o.cert_no;
     jo["lead"] = o.lead;
+    jo["auxiliary"] = o.auxiliary;
     officers.push_back(std::move(jo));
   }
   Json approvals = Json::array();

@@ -47,6 +47,7 @@ namespace qc::domain {
 struct CaseOfficer {
   std::string user_id, name, cert_no;  // cert_no: 执法证件编号 (Art. 12)
   bool lead = false;                   // 主办 / 协办
+  bool auxiliary = false;              // 辅警 (domain/officer_rules.h): not counted among the two officers
 };
 
 // One step of the internal approval chain (Art. 7).

@@ -22,8 +22,9 @@ struct Actor {
   std::string user_id, username, name;
   Role role = Role::kOfficer;
   std::string unit_id;
-  std::string cert_no;  // 执法证件编号, officers only
-  bool system = false;  // the system itself (init, the demo, the command line): see System()
+  std::string cert_no;     // 执法证件编号, officers only
+  bool system = false;     // the system itself (init, the demo, the command line): see System()
+  bool auxiliary = false;  // 辅警: assists, never acts alone (domain/officer_rules.h)
 
   // The system: records set-up (units, users) from `init` and the command line, which hold the data
   // directory. Every authorization allows it; no session can be it. Its events name the actor

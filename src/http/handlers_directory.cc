@@ -103,6 +103,7 @@ void RegisterDirectoryRoutes(Router& r) {
     u.role = in.Enum("role", kRequired, kRoles);
     u.unit_id = in.Str("unit_id", kRequired, 64);
     u.cert_no = in.Str("cert_no", kOptional, 32);
+    u.auxiliary = in.Bool("auxiliary", false);
     u.password = in.Str("password", kRequired, 128);
     QC_RETURN_IF_ERROR(in.Finish());
     for (unsigned char ch : u.username)
@@ -129,6 +130,7 @@ void RegisterDirectoryRoutes(Router& r) {
     ch.cert_no = in.OptStr("cert_no", 32);
     ch.password = in.OptStr("password", 128);
     ch.active = in.OptBool("active");
+    ch.auxiliary = in.OptBool("auxiliary");
     QC_RETURN_IF_ERROR(in.Finish());
     QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.directory().ChangeUser(*c.actor, c.params["id"], ch));
     return CommandResponse(200, "user", res);

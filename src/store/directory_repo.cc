@@ -8,12 +8,12 @@ UnitRow ReadUnit(Stmt& s) { return {s.Text(0), s.Text(1), s.Text(2), s.Text(3), 
 
 constexpr const char* kUserSelect =
     "SELECT u.id, u.username, u.name, u.role, u.unit_id, COALESCE(n.name, ''), u.cert_no, u.active, "
-    "u.created_at, u.updated_at";
+    "u.created_at, u.updated_at, u.auxiliary";
 constexpr const char* kUserFrom = "FROM users u LEFT JOIN units n ON n.id = u.unit_id";
 
 UserRow ReadUser(Stmt& s) {
-  return {s.Text(0), s.Text(1), s.Text(2),     s.Text(3), s.Text(4),
-          s.Text(5), s.Text(6), s.Int(7) != 0, s.Text(8), s.Text(9)};
+  return {s.Text(0), s.Text(1),     s.Text(2), s.Text(3), s.Text(4),     s.Text(5),
+          s.Text(6), s.Int(7) != 0, s.Text(8), s.Text(9), s.Int(10) != 0};
 }
 
 constexpr const char* kDeviceSelect =

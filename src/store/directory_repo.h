@@ -21,6 +21,7 @@ struct UserRow {
   std::string id, username, name, role, unit_id, unit_name, cert_no;
   bool active = false;
   std::string created_at, updated_at;
+  bool auxiliary = false;  // 辅警
 };
 struct OfficerRow {
   std::string id, name, cert_no;

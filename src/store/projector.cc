@@ -97,8 +97,8 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
   if (e.type == "UserCreated") {
     QC_ASSIGN_OR_RETURN(
         Stmt * s,
-        db.Prepare("INSERT INTO users(id, username, name, role, unit_id, cert_no, active, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+        db.Prepare("INSERT INTO users(id, username, name, role, unit_id, cert_no, active, created_at, updated_at, "
+                   "auxiliary) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
     s->Bind(1, d.value("user_id", ""))
         .Bind(2, d.value("username", ""))
         .Bind(3, d.value("name", ""))
@@ -106,7 +106,8 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
         .Bind(5, d.value("unit_id", ""))
         .Bind(6, d.value("cert_no", ""))
         .Bind(7, at)
-        .Bind(8, at);
+        .Bind(8, at)
+        .Bind(9, int64_t(d.value("auxiliary", false) ? 1 : 0));
     return s->Run();
   }
   if (e.type == "UserChanged") {
@@ -118,9 +119,11 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
       s->Bind(1, d[col].get<std::string>()).Bind(2, at).Bind(3, d.value("user_id", ""));
       QC_RETURN_IF_ERROR(s->Run());
     }
-    if (d.contains("active")) {
-      QC_ASSIGN_OR_RETURN(Stmt * s, db.Prepare("UPDATE users SET active = ?, updated_at = ? WHERE id = ?"));
-      s->Bind(1, d["active"].get<bool>()).Bind(2, at).Bind(3, d.value("user_id", ""));
+    for (const char* col : {"active", "auxiliary"}) {
+      if (!d.contains(col)) continue;
+      QC_ASSIGN_OR_RETURN(Stmt * s,
+                          db.Prepare(std::string("UPDATE users SET ") + col + " = ?, updated_at = ? WHERE id = ?"));
+      s->Bind(1, d[col].get<bool>()).Bind(2, at).Bind(3, d.value("user_id", ""));
       QC_RETURN_IF_ERROR(s->Run());
     }
     return Status();

@@ -127,7 +127,7 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
   unit_id TEXT NOT NULL, cert_no TEXT NOT NULL, active INTEGER NOT NULL,
-  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, auxiliary INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE TABLE IF NOT EXISTS devices (
   id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, model TEXT NOT NULL, officer_id TEXT NOT NULL,
@@ -214,6 +214,11 @@ StatusOr<int> EnsureSchema(Db& db) {
     QC_RETURN_IF_ERROR(db.Exec("ALTER TABLE units ADD COLUMN enforcement_body INTEGER NOT NULL DEFAULT 0"));
     QC_RETURN_IF_ERROR(db.Exec("UPDATE units SET enforcement_body = 1 WHERE parent_id IS NULL"));
   }
+  QC_ASSIGN_OR_RETURN(Stmt * aux, db.Prepare("SELECT 1 FROM pragma_table_info('users') WHERE name = 'auxiliary'"));
+  QC_ASSIGN_OR_RETURN(bool has_aux, aux->Step());
+  aux->Reset();
+  // Users are marked 辅警 since issue 12 §5; everyone before it was a police officer (the default).
+  if (!has_aux) QC_RETURN_IF_ERROR(db.Exec("ALTER TABLE users ADD COLUMN auxiliary INTEGER NOT NULL DEFAULT 0"));
   QC_RETURN_IF_ERROR(db.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
                              std::to_string(kSchemaVersion) + "')"));
   return previous;

@@ -46,7 +46,7 @@ TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
   Json c = created.json()["case"];
   std::string id = c["id"];
   EXPECT_EQ(c["stage"], "initiation");
-  EXPECT_EQ(c["officers"][0]["cert_no"], "13062100017");
+  EXPECT_EQ(c["officers"][0]["cert_no"], "040017");
   ASSERT_EQ(created.json()["events"].size(), 1u);
   EXPECT_EQ(created.json()["events"][0]["type"], "CaseOpened");
   EXPECT_EQ(created.json()["events"][0]["leaf_hash"].get<std::string>().size(), 64u);
@@ -266,10 +266,22 @@ TEST_F(ApiTest, DemoDataIsThere) {
   Json users = admin.Get("/api/v1/users?page_size=100").json();
   std::set<std::string> names;
   for (const auto& u : users["items"]) names.insert(u["username"]);
-  for (const char* u : {"officer1", "officer2", "reviewer1", "approver1", "legal1", "custodian1", "admin"})
+  for (const char* u : {"officer1", "officer2", "officer3", "officer4", "reviewer1", "approver1", "legal1", "legal2",
+                        "custodian1", "admin"})
     EXPECT_TRUE(names.count(u)) << u;
+  // A county bureau's units (issue 12 §8): the bureau, 治安管理大队, 城关派出所, 法制大队.
   Json units = officer1.Get("/api/v1/units").json()["items"];
-  EXPECT_EQ(units.size(), 3u);
+  std::set<std::string> unit_names;
+  for (const auto& u : units) unit_names.insert(u["name"]);
+  EXPECT_EQ(unit_names, (std::set<std::string>{"易县公安局", "治安管理大队", "城关派出所", "法制大队"}));
+  // Scenario A: 张伟 and 刘洋 both act on the KTV case.
+  for (const auto& item : list["items"]) {
+    if (item["title"] != "金嗓子KTV未按规定备案经营案") continue;
+    Json ktv = officer1.Get("/api/v1/cases/" + item["id"].get<std::string>()).json();
+    ASSERT_EQ(ktv["officers"].size(), 2u);
+    EXPECT_EQ(ktv["officers"][1]["name"], "刘洋");
+    EXPECT_EQ(ktv["offence"]["cause"], "娱乐场所未按规定备案");
+  }
 }
 
 TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
@@ -280,7 +292,7 @@ TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
                                                       {"name", "刘洋"},
                                                       {"role", "officer"},
                                                       {"unit_id", unit},
-                                                      {"cert_no", "13062100023"},
+                                                      {"cert_no", "040023"},
                                                       {"password", "Strong#Pass1"}});
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = created.json()["user"]["id"];
@@ -291,7 +303,7 @@ TEST_F(ApiTest, AdminManagesUsersOthersCannot) {
                                         {"name", "x"},
                                         {"role", "officer"},
                                         {"unit_id", unit},
-                                        {"cert_no", "1"},
+                                        {"cert_no", "040099"},
                                         {"password", "Strong#Pass1"}})
                 .status,
             409);

@@ -33,7 +33,7 @@ TEST(Auth, LoginSetsAStrictHttpOnlyCookieThatWorksLikeTheBearer) {
   HttpResponse me = Send(server.port(), "GET", "/api/v1/auth/me", "", {{"Cookie", pair}});
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json()["username"], "officer1");
-  EXPECT_EQ(me.json()["unit_name"], "第一执法队");
+  EXPECT_EQ(me.json()["unit_name"], "治安管理大队");
   EXPECT_EQ(server.Log().find(login.json()["token"].get<std::string>()), std::string::npos)
       << "tokens are never logged";
   EXPECT_EQ(server.Log().find("Demo@2026"), std::string::npos);

@@ -188,7 +188,7 @@ TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
                                                     {"name", "李强"},
                                                     {"role", "officer"},
                                                     {"unit_id", unit},
-                                                    {"cert_no", "13062100099"},
+                                                    {"cert_no", "040099"},
                                                     {"password", "Strong@2026pass"}});
   ASSERT_EQ(added.status, 201) << added.body;
   std::string li = added.json()["user"]["id"];
@@ -209,7 +209,7 @@ TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
   Json li_only = officer1.Get("/api/v1/units/" + unit + "/officers?name=%E6%9D%8E").json();
   ASSERT_EQ(li_only["total"], 1) << li_only.dump();
   EXPECT_EQ(li_only["items"][0]["id"], li);
-  EXPECT_EQ(li_only["items"][0]["cert_no"], "13062100099");
+  EXPECT_EQ(li_only["items"][0]["cert_no"], "040099");
   EXPECT_FALSE(li_only["items"][0].contains("username"));
 
   // Pick by name, assign by id: the picked officer joins a case.

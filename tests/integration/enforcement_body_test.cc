@@ -104,7 +104,8 @@ TEST_F(EnforcementBodyTest, TheLegalTeamReviewsForItsWholeBody) {
   Json units = officer.Get("/api/v1/units").json();
   for (const auto& u : units["items"])
     if (u["parent_id"].is_null()) root = u["id"];
-  HttpResponse unit = admin.Post("/api/v1/units", {{"name", "法制大队"}, {"code", "易公法"}, {"parent_id", root}});
+  HttpResponse unit =
+      admin.Post("/api/v1/units", {{"name", "法制大队（测试）"}, {"code", "易公法测"}, {"parent_id", root}});
   ASSERT_EQ(unit.status, 201) << unit.body;
   EXPECT_FALSE(unit.json()["unit"]["enforcement_body"].get<bool>());
   Client legal = NewUser(admin, "legal9", "legal", unit.json()["unit"]["id"], "13063300092");

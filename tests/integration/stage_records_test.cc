@@ -35,10 +35,11 @@ void Approve(int port, const std::string& approval) {
 }
 
 TEST_F(StageRecordsTest, ScenarioAFromDecisionToTheArchive) {
-  Client officer(port(), "officer1"), custodian(port(), "custodian1");
+  Client officer(port(), "officer1"), custodian(port(), "custodian1"), liu(port(), "officer3");
   HttpResponse opened = officer.Post(
       "/api/v1/cases",
       {{"start_mode", "ex_officio"},
+       {"co_officers", Json::array({liu.user()["id"]})},
        {"title", "金嗓子KTV未按规定备案案（阶段记录）"},
        {"parties", {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}}}},
        {"start_form", {{"cause", "夜间巡查发现未按规定备案"}}}});

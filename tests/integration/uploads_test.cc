@@ -369,7 +369,7 @@ TEST_F(UploadsTest, AnUploaderMovedAwayMidUploadRegistersNothing) {
                                                     {"name", "调动民警"},
                                                     {"role", "officer"},
                                                     {"unit_id", officer_->user()["unit_id"]},
-                                                    {"cert_no", "13062100077"},
+                                                    {"cert_no", "040077"},
                                                     {"password", "Strong@2026pass"}});
   ASSERT_EQ(added.status, 201) << added.body;
   Client mover(port(), "mover", "Strong@2026pass");

@@ -198,11 +198,11 @@ TEST_F(VerifyTest, OneRowInEachProjectionTable) {
 }
 
 TEST_F(VerifyTest, DeletedEvent) {
-  int64_t idx = 11;  // in the middle: case A's correction
-  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx = 11");
+  int64_t idx = 15;  // in the middle: the first demo case's correction
+  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx = 15");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.output.find("event 11: 缺失（事件被删除）"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("event 15: 缺失（事件被删除）"), std::string::npos) << r.output;
   ExpectOnlyAbout(r.output, Touched({idx}), {idx});
 }
 
@@ -210,17 +210,17 @@ TEST_F(VerifyTest, SwappedEvents) {
   // Two events of different cases trade places (all columns but the index).
   Tamper(
       "DROP TRIGGER events_append_only_update;"
-      "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (12, 13);"
-      "UPDATE events SET type = (SELECT type FROM s WHERE idx = 25 - events.idx),"
-      " case_id = (SELECT case_id FROM s WHERE idx = 25 - events.idx), at = (SELECT at FROM s WHERE idx = 25 - "
+      "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (16, 17);"
+      "UPDATE events SET type = (SELECT type FROM s WHERE idx = 33 - events.idx),"
+      " case_id = (SELECT case_id FROM s WHERE idx = 33 - events.idx), at = (SELECT at FROM s WHERE idx = 33 - "
       "events.idx),"
-      " bytes = (SELECT bytes FROM s WHERE idx = 25 - events.idx),"
-      " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 25 - events.idx) WHERE idx IN (12, 13)");
-  ASSERT_EQ(Query("SELECT type FROM events WHERE idx = 12"), "CaseOpened");
+      " bytes = (SELECT bytes FROM s WHERE idx = 33 - events.idx),"
+      " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 33 - events.idx) WHERE idx IN (16, 17)");
+  ASSERT_EQ(Query("SELECT type FROM events WHERE idx = 16"), "CaseOpened");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.output.find("tree node (level 1, index 6) over events 12–13"), std::string::npos) << r.output;
-  ExpectOnlyAbout(r.output, Touched({12, 13}), {12, 13});
+  EXPECT_NE(r.output.find("tree node (level 1, index 8) over events 16–17"), std::string::npos) << r.output;
+  ExpectOnlyAbout(r.output, Touched({16, 17}), {16, 17});
 }
 
 TEST_F(VerifyTest, TruncatedBelowASignedCheckpoint) {

@@ -114,6 +114,7 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnExOfficioCase) {
   open.case_id = "case_1";
   open.unit_id = "team1";
   open.title = "殴打他人案";
+  open.co_officers = {{"u_off3", "刘洋", "040023", false, false}};
   open.mode = StartMode::kExOfficio;
   open.parties = {PartyFromJson({{"kind", "natural_person"}, {"name", "张三"}})};
   open.start_form = StartFormFromJson({{"cause", "巡逻发现"}});

@@ -180,6 +180,7 @@ TEST(Domain, StagesMoveOneAtATimeAndNeverBack) {
   EXPECT_EQ(DecideAdvanceStage(h.c, Officer("u_other"), Stage::kReviewDecision, "").status().error_code(),
             ErrorCode::kPermissionDenied);
   ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, off, Stage::kReviewDecision, ""), off).ok());
+  ASSERT_TRUE(h.Run(DecideAssignOfficer(h.c, off, {"u_off3", "刘洋", "040023", false, false}), off).ok());
   ASSERT_TRUE(IssueDecision(h, off).ok());
   ASSERT_TRUE(h.Run(DecideAdvanceStage(h.c, off, Stage::kServiceExecution, ""), off).ok());
   ASSERT_TRUE(ServeAndExecute(h, off).ok());

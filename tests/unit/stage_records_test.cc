@@ -21,6 +21,7 @@ OpenCaseCommand ScenarioA() {
   cmd.parties = {
       PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}})};
   cmd.start_form = StartFormFromJson({{"cause", "夜间巡查发现未按规定备案"}});
+  cmd.co_officers = {{"u_off3", "刘洋", "040023", false, false}};  // two officers (行政处罚法第四十二条)
   return cmd;
 }
 
