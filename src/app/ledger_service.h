@@ -36,6 +36,13 @@ class LedgerService {
   StatusOr<std::string> ProofBundle(const domain::Actor& a, int64_t index);
   const LedgerKeys& ledger_keys() const { return ctx_.keys; }
 
+  // The auditor's own chain of verifications (verifications.cc), kept in the ledger so that another
+  // computer continues it: RecordVerification checks that `root_hash` (base64) is this ledger's root at
+  // `size` (409 root_mismatch otherwise) and records LedgerVerified; LastVerification returns the
+  // latest of the actor's, {"verification": {origin, size, root_hash, at, index} | null}.
+  StatusOr<CommandResult> RecordVerification(const domain::Actor& a, int64_t size, const std::string& root_hash);
+  StatusOr<Json> LastVerification(const domain::Actor& a);
+
  private:
   AppContext& ctx_;
   std::mutex sign_mu_;  // one signer at a time

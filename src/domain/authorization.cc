@@ -87,6 +87,8 @@ Status Decide(const Actor& a, Action action, const Resource& r, const UnitTree* 
       return a.role == Role::kAdmin ? Status() : Deny("只有系统管理员可以管理执法记录仪和采集站");
     case Action::kReadLedgerEntries:
       return IsAuditor(a) ? Status() : Deny("只有法制员、档案管理员和系统管理员可以查阅账本条目");
+    case Action::kRecordLedgerVerification:
+      return IsAuditor(a) ? Status() : Deny("只有法制员、档案管理员和系统管理员记录账本核验");
     default: break;
   }
   if (r.any) return DecideForSome(a, action);
@@ -148,6 +150,7 @@ std::string_view ToString(Action a) {
     case Action::kAccessMedia: return "access_media";
     case Action::kReadLedgerEntries: return "read_ledger_entries";
     case Action::kReadEvent: return "read_event";
+    case Action::kRecordLedgerVerification: return "record_ledger_verification";
   }
   return "?";
 }

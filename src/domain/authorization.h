@@ -41,8 +41,9 @@ enum class Action {
   kUploadMedia,  // upload audio-video or an attachment to a case (a user; a station by unit)
   kAccessMedia,  // play or download a media record (Art. 36: recorded, never the administrator)
   // Ledger
-  kReadLedgerEntries,  // the events' bytes (auditing roles; a case's only where the case is visible)
-  kReadEvent,          // one event's bytes (a proof bundle): the case's viewers, or the auditing roles
+  kReadLedgerEntries,         // the events' bytes (auditing roles; a case's only where the case is visible)
+  kReadEvent,                 // one event's bytes (a proof bundle): the case's viewers, or the auditing roles
+  kRecordLedgerVerification,  // 记录本人核验账本的检查点 (the auditing roles, Art. 37)
 };
 
 std::string_view ToString(Action a);

@@ -30,6 +30,25 @@ Response Text(std::string body) {
 }  // namespace
 
 void RegisterLedgerRoutes(Router& r) {
+  // 法制员等记录本人核验过的检查点（账本中留存，换一台电脑也能接着核验）
+  r.Add("POST", "/api/v1/ledger/verifications", Session(Action::kRecordLedgerVerification),
+        [](Context& c) -> StatusOr<Response> {
+          QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
+          Reader in(body);
+          int64_t size = in.Int("size", 0, 1, INT64_MAX);
+          if (!in.Has("size")) in.Fail(Status::InvalidArgument("missing_field", "请给出核验时的账本大小", "size"));
+          std::string root = in.Str("root_hash", kRequired, 64);
+          QC_RETURN_IF_ERROR(in.Finish());
+          QC_ASSIGN_OR_RETURN(app::CommandResult res, c.app.ledger().RecordVerification(*c.actor, size, root));
+          return CommandResponse(201, "verification", res);
+        });
+  r.Add("GET", "/api/v1/ledger/verifications/mine", Session(Action::kRecordLedgerVerification),
+        [](Context& c) -> StatusOr<Response> {
+          QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+          QC_ASSIGN_OR_RETURN(Json v, c.app.ledger().LastVerification(*c.actor));
+          return JsonResponse(200, v);
+        });
+
   // 最新的签名检查点（C2SP signed note，纯文本）
   r.Add("GET", "/api/v1/ledger/checkpoint", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(MaybeRequireSession(c));

@@ -179,6 +179,8 @@ Status Projector::ApplyDirectory(Db& db, const Event& e) {
     s->Bind(1, at).Bind(2, d.value("user_id", ""));
     return s->Run();
   }
+  // No table: read from the log (store/verification_repo.h).
+  if (e.type == "LedgerVerified") return Status();
   if (e.type == "CalendarYearSet") {
     // No table: the calendar is read from these events (store/calendar_repo.h). Checked here so that
     // a malformed one is reported by the replay.

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS events (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_case ON events(case_id, idx) WHERE case_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_calendar ON events(idx) WHERE type = 'CalendarYearSet';
+CREATE INDEX IF NOT EXISTS events_ledger_verified ON events(idx) WHERE type = 'LedgerVerified';
 
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;

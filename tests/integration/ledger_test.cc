@@ -177,3 +177,39 @@ TEST(Ledger, ASettingCanRequireASessionForCheckpointsKeysAndProofs) {
 
 }  // namespace
 }  // namespace qc::testing
+
+namespace qc::testing {
+namespace {
+
+// Issue 12 §10: the 法制员's last verified checkpoint is kept on the server (in the ledger), so that
+// another computer continues the chain; a root that is not this ledger's is refused.
+TEST(Ledger, AnAuditorsLastVerifiedCheckpointIsKeptOnTheServer) {
+  Server server;
+  int port = server.port();
+  Client legal(port, "legal1"), officer(port, "officer1");
+  EXPECT_TRUE(legal.Get("/api/v1/ledger/verifications/mine").json()["verification"].is_null());
+  Json proof = Send(port, "GET", "/api/v1/ledger/proof/consistency?from=1").json();
+  int64_t size = proof["to"];
+  std::string root = proof["to_root_hash"];
+  HttpResponse forged =
+      legal.Post("/api/v1/ledger/verifications", {{"size", size}, {"root_hash", std::string(43, 'A') + "="}});
+  EXPECT_EQ(forged.status, 409) << forged.body;
+  EXPECT_EQ(forged.json()["code"], "root_mismatch");
+  EXPECT_EQ(legal.Post("/api/v1/ledger/verifications", {{"size", size + 1000}, {"root_hash", root}}).json()["field"],
+            "size");
+  EXPECT_EQ(legal.Post("/api/v1/ledger/verifications", {{"root_hash", root}}).json()["field"], "size");
+  EXPECT_EQ(officer.Post("/api/v1/ledger/verifications", {{"size", size}, {"root_hash", root}}).status, 403);
+
+  HttpResponse kept = legal.Post("/api/v1/ledger/verifications", {{"size", size}, {"root_hash", root}});
+  ASSERT_EQ(kept.status, 201) << kept.body;
+  EXPECT_EQ(kept.json()["events"][0]["type"], "LedgerVerified");
+  Client elsewhere(port, "legal1");  // another computer: a new session
+  Json v = elsewhere.Get("/api/v1/ledger/verifications/mine").json()["verification"];
+  EXPECT_EQ(v["size"], size);
+  EXPECT_EQ(v["root_hash"], root);
+  EXPECT_TRUE(Client(port, "legal2").Get("/api/v1/ledger/verifications/mine").json()["verification"].is_null())
+      << "each auditor's own";
+}
+
+}  // namespace
+}  // namespace qc::testing
