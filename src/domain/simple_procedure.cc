@@ -5,20 +5,13 @@
 
 #include "common/utf8.h"
 #include "domain/case_commands.h"
+#include "domain/field_rules.h"
 
 namespace qc::domain {
 namespace {
 
 Status Bad(const std::string& field, const std::string& message) {
   return Status::InvalidArgument("invalid_field", message, field);
-}
-
-Status RequireText(const std::string& v, const std::string& field, const std::string& what, size_t min_chars = 2) {
-  if (v.empty()) return Status::InvalidArgument("missing_field", "请记录" + what, field);
-  if (Utf8Length(v) < min_chars)
-    return Status::InvalidArgument("too_short", what + "过于简略（至少 " + std::to_string(min_chars) + " 个字）",
-                                   field);
-  return Status();
 }
 
 // Matters excluded from the on-the-spot penalty (程序规定 第三十七条第二款).

@@ -5,6 +5,7 @@
 #include "common/utf8.h"
 #include "domain/case_commands.h"
 #include "domain/case_record.h"
+#include "domain/field_rules.h"
 
 namespace qc::domain {
 namespace {
@@ -30,13 +31,6 @@ void PutAtBy(Json& j, TimePoint at, const ActorRef& by) {
   j["by"] = ActorRefJson(by);
 }
 
-Status RequireText(const std::string& v, const std::string& field, const std::string& what, size_t min_chars) {
-  if (v.empty()) return Status::InvalidArgument("missing_field", "请填写" + what, field);
-  if (Utf8Length(v) < min_chars)
-    return Status::InvalidArgument("too_short", what + "过于简略（至少 " + std::to_string(min_chars) + " 个字）",
-                                   field);
-  return Status();
-}
 Status RequireOneOf(const std::string& v, std::initializer_list<const char*> allowed, const std::string& field,
                     const std::string& what) {
   for (const char* a : allowed)

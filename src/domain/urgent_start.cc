@@ -5,20 +5,13 @@
 #include "common/utf8.h"
 #include "domain/case_commands.h"
 #include "domain/case_record.h"
+#include "domain/field_rules.h"
 #include "domain/party_rules.h"
 
 namespace qc::domain {
 namespace {
 
 std::string Get(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
-
-Status RequireText(const std::string& v, const std::string& field, const std::string& what, size_t min_chars) {
-  if (v.empty()) return Status::InvalidArgument("missing_field", "请记录" + what, field);
-  if (Utf8Length(v) < min_chars)
-    return Status::InvalidArgument("too_short", what + "过于简略（至少 " + std::to_string(min_chars) + " 个字）",
-                                   field);
-  return Status();
-}
 
 }  // namespace
 
