@@ -82,7 +82,7 @@ for (const size of SIZES) {
     for (const v of [PARTY.name, PARTY.id_number, PARTY.legal_representative, PARTY.phone, PARTY.address]) {
       await brief.getByText(v).first().waitFor()
     }
-    await brief.getByText(/张伟（执法证件编号 13062100017）· 主办/).waitFor()
+    await brief.getByText(/张伟（执法证件编号 040017）· 主办/).waitFor()
     await brief.getByText('暂无音像记录').waitFor()
     await brief.getByRole('table').getByText('承办人提交').waitFor()
     // Nothing preselected, and it stays so.

@@ -74,7 +74,7 @@ test('指派协办人员: an officer new to officer1\'s unit is found by part of
   const users = (await api(admin, 'GET', '/api/v1/users?page_size=100')).items
   const unitId = users.find((u) => u.username === 'officer1').unit_id
   const created = await api(admin, 'POST', '/api/v1/users', {
-    username: 'officer1b', name: '欧阳晓峰', role: 'officer', unit_id: unitId, cert_no: '13062100088', password: 'Assist@2026',
+    username: 'officer1b', name: '欧阳晓峰', role: 'officer', unit_id: unitId, cert_no: '040088', password: 'Assist@2026',
   })
   assert.equal(created.user.unit_id, unitId)
   await admin.context().close()
@@ -88,7 +88,7 @@ test('指派协办人员: an officer new to officer1\'s unit is found by part of
   const select = dialog.getByRole('combobox', { name: '协办人员' })
   await select.click()
   await select.pressSequentially('欧阳')
-  const option = page.getByRole('option', { name: '欧阳晓峰（13062100088）' })
+  const option = page.getByRole('option', { name: '欧阳晓峰（040088）' })
   await option.waitFor()
   // officer1 (张伟) is on the case already, so never offered.
   assert.equal(await page.getByRole('option', { name: /张伟/ }).count(), 0)
@@ -99,10 +99,10 @@ test('指派协办人员: an officer new to officer1\'s unit is found by part of
 
   const officers = page.locator('.el-table[aria-label="执法人员"]')
   const row = officers.locator('tr', { hasText: '欧阳晓峰' })
-  await row.getByText('13062100088').waitFor()
+  await row.getByText('040088').waitFor()
   await row.getByText('协办').waitFor()
   const after = await api(page, 'GET', '/api/v1/cases/' + demo.id)
-  assert.deepEqual(after.officers.find((o) => o.name === '欧阳晓峰'), { user_id: created.user.id, name: '欧阳晓峰', cert_no: '13062100088', lead: false })
+  assert.deepEqual(after.officers.find((o) => o.name === '欧阳晓峰'), { user_id: created.user.id, name: '欧阳晓峰', cert_no: '040088', lead: false, auxiliary: false })
 
   // Once on the case, no longer offered.
   await page.getByRole('button', { name: '指派协办人员' }).click()

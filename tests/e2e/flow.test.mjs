@@ -30,7 +30,7 @@ async function fillExOfficio(page, title, { simple = false } = {}) {
   await page.getByLabel('当事人名称').or(page.getByLabel('当事人姓名')).first().fill('易县金嗓子娱乐有限公司')
   await page.getByRole('button', { name: '添加当事人' }).click()
   await page.getByRole('button', { name: '下一步' }).click()
-  await page.getByLabel('启动原因').fill('夜间巡查发现该KTV治安备案已过期仍在营业')
+  await page.getByLabel('启动原因').fill('夜间巡查发现该KTV取得许可后未向县级公安部门备案即营业')
   await page.getByRole('button', { name: '下一步' }).click()
 }
 
@@ -146,7 +146,7 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   await page.getByText('金嗓子KTV未按规定备案经营案（浏览器测试）').first().waitFor()
   await shot(page, 'cases')
 
-  // officer2 of 第二执法队 cannot open it.
+  // officer2 of 城关派出所 cannot open it.
   const other = await pageAs(browser, server.url, 'officer2')
   await other.waitForURL((u) => !u.pathname.startsWith('/login'))
   await other.goto(caseUrl)
@@ -255,7 +255,7 @@ test('依申请: officer1 records the supplement materials received on the demo 
   await page.getByRole('button', { name: '补正材料已收到' }).click()
   const dialog = page.getByRole('dialog', { name: '补正材料已收到' })
   const items = dialog.getByLabel('收到的材料')
-  assert.match(await items.inputValue(), /场地消防安全检查合格证明/)  // prefilled from the notice
+  assert.match(await items.inputValue(), /大型群众性活动安全工作方案/)  // prefilled from the notice
   await dialog.getByLabel('备注').fill('申请人当面补交，材料齐全')
   await dialog.getByRole('button', { name: '提交', exact: true }).click()
   await dialog.waitFor({ state: 'hidden' })
@@ -277,7 +277,7 @@ test('依申请: officer1 records the supplement materials received on the demo 
   assert.equal(recorded.index, index)
   // Recorded once only: the action is no longer offered, and the application record shows it.
   await page.getByRole('button', { name: '补正材料已收到' }).waitFor({ state: 'detached' })
-  await page.getByText('已收到：场地消防安全检查合格证明').waitFor()
+  await page.getByText(/已收到：大型群众性活动安全工作方案/).waitFor()
   await last.scrollIntoViewIfNeeded()
   await shot(page, 'case-detail-application')
   await page.context().close()

@@ -117,7 +117,7 @@ for (const size of [SIZES[0], SIZES[2]]) {
     await page.locator('.el-select__wrapper', { has: page.getByRole('combobox', { name: '按角色筛选' }) }).hover()
     await page.locator('.el-select', { has: page.getByRole('combobox', { name: '按角色筛选' }) }).locator('.el-select__clear').click()
     await page.locator('.el-select__wrapper', { has: page.getByRole('combobox', { name: '按单位筛选' }) }).click()
-    await page.getByRole('option', { name: '第二执法队' }).click()
+    await page.getByRole('option', { name: '城关派出所' }).click()
     await table.getByText('officer2').waitFor()
     assert.equal(await table.getByText('officer1').count(), 0)
 

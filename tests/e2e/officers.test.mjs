@@ -17,12 +17,12 @@ before(async () => {
   server = await startServer()
   browser = await launchBrowser()
   await registerDevices(server.url, { 'DSJ-0107': 'officer1' })
-  // A second officer in 第一执法队 (the demo's only one there is officer1, on the case already).
+  // A second officer in 治安管理大队 (besides the demo's 张伟 and 刘洋, both on the case already).
   const admin = await signedInAs(browser, server.url, 'admin')
   const units = await pageApi(admin, 'GET', '/api/v1/units')
   await pageApi(admin, 'POST', '/api/v1/users', {
-    username: 'officer9', name: '刘协办', role: 'officer', unit_id: units.items.find((u) => u.name === '第一执法队').id,
-    cert_no: '13062100099', password: 'Test@2026x',
+    username: 'officer9', name: '刘协办', role: 'officer', unit_id: units.items.find((u) => u.name === '治安管理大队').id,
+    cert_no: '040099', password: 'Test@2026x',
   })
   await admin.context().close()
   const page = await signedInAs(browser, server.url, 'officer1')
@@ -43,19 +43,19 @@ for (const size of SIZES) {
     await page.getByRole('button', { name: '指派协办人员' }).click()
     const dialog = page.getByRole('dialog', { name: '指派协办人员' })
     const unitSelect = dialog.locator('.el-select', { has: page.getByRole('combobox', { name: '所在单位' }) })
-    await unitSelect.getByText('第一执法队').waitFor()
+    await unitSelect.getByText('治安管理大队').waitFor()
     await dialog.locator('.el-select__wrapper', { has: page.getByRole('combobox', { name: '协办人员', exact: true }) }).click()
     // Listed at once, nothing typed; officer1 is on the case already.
     const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item')
     await options.first().waitFor()
-    await options.filter({ hasText: '刘协办（13062100099）' }).waitFor()
+    await options.filter({ hasText: '刘协办（040099）' }).waitFor()
     const names = await options.allTextContents()
     assert.ok(!names.some((n) => n.includes('张伟')), names.join(','))
     await page.keyboard.press('Escape')
     // Another unit may be chosen.
     await dialog.locator('.el-select__wrapper', { has: page.getByRole('combobox', { name: '所在单位' }) }).click()
     await page.getByRole('option', { name: '易县公安局' }).waitFor()
-    await page.getByRole('option', { name: '第二执法队' }).waitFor()
+    await page.getByRole('option', { name: '城关派出所' }).waitFor()
     await page.keyboard.press('Escape')
     await page.context().close()
   })
