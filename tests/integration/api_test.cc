@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "common/clock.h"
 #include "server_fixture.h"
 
 namespace qc::testing {
@@ -113,8 +114,10 @@ TEST_F(ApiTest, ExOfficioCaseThroughReviewAndApprovalReachesInvestigation) {
 TEST_F(ApiTest, TheOffenceIsRecordedAtOpeningAndCorrectedLater) {
   Client officer(port(), "officer1");
   Json body = NewExOfficio("金嗓子KTV未按规定备案案");
-  body["offence"] = {
-      {"cause", "娱乐场所未按规定备案"}, {"place", "易县城关镇朝阳路18号"}, {"occurred_at", "2099-01-01T00:00:00Z"}};
+  body["offence"] = {{"cause", "娱乐场所未按规定备案"},
+                     {"place", "易县城关镇朝阳路18号"},
+                     {"occurred_at", qc::FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(
+                                         std::chrono::system_clock::now() + std::chrono::hours(24)))}};
   HttpResponse future = officer.Post("/api/v1/cases", body);
   EXPECT_EQ(future.status, 400);
   EXPECT_EQ(future.json()["field"], "offence.occurred_at");
