@@ -1,6 +1,6 @@
 // Layout and labelling at the two sizes the application must work at: 1366×768 (office PC) and
 // 1024×768 (tablet). Every page, every step of the three 新建案件 wizards, every case action
-// dialog, the 音像记录 dialogs (上传, 播放, the reason asked of a non-officer) and 设备管理's (its two
+// dialog (the later stages' too, and the 档案管理员's 归档封存), the 音像记录 dialogs (上传, 播放, the reason asked of a non-officer) and 设备管理's (its two
 // tabs, the camera dialogs, the 逾期记录 drawer, a station's token and revocation), each as a demo
 // user who sees it, must
 //   - not scroll sideways: neither the document, nor the application's scroll area (.el-main), nor
@@ -155,8 +155,9 @@ async function approveStart(caseId, username) {
 
 // The demo has a 依申请 case after its supplement notice and a 依职权 case awaiting review. Added:
 // a new 依申请 case (受理 / 不予受理), a 投诉举报 case (不予启动, 提交启动审批), a 依职权 case
-// through its start approval (进入下一阶段) and two 简易程序 cases (当场处罚决定; 当场处罚备案); the
-// demo 依职权 case moves on to the 负责人.
+// through its start approval (进入下一阶段), two 简易程序 cases (当场处罚决定; 当场处罚备案) and three
+// in the later stages (issue 12 §7): in 审查决定 (提交处理决定审批), in 送达执行 served once (登记送达,
+// 登记执行情况), handed over to 归档管理 (custodian1's 归档封存); the demo 依职权 case moves on to the 负责人.
 async function setUpCases() {
   const officer = await signedIn('officer1')
   const party = { kind: 'legal_person', name: '易县布局测试有限公司', legal_representative: '马某' }
@@ -188,11 +189,58 @@ async function setUpCases() {
     review: '未提出陈述申辩', disputed: true, recording_device: 'DSJ-0001',
     collected: { receipt_no: 'No.0001', ground: 'hard_to_enforce' },
   })
+  // A decision needs two police officers where the server counts them (行政处罚法第四十二条): the unit's other one, if any.
+  const me = await api(officer, 'GET', '/api/v1/auth/me')
+  const unit = await api(officer, 'GET', `/api/v1/units/${me.unit_id}/officers?page_size=100`)
+  const coOfficers = unit.items.filter((o) => o.id !== me.id && !o.auxiliary).slice(0, 1).map((o) => o.id)
+  const later = { review: '布局测试：审查决定', serving: '布局测试：送达执行', handedOver: '布局测试：归档管理' }
+  for (const [key, title] of Object.entries(later)) {
+    made[key] = (await api(officer, 'POST', '/api/v1/cases', {
+      start_mode: 'ex_officio', title, parties: [party], start_form: { cause: '巡查发现' }, co_officers: coOfficers,
+    })).case.id
+    await api(officer, 'POST', `/api/v1/cases/${made[key]}/start-approval`, { opinion: '建议启动' })
+  }
   await officer.context().close()
   await registerClip(server.url, { caseId: made.application, device: 'DSJ-0001', fileName: '布局测试-受理窗口.mp4' })
   await approveStart(made.exOfficio, 'reviewer1')
   await approveStart(made.exOfficio, 'approver1')
   await approveStart(made.demoExOfficio, 'reviewer1')
+  await setUpLaterStages()
+}
+
+/** The three later-stage cases, once their start is approved, to 审查决定, 送达执行 and 归档管理. */
+async function setUpLaterStages() {
+  const ids = [made.review, made.serving, made.handedOver]
+  for (const id of ids) {
+    await approveStart(id, 'reviewer1')
+    await approveStart(id, 'approver1')
+  }
+  let officer = await signedIn('officer1')
+  for (const id of ids) await api(officer, 'POST', `/api/v1/cases/${id}/stage`, { to: 'review_decision' })
+  for (const [i, id] of [made.serving, made.handedOver].entries()) {
+    await api(officer, 'POST', `/api/v1/cases/${id}/decision`, {
+      decision_no: `易公（治）行罚决字〔2026〕9${i}号`, kind: 'penalty', content: '罚款人民币五千元', opinion: '建议处罚',
+    })
+  }
+  await officer.context().close()
+  for (const id of [made.serving, made.handedOver]) {
+    await approveStart(id, 'reviewer1')  // the decision's approval, as the start's
+    await approveStart(id, 'approver1')
+  }
+  officer = await signedIn('officer1')
+  const servedAt = new Date(Date.now() - 2 * 3600e3).toISOString()
+  for (const id of [made.serving, made.handedOver]) {
+    await api(officer, 'POST', `/api/v1/cases/${id}/stage`, { to: 'service_execution' })
+    await api(officer, 'POST', `/api/v1/cases/${id}/services`, {
+      document_no: '易公（治）行罚决字〔2026〕90号', method: 'service_by_leaving', recipient: '易县布局测试有限公司（法定代表人马某）',
+      served_at: servedAt, proof: '送达回证 SD-0090', note: '马某拒绝签收，留置于其经营场所，见证人社区工作人员刘某',
+    })
+  }
+  await api(officer, 'POST', `/api/v1/cases/${made.handedOver}/execution`, {
+    manner: 'performed', note: '当事人已缴纳罚款，缴款票据号 No.0090', completed_at: servedAt,
+  })
+  await api(officer, 'POST', `/api/v1/cases/${made.handedOver}/stage`, { to: 'archiving' })
+  await officer.context().close()
 }
 
 // ---- What each user visits ----------------------------------------------------------------------
@@ -314,6 +362,9 @@ const USERS = {
     await t.test('案件详情 依职权（调查取证）', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.exOfficio))
     await t.test('案件详情 简易程序（调查取证）', (t) => caseDetail(t, page, prefix + '-case-simple', made.simple))
     await t.test('案件详情 简易程序（待备案）', (t) => caseDetail(t, page, prefix + '-case-simple-decided', made.simpleDecided))
+    await t.test('案件详情 审查决定', (t) => caseDetail(t, page, prefix + '-case-review', made.review))
+    await t.test('案件详情 送达执行', (t) => caseDetail(t, page, prefix + '-case-serving', made.serving))
+    await t.test('案件详情 归档管理', (t) => caseDetail(t, page, prefix + '-case-handed-over', made.handedOver))
     await t.test('审批', async () => (await visit(page, '/approvals', '审批'), await check(page, prefix + '-approvals')))
   },
   async approver1(t, page, prefix) {
@@ -329,6 +380,11 @@ const USERS = {
     })
     await t.test('案件详情', (t) => caseDetail(t, page, prefix + '-case-ex-officio', made.demoExOfficio))
     await t.test('案件详情 音像记录', (t) => mediaDialogs(t, page, prefix + '-case-application-new', made.application, { officer: false }))
+  },
+  async custodian1(t, page, prefix) {
+    await t.test('工作台', async () => (await visit(page, '/', '工作台'), await check(page, prefix + '-dashboard')))
+    await t.test('案件列表', async () => (await visit(page, '/cases', '案件列表'), await check(page, prefix + '-cases')))
+    await t.test('案件详情 归档管理', (t) => caseDetail(t, page, prefix + '-case-handed-over', made.handedOver))
   },
   async legal1(t, page, prefix) {
     await t.test('账本', async () => (await visit(page, '/ledger', '账本'), await check(page, prefix + '-ledger')))

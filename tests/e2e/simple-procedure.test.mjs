@@ -164,6 +164,19 @@ for (const size of SIZES) {
     const dialog = page.getByRole('dialog', { name: '当场处罚决定' })
     await dialog.waitFor()
     const submit = dialog.getByRole('button', { name: '记录决定' })
+    // A radio chosen. On a loaded machine a tap may be taken for a long press and choose nothing: tried again.
+    const pick = async (group, text) => {
+      const radio = choose(dialog, group, text)
+      const checked = () => radio.evaluate((el) => el.classList.contains('is-checked'))
+      for (let i = 0; i < 3; i++) {
+        await press(radio)
+        await page.waitForTimeout(100)
+        if (await checked()) return
+        await page.waitForTimeout(400)
+        if (await checked()) return
+      }
+      assert.fail(`${group}：${text} not chosen`)
+    }
 
     // Nothing filled: every required field's error at once, in Chinese.
     await press(submit)
@@ -176,26 +189,28 @@ for (const size of SIZES) {
     assert.doesNotMatch(await dialog.innerText(), ENGLISH)
 
     // Traffic, a fine of 600 元, disputed without a camera, collected as "small": each said at its field.
-    await press(choose(dialog, '案件类别', '道路交通'))
+    await pick('案件类别', '道路交通')
     await dialog.getByLabel('违法事实').fill('外卖骑手驾驶电动自行车在集贸市场门口逆行，阻碍其他车辆和行人通行')
     await dialog.getByLabel('处罚依据').fill('《中华人民共和国道路交通安全法》第三十五条、第八十九条')
     await dialog.getByLabel('当场处罚决定书编号').fill(`易公交简〔2026〕0107-${size.width}号`)
     await dialog.getByLabel('处罚地点').fill('易县城关镇集贸市场南门')
-    await press(choose(dialog, '处罚种类', '罚款'))
+    await pick('处罚种类', '罚款')
     await dialog.getByLabel('罚款数额（元）').fill('600')
     await dialog.getByLabel('当事人陈述申辩').fill('当事人称送餐超时才逆行，对处罚有异议')
     await dialog.getByLabel('复核意见及是否采纳的理由').fill('经复核，逆行事实有执法记录仪录像证实，理由不能成立，不予采纳')
-    await press(choose(dialog, '是否采纳', '不采纳'))
-    await press(choose(dialog, '当事人是否有异议', '有异议'))
+    await pick('是否采纳', '不采纳')
+    await pick('当事人是否有异议', '有异议')
     await press(dialog.locator('.el-checkbox', { hasText: '当场收缴罚款' }))
     await dialog.getByLabel('罚款收据编号').fill(`冀财罚〔2026〕No.00${size.width}`)
-    await press(choose(dialog, '收缴情形', '一百元以下'))
+    await pick('收缴情形', '一百元以下')
     await press(submit)
     const fine = itemOf(dialog, '罚款数额（元）')
     await fine.locator('.el-form-item__error', { hasText: '罚款 600 元超出当场处罚的限额 200 元' }).waitFor()
     await itemOf(dialog, '执法记录仪编号').locator('.el-form-item__error', { hasText: '应全程音像记录并登记所用执法记录仪' }).waitFor()
     await dialog.locator('.el-form-item', { has: page.getByRole('radiogroup', { name: '收缴情形' }) })
       .locator('.el-form-item__error', { hasText: '一百元以下的罚款才可依此当场收缴' }).waitFor()
+    // The errors put right before fade out (a transition of about 300 ms): then the three remain.
+    for (let i = 0; i < 30 && (await fieldErrors(dialog)).length !== 3; i++) await page.waitForTimeout(100)
     assert.equal((await fieldErrors(dialog)).length, 3, (await fieldErrors(dialog)).join(' | '))
     assert.deepEqual(posts, [], 'nothing sent while the page finds a problem')
     assert.deepEqual(await overflow(page), [])

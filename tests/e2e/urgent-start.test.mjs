@@ -145,6 +145,16 @@ async function pickTime(scope, label, value) {
   const field = scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label }))
   await field.fill(value)
   await field.press('Enter')
+  // Enter takes the value and closes the panel; on a loaded machine the panel may open late and stay,
+  // covering what comes next: Escape in the field closes it (the picker stops it there, so an
+  // enclosing dialog stays open).
+  const page = scope.page ? scope.page() : scope
+  const panel = page.locator('.el-picker-panel:visible')
+  if (await panel.count()) {
+    await page.waitForTimeout(300)
+    if (await panel.count()) await field.press('Escape')
+  }
+  await panel.waitFor({ state: 'hidden' })
 }
 
 // ---- Scenario E in the browser --------------------------------------------------------------------

@@ -1,10 +1,13 @@
 import { http, type RequestOptions } from '@/utils/http'
 import type {
+  ArchiveInput,
   Case,
   CaseCommandResult,
   CaseEvent,
   CaseQuery,
   CaseSummary,
+  DecisionInput,
+  ExecutionInput,
   NewCaseRequest,
   Offence,
   OnTheSpotDecisionInput,
@@ -12,6 +15,7 @@ import type {
   PartyInput,
   Procedure,
   ReceiptKind,
+  ServiceInput,
   Stage,
 } from './types'
 
@@ -90,6 +94,29 @@ export function identifyParty(id: string, body: { index: number; party: PartyInp
 /** POST /api/v1/cases/{id}/offence — 登记或更正案由、违法时间、违法地点 */
 export function recordOffence(id: string, body: Offence) {
   return http.post<CaseCommandResult>(cid(id) + '/offence', body, fieldSilent)
+}
+
+/**
+ * POST /api/v1/cases/{id}/decision — 提交处理决定审批（审查决定阶段）: an approval of kind `decision`
+ * through 审核, 法制审核 for a 重大复杂 case, and the 负责人, whose approval issues it (DecisionIssued).
+ */
+export function submitDecision(id: string, body: DecisionInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/decision', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/services — 登记送达（送达执行阶段，处理决定作出后；可多次登记） */
+export function recordService(id: string, body: ServiceInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/services', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/execution — 登记执行情况（送达后，一次）: the act ends, the case_file deadline starts. */
+export function recordExecution(id: string, body: ExecutionInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/execution', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/archive — 归档封存（档案管理员；归档管理阶段或程序终结的案件） */
+export function archiveCase(id: string, body: ArchiveInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/archive', body, fieldSilent)
 }
 
 /** POST /api/v1/cases/{id}/major */

@@ -27,7 +27,7 @@ export const avActOptions: { value: AvAct; label: string }[] = [
   { value: 'sealing', label: '查封' },
   { value: 'seizure', label: '扣押' },
   { value: 'freezing', label: '冻结' },
-  { value: 'lien_service', label: '留置送达' },
+  { value: 'service_by_leaving', label: '留置送达' },
   { value: 'public_notice_service', label: '公告送达' },
   { value: 'removal_of_obstruction', label: '排除妨碍' },
   { value: 'restoration', label: '恢复原状' },

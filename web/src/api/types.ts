@@ -3,8 +3,10 @@
 // nothing), so that api/*.ts, stores and views all take their types from here and no two modules
 // import each other.
 import type { Offence, UrgentMeasure, UrgentMeasureInput } from './types-case-start'
+import type { ArchiveRecord, CaseDecision, ExecutionRecord, ServiceRecord } from './types-stage-records'
 
 export type * from './types-case-start'
+export type * from './types-stage-records'
 
 // ---- Common --------------------------------------------------------------------------------------
 
@@ -191,6 +193,10 @@ export type CaseCommand =
   | 'release_measure'
   | 'identify_party'
   | 'record_offence'
+  | 'submit_decision'
+  | 'record_service'
+  | 'record_execution'
+  | 'archive_case'
 
 /** Whether the requesting user may give one command on the case now, and if not, why not. */
 export interface ActionAvailability {
@@ -283,7 +289,8 @@ export interface Deadline {
    * application_decision: 作出受理决定 (5 working days); supplement: the applicant's date (Art. 9);
    * simple_filing: 当场处罚决定备案 (24 hours, Art. 23); urgent_report: an urgent start reported and
    * approved within 24 hours of its measure (行政强制法第十九条); measure_release: the start refused, the
-   * measure released at once; case_file: 形成案卷 (30 days, Art. 33).
+   * measure released at once; case_file: 形成案卷 (30 days, Art. 33) from the act's end (act_ended_at),
+   * until the 档案管理员 archives the case.
    */
   kind: DeadlineKind
   label: string
@@ -368,6 +375,12 @@ export interface Case {
   updated_at: string
   /** When the procedure ended (不予受理, 不予启动, 不予批准). */
   closed_at: string | null
+  /**
+   * When the enforcement act ended — the procedure ended, or the decision served and executed (a
+   * warning or a fine collected on the spot: with the decision); the 30-day case_file deadline runs
+   * from it (Art. 33). Null while it runs; absent from older servers.
+   */
+  act_ended_at?: string | null
   deadlines: Deadline[]
   parties: Party[]
   officers: CaseOfficer[]
@@ -420,6 +433,14 @@ export interface Case {
   media: MediaRecord[]
   /** 简易程序: the on-the-spot decision, once recorded (older servers send nothing). */
   on_the_spot?: OnTheSpotDecision | null
+  /** 审查决定: the decision, once the 负责人 approved it (its approval is in `approvals`, kind decision). */
+  decision?: CaseDecision | null
+  /** 送达执行: every service recorded, in order. */
+  services?: ServiceRecord[]
+  /** 送达执行: the execution, once recorded. */
+  execution?: ExecutionRecord | null
+  /** 归档管理: the 档案管理员's archive, once sealed. */
+  archive?: ArchiveRecord | null
   version: number
   last_index: number
   /**
@@ -489,7 +510,7 @@ export type Decision = 'approve' | 'return' | 'reject'
 /** A step's decision: the officer's submission or a reviewer's Decision. */
 export type ApprovalDecision = 'submit' | Decision
 
-export type ApprovalKind = 'start' | 'non_acceptance' | 'not_start' | 'clear_major'
+export type ApprovalKind = 'start' | 'non_acceptance' | 'not_start' | 'clear_major' | 'decision'
 
 export type ApprovalStepKind = 'submit' | 'review' | 'legal_review' | 'decide'
 
@@ -549,7 +570,7 @@ export interface Approval {
   /**
    * What takes effect when approved, for every kind but start: the 不予受理 decision (reason, ground,
    * competent_authority, remedies), the 不予启动 notice (reason, notice_no, notice_method, …), the
-   * change of the 重大复杂 mark (major, reason).
+   * change of the 重大复杂 mark (major, reason), the 处理决定 (decision_no, kind, content).
    */
   proposal?: Record<string, unknown>
 }
@@ -597,7 +618,7 @@ export type AvAct =
   | 'sealing'
   | 'seizure'
   | 'freezing'
-  | 'lien_service'
+  | 'service_by_leaving'
   | 'public_notice_service'
   | 'removal_of_obstruction'
   | 'restoration'

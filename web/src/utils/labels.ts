@@ -1,9 +1,13 @@
-// Names the server does not send: the event types of the case timeline (全过程记录).
+// Names the server does not send: the event types of the case timeline (全过程记录), and the values
+// of the later stages' records (处理决定的种类, 送达方式, 执行方式), which its vocabulary lacks.
+import type { DecisionKind, ExecutionManner, ServiceMethod } from '@/api/types'
+
 export const eventTypeLabel: Record<string, string> = {
   CaseOpened: '登记案件',
   PartyAdded: '增加当事人',
   OfficerAssigned: '指派执法人员',
   StartApprovalSubmitted: '提交程序启动审批',
+  ApprovalSubmitted: '提交审批',
   ApprovalDecided: '审批',
   StageAdvanced: '进入下一阶段',
   ProcedureChanged: '变更程序类型',
@@ -21,6 +25,10 @@ export const eventTypeLabel: Record<string, string> = {
   OffenceRecorded: '登记或更正案由',
   PartyIdentified: '查明当事人身份',
   MeasureReleased: '解除现场措施',
+  DecisionIssued: '作出处理决定',
+  DocumentServed: '送达',
+  ExecutionRecorded: '登记执行情况',
+  CaseArchived: '归档封存',
   UnitCreated: '新建单位',
   UserCreated: '新建用户',
   UserChanged: '修改用户',
@@ -32,3 +40,33 @@ export const eventTypeLabel: Record<string, string> = {
  * user's role, so not among the vocabulary's roles (stores/vocabulary.ts names those).
  */
 export const SYSTEM_ROLE_LABEL = '系统'
+
+/** 处理决定的种类 (POST /cases/{id}/decision `kind`). */
+export const DECISION_KIND_OPTIONS: { value: DecisionKind; label: string }[] = [
+  { value: 'penalty', label: '行政处罚' },
+  { value: 'no_penalty', label: '不予行政处罚' },
+  { value: 'other', label: '其他处理决定' },
+]
+
+/** 送达方式 (第二十四条至第二十八条; POST /cases/{id}/services `method`). */
+export const SERVICE_METHOD_OPTIONS: { value: ServiceMethod; label: string }[] = [
+  { value: 'direct', label: '直接送达' },
+  { value: 'service_by_leaving', label: '留置送达' },
+  { value: 'entrusted', label: '委托送达' },
+  { value: 'mail', label: '邮寄送达' },
+  { value: 'public_notice', label: '公告送达' },
+  { value: 'electronic', label: '电子送达' },
+]
+
+/** 执行方式 (第二十九条至第三十二条; POST /cases/{id}/execution `manner`). */
+export const EXECUTION_MANNER_OPTIONS: { value: ExecutionManner; label: string }[] = [
+  { value: 'performed', label: '当事人履行' },
+  { value: 'enforced', label: '强制执行' },
+  { value: 'not_required', label: '无需执行' },
+]
+
+const labelIn = (opts: { value: string; label: string }[], v: string | null | undefined) =>
+  opts.find((o) => o.value === v)?.label ?? v ?? ''
+export const decisionKindLabel = (v: string | null | undefined) => labelIn(DECISION_KIND_OPTIONS, v)
+export const serviceMethodLabel = (v: string | null | undefined) => labelIn(SERVICE_METHOD_OPTIONS, v)
+export const executionMannerLabel = (v: string | null | undefined) => labelIn(EXECUTION_MANNER_OPTIONS, v)

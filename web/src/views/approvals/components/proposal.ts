@@ -1,9 +1,13 @@
 // What an approval other than 程序启动审批 would put into effect (Approval.proposal), as readable lines:
-// the 不予受理 decision, the 不予启动 notice, the change of the 重大复杂 mark.
+// the 不予受理 decision, the 不予启动 notice, the change of the 重大复杂 mark, the 处理决定.
 import type { ApprovalKind } from '@/api/types'
+import { decisionKindLabel } from '@/utils/labels'
 import { formatTime } from '@/utils/time'
 
 const FIELD_LABELS: Record<string, string> = {
+  decision_no: '决定书文号',
+  kind: '决定种类',
+  content: '决定内容',
   accepted: '处理结果',
   major: '重大复杂认定',
   reason: '理由',
@@ -28,6 +32,7 @@ export const PROPOSAL_TITLES: Record<Exclude<ApprovalKind, 'start'>, string> = {
   non_acceptance: '拟不予受理决定',
   not_start: '拟不予启动告知',
   clear_major: '拟撤销重大复杂认定',
+  decision: '拟作出处理决定',
 }
 
 export interface ProposalLine {
@@ -56,6 +61,8 @@ function valueText(key: string, v: unknown, groundLabel: (v: string) => string):
   if (key === 'accepted') return v ? '受理' : '不予受理'
   if (key === 'major') return v ? '认定为重大复杂案件' : '撤销重大复杂认定'
   if (key === 'ground' && typeof v === 'string') return groundLabel(v)
+  // Only the 处理决定 has a kind (penalty, no_penalty, other).
+  if (key === 'kind' && typeof v === 'string') return decisionKindLabel(v)
   if (key === 'notice_method' && typeof v === 'string') return NOTICE_METHODS[v] ?? v
   if (key.endsWith('_at') && typeof v === 'string') return formatTime(v)
   if (typeof v === 'boolean') return v ? '是' : '否'

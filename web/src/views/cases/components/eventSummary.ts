@@ -2,6 +2,7 @@
 import type { CaseEvent, VocabularyName } from '@/api/types'
 import { labelOf } from '@/api/cases'
 import { avActOptions } from '@/api/media'
+import { decisionKindLabel, executionMannerLabel, serviceMethodLabel } from '@/utils/labels'
 import { matterLabel, penaltyLabel } from '@/utils/simpleProcedure'
 import { formatTime } from '@/utils/time'
 
@@ -43,7 +44,9 @@ export function eventSummary(
     case 'MajorFlagChanged':
       return `${d.major ? '标记为重大复杂案件' : '取消重大复杂标记'}${s('reason') ? '：' + s('reason') : ''}`
     case 'MediaRegistered': {
-      return `${label('media_kinds', s('kind'))}：${s('file_name')}${s('act') ? '（' + labelOf(avActOptions, s('act')) + '）' : ''}`
+      // The event keeps the code it was recorded with: 留置送达 was lien_service before service_by_leaving.
+      const act = s('act') === 'lien_service' ? 'service_by_leaving' : s('act')
+      return `${label('media_kinds', s('kind'))}：${s('file_name')}${act ? '（' + labelOf(avActOptions, act) + '）' : ''}`
     }
     case 'RecordAccessed':
       return `${s('purpose') === 'download' ? '下载' : '播放'}：${fileOf(s('record_id')) ?? s('record_id')}${s('reason') ? '；事由：' + s('reason') : ''}`
@@ -69,6 +72,31 @@ export function eventSummary(
       return s('note')
     case 'SimpleCaseFiled':
       return `报${s('filed_with')}备案${s('note') ? '：' + s('note') : ''}`
+    case 'ApprovalSubmitted': {
+      // The approvals other than the start's: what is proposed, with the 承办人意见.
+      const p = (d.proposal ?? {}) as Record<string, unknown>
+      const what =
+        s('kind') === 'decision' && typeof p.decision_no === 'string'
+          ? `拟作出处理决定 ${p.decision_no}（${decisionKindLabel(String(p.kind ?? ''))}）`
+          : label('approval_kinds', s('kind'))
+      return `${what}${s('opinion') ? '；承办人意见：' + s('opinion') : ''}`
+    }
+    case 'DecisionIssued':
+      return `${s('decision_no')}（${decisionKindLabel(s('kind'))}）：${s('content')}`
+    case 'DocumentServed':
+      return [
+        `${serviceMethodLabel(s('method'))} ${s('document_no')}`,
+        `受送达人 ${s('recipient')}`,
+        s('served_at') ? '送达时间 ' + formatTime(s('served_at')) : '',
+        `凭证 ${s('proof')}`,
+        s('note'),
+      ]
+        .filter(Boolean)
+        .join('；')
+    case 'ExecutionRecorded':
+      return `${executionMannerLabel(s('manner'))}：${s('note')}${s('completed_at') ? '；执行完毕 ' + formatTime(s('completed_at')) : ''}`
+    case 'CaseArchived':
+      return `档案号 ${s('archive_no')}${s('note') ? '；' + s('note') : ''}`
     case 'CaseOpened':
       return s('title') || s('number')
     default:
