@@ -48,6 +48,13 @@ StatusOr<CommandResult> CaseService::Act(const domain::Actor& a, const std::stri
               return domain::DecideRecordExecution(c, a, x.execution, ctx_.clock.Now());
             },
             [&](const ArchiveCase& x) { return domain::DecideArchive(c, a, x.archive); },
+            [&](const ServeComplaintNotice& x) {
+              return domain::DecideServeComplaintNotice(c, a, x.service, ctx_.clock.Now());
+            },
+            [&](const AcceptComplaint& x) { return domain::DecideAcceptComplaint(c, a, x.no_receipt_reason); },
+            [&](const TransferComplaint& x) {
+              return domain::DecideTransferComplaint(c, a, x.transfer, ctx_.clock.Now());
+            },
         },
         action);
   });

@@ -37,9 +37,19 @@ struct DecideOnApplication {
 struct IssueReceipt {
   domain::Receipt receipt;
 };
-// Art. 11 — a complaint not started, and the notice to the complainant (submitted to the chain).
+// Art. 11 — a complaint not started (submitted to the chain), and after approval its written notice;
+// or the complaint accepted (受案回执) or transferred (domain/complaint_outcome.h).
 struct NotStartComplaint {
   domain::ComplaintNotice notice;
+};
+struct ServeComplaintNotice {
+  domain::ComplaintNoticeService service;
+};
+struct AcceptComplaint {
+  std::optional<std::string> no_receipt_reason;
+};
+struct TransferComplaint {
+  domain::ComplaintTransfer transfer;
 };
 // Art. 7, 10 — the start approval. (A fresh approval id is made for every action that submits one.)
 struct SubmitStartApproval {
@@ -101,6 +111,6 @@ using CaseAction =
     std::variant<CorrectApplication, IssueSupplementNotice, RecordSupplementReceived, DecideOnApplication, IssueReceipt,
                  NotStartComplaint, SubmitStartApproval, AdvanceStage, AddParty, ChangeProcedure, ChangeMajorFlag,
                  DecideOnTheSpot, FileSimpleCase, ReleaseMeasure, IdentifyParty, RecordOffence, SubmitDecision,
-                 RecordService, RecordExecution, ArchiveCase>;
+                 RecordService, RecordExecution, ArchiveCase, ServeComplaintNotice, AcceptComplaint, TransferComplaint>;
 
 }  // namespace qc::app

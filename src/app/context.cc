@@ -1,9 +1,11 @@
 #include "app/context.h"
 
+#include "common/china_time.h"
 #include "common/hex.h"
 #include "store/case_repo.h"
 #include "store/directory_repo.h"
 #include "store/event_log.h"
+#include "store/sequences.h"
 
 namespace qc::app {
 
@@ -18,6 +20,18 @@ CommandResult Recorded(const std::vector<store::AppendedEvent>& appended) {
   CommandResult r;
   for (const auto& ae : appended) r.events.push_back({ae.index, ae.type, ToHex(ae.leaf_hash)});
   return r;
+}
+
+// Writes the requested 文号 into the draft, from the body's sequence of that series and year (a new
+// series starts at 1), inside the transaction that records it.
+Status AssignNumber(store::WriteTx& tx, domain::EventDraft& d, TimePoint now) {
+  const domain::NumberRequest& n = *d.number;
+  QC_ASSIGN_OR_RETURN(std::string code, store::UnitCode(tx.db(), n.body_id));
+  int year = ChinaYear(now);
+  QC_ASSIGN_OR_RETURN(
+      int64_t next, store::NextInSequence(tx.db(), n.body_id, n.series, year, []() -> StatusOr<int64_t> { return 0; }));
+  d.data[n.field] = domain::FormatDocumentNumber(code, n.word, year, next);
+  return Status();
 }
 
 }  // namespace
@@ -37,6 +51,7 @@ StatusOr<CommandResult> AppContext::Record(const Actor& a, const std::string& ca
     QC_ASSIGN_OR_RETURN(auto drafts, decide(tx));
     TimePoint now = clock.Now();
     for (auto& d : drafts) {
+      if (d.number) QC_RETURN_IF_ERROR(AssignNumber(tx, d, now));
       domain::Event e;
       e.type = d.type;
       e.actor = as ? *as : a.Ref();

@@ -141,18 +141,19 @@ Status LoadDemo(App& app, const std::string& root) {
         CommandResult sub,
         app.cases().Act(o2, id,
                         NotStartComplaint{{"经核查，工业噪声污染防治由生态环境主管部门负责，不属于本机关职责范围",
-                                           "易公城不启字〔2026〕1号",
-                                           "direct",
-                                           "保定市生态环境局易县分局",
-                                           std::nullopt,
-                                           {},
-                                           {}}}));
+                                           "易公城不启字〔2026〕1号", "", "保定市生态环境局易县分局", std::nullopt}}));
     // 不予启动 goes through the chain (Art. 7, 11): 审核 and 负责人批准.
     std::string approval_id = sub.body["approvals"].back()["id"];
     QC_RETURN_IF_ERROR(app.cases()
                            .DecideApproval(reviewer, approval_id, "approve", "核查属实，同意不予启动，书面告知投诉人")
                            .status());
     QC_RETURN_IF_ERROR(app.cases().DecideApproval(approver, approval_id, "approve", "同意").status());
+    // Then the written notice, served directly with its 送达回证 (Art. 11).
+    domain::ComplaintNoticeService notice;
+    notice.method = "direct";
+    notice.notified_at = app.clock().Now();
+    notice.proof = "送达回证，投诉人刘桂兰签收";
+    QC_RETURN_IF_ERROR(app.cases().Act(o2, id, ServeComplaintNotice{notice}).status());
   }
   return Status();
 }

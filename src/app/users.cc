@@ -92,7 +92,8 @@ StatusOr<Json> DirectoryService::ListUnitOfficers(const Actor& a, const std::str
   auto db = ctx_.reads->Acquire();
   QC_ASSIGN_OR_RETURN(auto rows, store::ListUnitOfficers(*db, unit_id, name, p));
   return PageJson(rows, p, [&](const store::OfficerRow& o) {
-    return Json{{"id", o.id}, {"name", o.name}, {"cert_no", o.cert_no}, {"unit_id", unit_id}};
+    return Json{
+        {"id", o.id}, {"name", o.name}, {"cert_no", o.cert_no}, {"unit_id", unit_id}, {"auxiliary", o.auxiliary}};
   });
 }
 

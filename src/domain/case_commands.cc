@@ -3,6 +3,7 @@
 
 #include "domain/authorization.h"
 #include "domain/officer_rules.h"
+#include "domain/receipts.h"
 #include "domain/stage_records.h"
 
 #include "common/utf8.h"
@@ -94,6 +95,11 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
         return Illegal("简易程序当场办理，无需程序启动审批（第二十三条；公安机关办理行政案件程序规定第三十七条）");
       if (c.open_approval() != nullptr) return Illegal("已有正在审批的程序启动审批表");
       if (c.start_approved) return Illegal("程序启动已经批准");
+      // 程序规定 第六十一条第一款第一项: a complaint is first accepted (受案登记, 受案回执).
+      if (c.mode == StartMode::kComplaint && !c.complaint->accepted)
+        return Status::Conflict(
+            "missing_record",
+            "投诉举报须先受案并出具受案回执，再提交程序启动审批（公安机关办理行政案件程序规定第六十一条）");
       bool may_submit = c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned ||
                         (c.urgent && c.status == CaseStatus::kInProgress);
       if (!may_submit) return Illegal("当前状态不能提交程序启动审批");
@@ -130,7 +136,12 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
       if (c.archive) return Illegal("案卷已归档封存");
       if (c.stage != Stage::kArchiving && !IsTerminal(c.status))
         return Illegal("案件尚未移交归档（送达执行完毕后进入归档管理阶段）");
+      if (c.complaint && c.complaint->not_started && !c.complaint->not_started->served())
+        return Status::Conflict("missing_record", "不予启动尚未书面告知投诉人，案卷不完整（第十一条）");
       return Status();
+    case CaseCommand::kAcceptComplaint: return CheckAcceptComplaint(c);
+    case CaseCommand::kTransferComplaint: return CheckTransferComplaint(c);
+    case CaseCommand::kServeComplaintNotice: return CheckServeComplaintNotice(c);
     case CaseCommand::kAddParty:
     case CaseCommand::kRecordOffence:
     case CaseCommand::kAssignOfficer: QC_RETURN_IF_ERROR(RequireNotTerminal(c)); return RequireNotArchiving(c);
@@ -216,6 +227,9 @@ std::string_view ToString(CaseCommand c) {
     case CaseCommand::kRecordService: return "record_service";
     case CaseCommand::kRecordExecution: return "record_execution";
     case CaseCommand::kArchiveCase: return "archive_case";
+    case CaseCommand::kAcceptComplaint: return "accept_complaint";
+    case CaseCommand::kTransferComplaint: return "transfer_complaint";
+    case CaseCommand::kServeComplaintNotice: return "serve_complaint_notice";
     case CaseCommand::kAdvanceStage: return "advance_stage";
     case CaseCommand::kAddParty: return "add_party";
     case CaseCommand::kDecideApplication: return "decide_application";
@@ -243,6 +257,9 @@ std::string_view Label(CaseCommand c) {
     case CaseCommand::kRecordService: return "登记送达";
     case CaseCommand::kRecordExecution: return "登记执行情况";
     case CaseCommand::kArchiveCase: return "归档封存";
+    case CaseCommand::kAcceptComplaint: return "受案";
+    case CaseCommand::kTransferComplaint: return "移送有管辖权的单位";
+    case CaseCommand::kServeComplaintNotice: return "登记书面告知";
     case CaseCommand::kAdvanceStage: return "进入下一阶段";
     case CaseCommand::kAddParty: return "增加当事人";
     case CaseCommand::kDecideApplication: return "受理 / 不予受理";
@@ -375,6 +392,10 @@ StatusOr<Drafts> DecideOpen(const Actor& a, const OpenCaseCommand& cmd) {
     }
   }
   Drafts out{{"CaseOpened", std::move(d)}};
+  // Art. 9: the materials received are acknowledged in writing at registration.
+  if (cmd.mode == StartMode::kApplication)
+    out.push_back(ReceiptDraft(ReceiptKind::kMaterials, cmd.body_id.empty() ? cmd.unit_id : cmd.body_id, cmd.body_name,
+                               cmd.parties[0].name));
   if (cmd.procedure == Procedure::kSimple)
     out.push_back({"StageAdvanced",
                    {{"from", "initiation"},
@@ -399,7 +420,7 @@ StatusOr<Drafts> DecideSupplementNotice(const CaseState& c, const Actor& a, cons
 
 StatusOr<Drafts> DecideSupplementReceived(const CaseState& c, const Actor& a, const SupplementReceipt& received) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kSupplementReceived));
-  return Drafts{{"SupplementReceived", EventData(received)}};
+  return Drafts{{"SupplementReceived", EventData(received)}, ReceiptDraft(c, ReceiptKind::kMaterials)};
 }
 
 StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, const ApplicationDecisionCommand& cmd) {
@@ -410,6 +431,7 @@ StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, const App
     Json d = {{"accepted", true}};
     if (!cmd.reason.empty()) d["reason"] = cmd.reason;
     return Drafts{{"ApplicationDecided", std::move(d)},
+                  ReceiptDraft(c, ReceiptKind::kAcceptance),
                   {"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "申请已受理"}}}};
   }
   // 不予受理 (行政许可法 第三十二条): the ground, the competent authority where it is another's matter,
@@ -432,24 +454,25 @@ StatusOr<Drafts> DecideApplication(const CaseState& c, const Actor& a, const App
 StatusOr<Drafts> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kIssueReceipt));
   QC_RETURN_IF_ERROR(CheckReceiptKind(c, receipt.kind));
-  return Drafts{{"ReceiptIssued", EventData(receipt)}};
+  // A number from a paper receipt book is kept; otherwise the body's 凭字 series gives one.
+  EventDraft d = ReceiptDraft(c, receipt.kind);
+  if (receipt.recipient) d.data["recipient"] = *receipt.recipient;
+  if (!receipt.receipt_no.empty()) {
+    d.data["receipt_no"] = receipt.receipt_no;
+    d.number.reset();
+  }
+  return Drafts{std::move(d)};
 }
 
 StatusOr<Drafts> DecideComplaintNotStarted(const CaseState& c, const Actor& a, const std::string& approval_id,
                                            const ComplaintNotice& notice) {
   QC_RETURN_IF_ERROR(CheckCommand(c, a, CaseCommand::kComplaintNotStarted));
   QC_RETURN_IF_ERROR(RequireReason(notice.reason, "不予启动", "reason"));
-  // Art. 11 "书面告知": in writing — served directly, by post, or electronically where the complainant
-  // agreed; or, where no written notice can be given, why not.
-  const std::string& m = notice.notice_method;
-  if (m == "impossible") {
-    QC_RETURN_IF_ERROR(RequireReason(notice.impossible_reason.value_or(""), "无法书面告知", "impossible_reason"));
-  } else if (m != "direct" && m != "mail" && m != "email") {
-    return Status::InvalidArgument("invalid_field",
-                                   "电话、短信不是书面告知：应当直接送达、邮寄或经投诉人同意以电子方式送达；"
-                                   "无法书面告知的，请选择“无法书面告知”并说明理由（第十一条）",
-                                   "notice_method");
-  }
+  // Art. 11: the written notice is served once the 负责人 has approved (DecideServeComplaintNotice).
+  if (!notice.notice_method.empty() || notice.notified_at || notice.impossible_reason)
+    return Status::InvalidArgument(
+        "invalid_field", "书面告知在负责人批准不予启动后登记（POST /api/v1/cases/{id}/complaint/notice）",
+        notice.notice_method.empty() ? (notice.notified_at ? "notified_at" : "impossible_reason") : "notice_method");
   return Drafts{
       ApprovalSubmitted(c, approval_id, ApprovalKind::kNotStart, "拟不予启动：" + notice.reason, EventData(notice))};
 }
@@ -503,7 +526,10 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
         out.push_back(
             {"StageAdvanced", {{"from", "initiation"}, {"to", "investigation"}, {"reason", "程序启动已批准"}}});
       break;
-    case ApprovalKind::kNonAcceptance: out.push_back({"ApplicationDecided", ap->proposal}); break;
+    case ApprovalKind::kNonAcceptance:
+      out.push_back({"ApplicationDecided", ap->proposal});
+      out.push_back(ReceiptDraft(c, ReceiptKind::kNonAcceptance));  // 行政许可法 第三十二条第二款
+      break;
     case ApprovalKind::kNotStart: out.push_back({"ComplaintNotStarted", ap->proposal}); break;
     case ApprovalKind::kClearMajor: out.push_back({"MajorFlagChanged", ap->proposal}); break;
     case ApprovalKind::kDecision: out.push_back({"DecisionIssued", ap->proposal}); break;

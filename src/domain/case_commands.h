@@ -69,6 +69,9 @@ enum class CaseCommand {
   kRecordService,        // 登记送达 (Art. 24–28)
   kRecordExecution,      // 登记执行情况 (Art. 29–32)
   kArchiveCase,          // 归档封存 (档案管理员, Art. 33–35)
+  kAcceptComplaint,  // 受案，出具受案回执 (Art. 11; 程序规定 第六十一条, domain/complaint_outcome.h)
+  kTransferComplaint,     // 移送有管辖权的单位 (24 小时内)
+  kServeComplaintNotice,  // 不予启动的书面告知 (Art. 11)
 };
 inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kSubmitStartApproval, CaseCommand::kAdvanceStage,        CaseCommand::kAddParty,
@@ -77,7 +80,8 @@ inline constexpr CaseCommand kAllCaseCommands[] = {
     CaseCommand::kChangeProcedure,     CaseCommand::kChangeMajor,         CaseCommand::kAssignOfficer,
     CaseCommand::kOnTheSpotDecision,   CaseCommand::kFileSimpleCase,      CaseCommand::kReleaseMeasure,
     CaseCommand::kIdentifyParty,       CaseCommand::kRecordOffence,       CaseCommand::kSubmitDecision,
-    CaseCommand::kRecordService,       CaseCommand::kRecordExecution,     CaseCommand::kArchiveCase};
+    CaseCommand::kRecordService,       CaseCommand::kRecordExecution,     CaseCommand::kArchiveCase,
+    CaseCommand::kAcceptComplaint,     CaseCommand::kTransferComplaint,   CaseCommand::kServeComplaintNotice};
 std::string_view ToString(CaseCommand c);
 std::string_view Label(CaseCommand c);
 // OK when `a` may issue `cmd` on `c` now (input aside), else the Status the command would fail with.
@@ -116,9 +120,10 @@ StatusOr<std::vector<EventDraft>> DecideApplication(const CaseState& c, const Ac
                                                     const ApplicationDecisionCommand& cmd);
 StatusOr<std::vector<EventDraft>> DecideIssueReceipt(const CaseState& c, const Actor& a, const Receipt& receipt);
 
-// Art. 11 — complaint not started, with the written notice to the complainant (direct, mail, or email
-// where agreed — never telephone or SMS — or the reason none can be given): submitted to the chain
-// (kind not_start) and recorded as ComplaintNotStarted when the 负责人 approves it.
+// Art. 11 — complaint not started: the reason, the notice's number and the authority the complainant
+// is told to turn to, submitted to the chain (kind not_start) and recorded as ComplaintNotStarted when
+// the 负责人 approves it; the written notice is served after that (DecideServeComplaintNotice,
+// domain/complaint_outcome.h). `notice.notice_method` must be empty here.
 StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, const Actor& a,
                                                             const std::string& approval_id,
                                                             const ComplaintNotice& notice);

@@ -3,54 +3,10 @@
 #include <stdexcept>
 
 #include "common/utf8.h"
+#include "domain/event_json.h"
 
 namespace qc::domain {
-namespace {
-
-// Objects are built by assignment: nlohmann's initializer lists deep-copy every element.
-void PutOpt(Json& j, const char* key, const std::optional<std::string>& v) {
-  if (v) j[key] = *v;
-}
-void PutOptTime(Json& j, const char* key, const std::optional<TimePoint>& t) {
-  if (t) j[key] = FormatRfc3339(*t);
-}
-Json TimeOrNull(const std::optional<TimePoint>& t) { return t ? Json(FormatRfc3339(*t)) : Json(nullptr); }
-Json Strings(const std::vector<std::string>& v) {
-  Json a = Json::array();
-  for (const auto& s : v) a.push_back(s);
-  return a;
-}
-
-const Json& Object(const Json& j, const char* what) {
-  if (!j.is_object()) throw std::invalid_argument(std::string(what) + " is not an object");
-  return j;
-}
-std::string Str(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
-std::optional<std::string> OptStr(const Json& j, const char* key) {
-  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-  return j[key].get<std::string>();
-}
-std::optional<TimePoint> OptTime(const Json& j, const char* key) {
-  auto s = OptStr(j, key);
-  if (!s) return std::nullopt;
-  auto t = ParseRfc3339(*s);
-  if (!t.ok()) throw std::invalid_argument(std::string(key) + ": " + t.status().message());
-  return *t;
-}
-std::vector<std::string> StrList(const Json& j, const char* key) {
-  std::vector<std::string> out;
-  if (j.contains(key))
-    for (const auto& v : j[key]) out.push_back(v.get<std::string>());
-  return out;
-}
-template <typename E>
-E Enum(const Json& j, const char* key, std::optional<E> (*parse)(std::string_view)) {
-  auto v = parse(Str(j, key));
-  if (!v) throw std::invalid_argument(std::string(key) + ": unknown value");
-  return *v;
-}
-
-}  // namespace
+using namespace event_json;  // NOLINT(build/namespaces)
 
 std::string CanonicalAvAct(std::string_view code) {
   return code == "lien_service" ? std::string("service_by_leaving") : std::string(code);
@@ -176,12 +132,14 @@ Json EventData(const Receipt& r) {
   j["kind"] = ToString(r.kind);
   j["receipt_no"] = r.receipt_no;
   PutOpt(j, "recipient", r.recipient);
+  PutOpt(j, "sealed_by", r.sealed_by);
   return j;
 }
 
 Receipt ReceiptFromJson(const Json& j) {
   Object(j, "receipt");
-  return {Enum<ReceiptKind>(j, "kind", ParseReceiptKind), Str(j, "receipt_no"), OptStr(j, "recipient"), TimePoint{}};
+  return {Enum<ReceiptKind>(j, "kind", ParseReceiptKind), Str(j, "receipt_no"), OptStr(j, "recipient"), TimePoint{},
+          OptStr(j, "sealed_by")};
 }
 
 Json EventData(const Application& a) {
@@ -251,7 +209,7 @@ Json EventData(const ComplaintNotice& n) {
   Json j = Json::object();
   j["reason"] = n.reason;
   j["notice_no"] = n.notice_no;
-  j["notice_method"] = n.notice_method;
+  if (!n.notice_method.empty()) j["notice_method"] = n.notice_method;
   PutOpt(j, "competent_authority", n.competent_authority);
   PutOpt(j, "impossible_reason", n.impossible_reason);
   PutOptTime(j, "notified_at", n.notified_at);
@@ -333,8 +291,14 @@ Json ToJson(const Complaint& c) {
     notice = EventData(*n);
     notice["at"] = FormatRfc3339(n->at);
     notice["by"] = ActorRefJson(n->by);
+    PutOpt(notice, "proof", n->proof);
+    if (n->electronic_consent) notice["electronic_consent"] = true;
+    notice["served"] = n->served();
+    PutOptTime(notice, "served_recorded_at", n->served_recorded_at);
   }
   j["not_started"] = std::move(notice);
+  j["accepted"] = c.accepted ? ToJson(*c.accepted) : Json(nullptr);
+  j["transferred"] = c.transferred ? ToJson(*c.transferred) : Json(nullptr);
   return j;
 }
 

@@ -19,6 +19,7 @@
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "common/status.h"
+#include "domain/complaint_outcome.h"
 #include "domain/event.h"
 #include "domain/types.h"
 
@@ -69,12 +70,14 @@ struct ApplicationDecision {
   TimePoint at;
   ActorRef by;
 };
-// Art. 9 — a written receipt (书面凭证或回执).
+// Art. 9 — a written receipt (书面凭证或回执), issued in the name of the enforcement body whose seal it
+// bears (`sealed_by`; absent in receipts recorded before the system issued them) and dated `at`.
 struct Receipt {
   ReceiptKind kind = ReceiptKind::kMaterials;
   std::string receipt_no;
   std::optional<std::string> recipient;
   TimePoint at;
+  std::optional<std::string> sealed_by;
 };
 // Art. 9 — the application as registered, then what happened to it.
 struct Application {
@@ -98,12 +101,18 @@ struct Complainant {
 // notice_method: direct | mail | email (electronic, where the complainant agreed) | impossible (no
 // written notice can be given: anonymous, no address — `impossible_reason` says why). Telephone and SMS
 // are not written notice; events recorded before that rule may carry phone, sms or other.
+// 不予启动 as approved (reason, notice number, the authority the complainant is told to turn to), then
+// its written notice as served (ComplaintNoticeServed, domain/complaint_outcome.h): notice_method empty
+// until then. Events recorded before the notice was served separately carry the method with the decision.
 struct ComplaintNotice {
   std::string reason, notice_no, notice_method;
-  std::optional<std::string> competent_authority, impossible_reason;
+  std::optional<std::string> competent_authority, impossible_reason, proof;
   std::optional<TimePoint> notified_at;
+  bool electronic_consent = false;
   TimePoint at;
   ActorRef by;
+  std::optional<TimePoint> served_recorded_at;  // when the service was recorded
+  bool served() const { return !notice_method.empty(); }
 };
 // Art. 11 — the complaint (投诉举报) as registered.
 struct Complaint {
@@ -112,7 +121,10 @@ struct Complaint {
   std::optional<Complainant> complainant;
   std::optional<std::string> respondent;
   std::optional<TimePoint> received_at;
-  std::optional<ComplaintNotice> not_started;  // folded from ComplaintNotStarted
+  // Folded from the outcome events (程序规定 第六十一条, domain/complaint_outcome.h).
+  std::optional<ComplaintAcceptance> accepted;   // 受案, with its 受案回执
+  std::optional<ComplaintTransfer> transferred;  // 移送
+  std::optional<ComplaintNotice> not_started;    // ComplaintNotStarted, then ComplaintNoticeServed
 };
 
 // 案由, 违法时间, 违法地点: what the case is about, as known at the start and corrected as the

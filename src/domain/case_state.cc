@@ -215,6 +215,38 @@ Status ApplyComplaintNotStarted(CaseState& c, const Event& e) {
   return Status();
 }
 
+Status ApplyComplaintAccepted(CaseState& c, const Event& e) {
+  if (!c.complaint) return Corrupt(e, "not a complaint case");
+  ComplaintAcceptance acc = ComplaintAcceptanceFromJson(e.data);
+  acc.at = e.at;
+  acc.by = e.actor;
+  c.complaint->accepted = std::move(acc);
+  return Status();
+}
+
+Status ApplyComplaintTransferred(CaseState& c, const Event& e) {
+  if (!c.complaint) return Corrupt(e, "not a complaint case");
+  ComplaintTransfer t = ComplaintTransferFromJson(e.data);
+  t.at = e.at;
+  t.by = e.actor;
+  c.complaint->transferred = std::move(t);
+  c.status = CaseStatus::kTransferred;
+  return Status();
+}
+
+Status ApplyComplaintNoticeServed(CaseState& c, const Event& e) {
+  if (!c.complaint || !c.complaint->not_started) return Corrupt(e, "no complaint not started");
+  ComplaintNoticeService s = ComplaintNoticeServiceFromJson(e.data);
+  ComplaintNotice& n = *c.complaint->not_started;
+  n.notice_method = s.method;
+  n.notified_at = s.notified_at;
+  n.proof = s.proof;
+  n.impossible_reason = s.impossible_reason;
+  n.electronic_consent = s.electronic_consent;
+  n.served_recorded_at = e.at;
+  return Status();
+}
+
 const std::map<std::string, Applier>& Appliers() {
   static const std::map<std::string, Applier> kAppliers{
       {"CaseOpened", ApplyOpened},
@@ -228,6 +260,9 @@ const std::map<std::string, Applier>& Appliers() {
       {"SupplementReceived", ApplySupplementReceived},
       {"ReceiptIssued", ApplyReceiptIssued},
       {"ComplaintNotStarted", ApplyComplaintNotStarted},
+      {"ComplaintAccepted", ApplyComplaintAccepted},
+      {"ComplaintTransferred", ApplyComplaintTransferred},
+      {"ComplaintNoticeServed", ApplyComplaintNoticeServed},
       {"PartyAdded",
        [](CaseState& c, const Event& e) {
          if (!e.data.contains("party")) return Corrupt(e, "party");

@@ -49,6 +49,15 @@ std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
     out.push_back({"simple_filing", "当场处罚决定报所属公安机关备案（24小时）",
                    "第二十三条（公安机关办理行政案件程序规定第三十九条）", c.on_the_spot->at,
                    c.on_the_spot->at + std::chrono::hours(24), ""});
+  // 程序规定 第六十一条: a complaint is accepted at once, or transferred within 24 hours, or (not the
+  // police's matter) the complainant is told; the deadline runs until one of them is under way.
+  if (c.complaint && !c.complaint->accepted && c.open_approval() == nullptr &&
+      (c.status == CaseStatus::kPending || c.status == CaseStatus::kReturned)) {
+    TimePoint received = ComplaintReceivedAt(c);
+    out.push_back({"complaint_handling", "受案或移送有管辖权的单位（24小时）",
+                   "第十一条（公安机关办理行政案件程序规定第六十一条）", received, received + kComplaintTransferWithin,
+                   ""});
+  }
   if (c.mode == StartMode::kApplication && c.status == CaseStatus::kPending && c.application) {
     const auto& notice = c.application->supplement_notice;
     if (notice && !notice->received) {

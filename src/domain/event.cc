@@ -49,4 +49,8 @@ StatusOr<Event> EventFromJson(const Json& j) {
   return e;
 }
 
+std::string FormatDocumentNumber(const std::string& code, const std::string& word, int year, int64_t n) {
+  return code + word + "〔" + std::to_string(year) + "〕" + std::to_string(n) + "号";
+}
+
 }  // namespace qc::domain

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,24 @@ struct Event {
   Json data = Json::object();
 };
 
-// What a command decides: the type and the data; the app layer adds actor, case and time.
+// A 文号 the event needs from the enforcement body's sequence: the app layer writes
+// FormatDocumentNumber(body's code, word, year, next of (body, series, year)) into data[field] inside
+// the transaction that records the event, so numbers are gap-free and never reused.
+struct NumberRequest {
+  std::string field;    // e.g. "receipt_no"
+  std::string body_id;  // the enforcement body whose sequence it is (执法主体)
+  std::string series;   // e.g. "receipt"
+  std::string word;     // e.g. "凭字"
+};
+// "易公" "凭字" 2026 3 → "易公凭字〔2026〕3号" (GB/T 9704—2012 7.2.4: 不编虚位).
+std::string FormatDocumentNumber(const std::string& code, const std::string& word, int year, int64_t n);
+
+// What a command decides: the type and the data; the app layer adds actor, case and time (and the
+// document number, when one is requested).
 struct EventDraft {
   std::string type;
   Json data;
+  std::optional<NumberRequest> number;
 };
 
 Json EventToJson(const Event& e);

@@ -3,12 +3,14 @@
 #include <array>
 #include <stdexcept>
 
-#include "common/utf8.h"
 #include "domain/case_commands.h"
+#include "domain/event_json.h"
 #include "domain/field_rules.h"
 
 namespace qc::domain {
 namespace {
+
+using namespace event_json;  // NOLINT(build/namespaces)
 
 Status Bad(const std::string& field, const std::string& message) {
   return Status::InvalidArgument("invalid_field", message, field);
@@ -16,12 +18,6 @@ Status Bad(const std::string& field, const std::string& message) {
 
 // Matters excluded from the on-the-spot penalty (程序规定 第三十七条第二款).
 constexpr std::array<const char*, 5> kExcluded{"卖淫", "嫖娼", "赌博", "毒品", "吸毒"};
-
-std::string Get(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
-std::optional<std::string> GetOpt(const Json& j, const char* key) {
-  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-  return j[key].get<std::string>();
-}
 
 }  // namespace
 
@@ -123,26 +119,26 @@ Json ToJson(const OnTheSpotDecision& d) {
 OnTheSpotDecision OnTheSpotDecisionFromJson(const Json& j) {
   if (!j.is_object()) throw std::invalid_argument("on-the-spot decision is not an object");
   OnTheSpotDecision d;
-  d.matter = Get(j, "matter");
-  d.facts = Get(j, "facts");
-  d.legal_basis = Get(j, "legal_basis");
-  d.decision_no = Get(j, "decision_no");
-  d.place = Get(j, "place");
-  d.penalty = Get(j, "penalty");
+  d.matter = Str(j, "matter");
+  d.facts = Str(j, "facts");
+  d.legal_basis = Str(j, "legal_basis");
+  d.decision_no = Str(j, "decision_no");
+  d.place = Str(j, "place");
+  d.penalty = Str(j, "penalty");
   d.fine_yuan = j.value("fine_yuan", int64_t{0});
-  d.statement = Get(j, "statement");
-  d.review = Get(j, "review");
+  d.statement = Str(j, "statement");
+  d.review = Str(j, "review");
   d.adopted = j.value("adopted", false);
   d.disputed = j.value("disputed", false);
-  d.recording_device = GetOpt(j, "recording_device");
+  d.recording_device = OptStr(j, "recording_device");
   if (j.contains("collected"))
-    d.collected = OnTheSpotCollection{Get(j["collected"], "receipt_no"), Get(j["collected"], "ground")};
+    d.collected = OnTheSpotCollection{Str(j["collected"], "receipt_no"), Str(j["collected"], "ground")};
   return d;
 }
 
 SimpleFiling SimpleFilingFromJson(const Json& j) {
   if (!j.is_object()) throw std::invalid_argument("filing is not an object");
-  return {Get(j, "filed_with"), GetOpt(j, "note"), TimePoint{}, ActorRef{}};
+  return {Str(j, "filed_with"), OptStr(j, "note"), TimePoint{}, ActorRef{}};
 }
 
 StatusOr<std::vector<EventDraft>> DecideOnTheSpot(const CaseState& c, const Actor& a, const OnTheSpotDecision& d) {

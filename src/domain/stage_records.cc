@@ -2,46 +2,16 @@
 
 #include <stdexcept>
 
-#include "common/utf8.h"
 #include "domain/case_commands.h"
 #include "domain/case_record.h"
+#include "domain/event_json.h"
 #include "domain/field_rules.h"
 
 namespace qc::domain {
 namespace {
 
 using Drafts = std::vector<EventDraft>;
-
-std::string Get(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
-std::optional<std::string> GetOpt(const Json& j, const char* key) {
-  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-  return j[key].get<std::string>();
-}
-TimePoint GetTime(const Json& j, const char* key) {
-  auto t = ParseRfc3339(Get(j, key));
-  if (!t.ok()) throw std::invalid_argument(std::string(key) + ": " + t.status().message());
-  return *t;
-}
-const Json& Obj(const Json& j, const char* what) {
-  if (!j.is_object()) throw std::invalid_argument(std::string(what) + " is not an object");
-  return j;
-}
-void PutAtBy(Json& j, TimePoint at, const ActorRef& by) {
-  j["at"] = FormatRfc3339(at);
-  j["by"] = ActorRefJson(by);
-}
-
-Status RequireOneOf(const std::string& v, std::initializer_list<const char*> allowed, const std::string& field,
-                    const std::string& what) {
-  for (const char* a : allowed)
-    if (v == a) return Status();
-  return Status::InvalidArgument(v.empty() ? "missing_field" : "invalid_field", "请选择" + what, field);
-}
-Status RequirePast(TimePoint t, TimePoint now, const std::string& field, const std::string& what) {
-  if (t == TimePoint{}) return Status::InvalidArgument("missing_field", "请填写" + what, field);
-  if (t > now) return Status::InvalidArgument("invalid_field", what + "不能晚于现在", field);
-  return Status();
-}
+using namespace event_json;  // NOLINT(build/namespaces)
 
 }  // namespace
 
@@ -97,27 +67,27 @@ Json ToJson(const Archive& a) {
 }
 
 Decision DecisionFromJson(const Json& j) {
-  Obj(j, "decision");
-  return {Get(j, "decision_no"), Get(j, "kind"), Get(j, "content"), {}, {}};
+  Object(j, "decision");
+  return {Str(j, "decision_no"), Str(j, "kind"), Str(j, "content"), {}, {}};
 }
 Service ServiceFromJson(const Json& j) {
-  Obj(j, "service");
-  return {Get(j, "document_no"),
-          Get(j, "method"),
-          Get(j, "recipient"),
-          GetTime(j, "served_at"),
-          Get(j, "proof"),
-          GetOpt(j, "note"),
+  Object(j, "service");
+  return {Str(j, "document_no"),
+          Str(j, "method"),
+          Str(j, "recipient"),
+          ReqTime(j, "served_at"),
+          Str(j, "proof"),
+          OptStr(j, "note"),
           {},
           {}};
 }
 Execution ExecutionFromJson(const Json& j) {
-  Obj(j, "execution");
-  return {Get(j, "manner"), Get(j, "note"), GetTime(j, "completed_at"), {}, {}};
+  Object(j, "execution");
+  return {Str(j, "manner"), Str(j, "note"), ReqTime(j, "completed_at"), {}, {}};
 }
 Archive ArchiveFromJson(const Json& j) {
-  Obj(j, "archive");
-  return {Get(j, "archive_no"), GetOpt(j, "note"), {}, {}};
+  Object(j, "archive");
+  return {Str(j, "archive_no"), OptStr(j, "note"), {}, {}};
 }
 
 bool DecisionIssued(const CaseState& c) { return c.decision.has_value() || c.on_the_spot.has_value(); }

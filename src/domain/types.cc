@@ -21,13 +21,14 @@ constexpr Table<Stage, 5> kStages{{{"initiation", "程序启动"},
                                    {"review_decision", "审查决定"},
                                    {"service_execution", "送达执行"},
                                    {"archiving", "归档管理"}}};
-constexpr Table<CaseStatus, 7> kStatuses{{{"pending", "待启动"},
+constexpr Table<CaseStatus, 8> kStatuses{{{"pending", "待启动"},
                                           {"awaiting_approval", "审批中"},
                                           {"returned", "退回修改"},
                                           {"in_progress", "办理中"},
                                           {"not_accepted", "不予受理"},
                                           {"not_started", "不予启动"},
-                                          {"rejected", "不予批准"}}};
+                                          {"rejected", "不予批准"},
+                                          {"transferred", "已移送"}}};
 constexpr Table<PartyKind, 3> kPartyKinds{
     {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
 constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};

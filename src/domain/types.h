@@ -33,8 +33,9 @@ enum class CaseStatus {
   kReturned,          // returned to the 承办人 for revision
   kInProgress,        // the procedure is started
   kNotAccepted,       // 不予受理 (Art. 9), terminal
-  kNotStarted,        // 投诉举报 not started, complainant notified (Art. 11), terminal
+  kNotStarted,        // 投诉举报 not started (Art. 11), terminal; the written notice follows
   kRejected,          // start approval rejected, terminal
+  kTransferred,       // 投诉举报 transferred to the competent unit (程序规定 第六十一条), terminal
 };
 
 enum class PartyKind { kNaturalPerson, kLegalPerson, kOtherOrganization };  // 自然人 / 法人 / 其他组织
@@ -137,7 +138,8 @@ struct Vocabulary {
 std::vector<Vocabulary> AllVocabularies();
 
 inline bool IsTerminal(CaseStatus s) {
-  return s == CaseStatus::kNotAccepted || s == CaseStatus::kNotStarted || s == CaseStatus::kRejected;
+  return s == CaseStatus::kNotAccepted || s == CaseStatus::kNotStarted || s == CaseStatus::kRejected ||
+         s == CaseStatus::kTransferred;
 }
 
 }  // namespace qc::domain

@@ -2,16 +2,16 @@
 
 #include <stdexcept>
 
-#include "common/utf8.h"
 #include "domain/case_commands.h"
 #include "domain/case_record.h"
+#include "domain/event_json.h"
 #include "domain/field_rules.h"
 #include "domain/party_rules.h"
 
 namespace qc::domain {
 namespace {
 
-std::string Get(const Json& j, const char* key) { return j.contains(key) ? j[key].get<std::string>() : std::string(); }
+using namespace event_json;  // NOLINT(build/namespaces)
 
 }  // namespace
 
@@ -50,9 +50,9 @@ Json ToJson(const UrgentMeasure& m) {
 UrgentMeasure UrgentMeasureFromJson(const Json& j) {
   if (!j.is_object()) throw std::invalid_argument("urgent_measure is not an object");
   UrgentMeasure m;
-  m.measure = Get(j, "measure");
-  m.place = Get(j, "place");
-  auto t = ParseRfc3339(Get(j, "taken_at"));
+  m.measure = Str(j, "measure");
+  m.place = Str(j, "place");
+  auto t = ParseRfc3339(Str(j, "taken_at"));
   if (!t.ok()) throw std::invalid_argument("urgent_measure.taken_at: " + t.status().message());
   m.taken_at = *t;
   return m;

@@ -268,22 +268,42 @@ void RegisterCaseRoutes(Router& r) {
     domain::Receipt r;
     r.kind = domain::ParseReceiptKind(in.Enum("kind", kRequired, {"acceptance", "non_acceptance", "materials"}))
                  .value_or(domain::ReceiptKind::kMaterials);
-    r.receipt_no = in.Str("receipt_no", kRequired, 100);
+    r.receipt_no = in.Str("receipt_no", kOptional, 100);  // empty: numbered by the system
     r.recipient = in.OptStr("recipient", 100);
     return app::IssueReceipt{std::move(r)};
   });
-  // 投诉举报不予启动并书面告知（第十一条）
+  // 投诉举报不予启动（第十一条）: through the chain; the written notice is served after approval.
   AddAction(r, "complaint/not-started", [](Reader& in) -> app::CaseAction {
     domain::ComplaintNotice n;
     n.reason = in.Str("reason", kRequired, 2000);
     n.notice_no = in.Str("notice_no", kRequired, 100);
-    // phone, sms and other are read so that the domain can say why they are not written notice.
-    n.notice_method =
-        in.Enum("notice_method", kRequired, {"direct", "mail", "email", "impossible", "phone", "sms", "other"});
     n.competent_authority = in.OptStr("competent_authority", 200);
+    // Read so that the domain can say they belong to the notice served after approval.
+    n.notice_method = in.OptStr("notice_method", 20).value_or("");
     n.impossible_reason = in.OptStr("impossible_reason", 1000);
     n.notified_at = ReadTime(in, "notified_at");
     return app::NotStartComplaint{std::move(n)};
+  });
+  AddAction(r, "complaint/notice", [](Reader& in) -> app::CaseAction {
+    domain::ComplaintNoticeService sv;
+    // phone, sms and other are read so that the domain can say why they are not written notice.
+    sv.method = in.Enum("method", kRequired, {"direct", "mail", "email", "impossible", "phone", "sms", "other"});
+    sv.notified_at = ReadTime(in, "notified_at");
+    sv.proof = in.OptStr("proof", 200);
+    sv.impossible_reason = in.OptStr("impossible_reason", 1000);
+    sv.electronic_consent = in.Bool("electronic_consent", false);
+    return app::ServeComplaintNotice{std::move(sv)};
+  });
+  // 受案 with its 受案回执, or 移送 within 24 hours (程序规定 第六十一条).
+  AddAction(r, "complaint/acceptance",
+            [](Reader& in) -> app::CaseAction { return app::AcceptComplaint{in.OptStr("no_receipt_reason", 1000)}; });
+  AddAction(r, "complaint/transfer", [](Reader& in) -> app::CaseAction {
+    domain::ComplaintTransfer t;
+    t.to_authority = in.Str("to_authority", kRequired, 200);
+    t.reason = in.Str("reason", kRequired, 2000);
+    if (auto at = ReadTime(in, "transferred_at")) t.transferred_at = *at;
+    t.complainant_told = in.OptStr("complainant_told", 1000);
+    return app::TransferComplaint{std::move(t)};
   });
   // 提交程序启动审批（第七条、第十条）
   AddAction(r, "start-approval", [](Reader& in) -> app::CaseAction {

@@ -87,8 +87,8 @@ StatusOr<Page<OfficerRow>> ListUnitOfficers(Db& db, const std::string& unit_id, 
                                             PageRequest p) {
   Where w;
   w.And("unit_id = ?", {unit_id}).And("role = 'officer'").And("active = 1").And("instr(name, ?) > 0", {name_part});
-  return ReadPage<OfficerRow>(db, "SELECT id, name, cert_no", "FROM users", w, "name, id", p, [](Stmt& s) {
-    return OfficerRow{s.Text(0), s.Text(1), s.Text(2)};
+  return ReadPage<OfficerRow>(db, "SELECT id, name, cert_no, auxiliary", "FROM users", w, "name, id", p, [](Stmt& s) {
+    return OfficerRow{s.Text(0), s.Text(1), s.Text(2), s.Int(3) != 0};
   });
 }
 

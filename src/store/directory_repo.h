@@ -25,6 +25,7 @@ struct UserRow {
 };
 struct OfficerRow {
   std::string id, name, cert_no;
+  bool auxiliary = false;  // 辅警
 };
 struct DeviceRow {
   std::string id, serial, model, officer_id, officer_name, unit_id;

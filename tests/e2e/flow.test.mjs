@@ -116,8 +116,8 @@ test('依职权: officer1 submits, reviewer1 reviews, approver1 approves, the ca
   const seen = await getCase(reviewer, caseId)
   // One entry per command: the twelve before, 当场处罚决定, 当场处罚备案 (简易程序), 解除现场措施,
   // 查明当事人身份 (紧急启动), 登记案由和违法时间地点, and the later stages' 提交处理决定审批, 登记送达,
-  // 登记执行情况 and 归档封存.
-  assert.equal(Object.keys(seen.available_actions).length, 21)
+  // 登记执行情况 and 归档封存, and a complaint's 受案, 移送 and 书面告知.
+  assert.equal(Object.keys(seen.available_actions).length, 24)
   for (const [cmd, a] of Object.entries(seen.available_actions)) {
     assert.equal(a.allowed, false, cmd)
     assert.ok(a.reason, cmd)

@@ -187,14 +187,33 @@ TEST_F(ApiTest, ApplicationFlowWithOneTimeSupplementNotice) {
   HttpResponse accepted = officer.Post(base + "/application/decision", {{"accepted", true}});
   ASSERT_EQ(accepted.status, 200) << accepted.body;
   EXPECT_EQ(accepted.json()["case"]["stage"], "investigation");
-  HttpResponse receipt =
-      officer.Post(base + "/application/receipts", {{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕7号"}});
-  ASSERT_EQ(receipt.status, 200) << receipt.body;
-  EXPECT_EQ(receipt.json()["case"]["application"]["receipts"].size(), 1u);
+  // 行政许可法第三十二条第二款: each act came with its written 凭证, in the bureau's name, dated,
+  // numbered in the bureau's 凭字 series — materials at registration and on the supplement, then the
+  // acceptance.
+  Json receipts = accepted.json()["case"]["application"]["receipts"];
+  ASSERT_EQ(receipts.size(), 3u) << receipts.dump();
+  std::vector<std::string> kinds;
+  for (const auto& rc : receipts) {
+    kinds.push_back(rc["kind"]);
+    EXPECT_EQ(rc["sealed_by"], "易县公安局") << "the enforcement body, not the team";
+    EXPECT_EQ(rc["recipient"], "易县会展服务有限公司");
+    EXPECT_EQ(rc["receipt_no"].get<std::string>().rfind("易公凭字〔", 0), 0u) << rc.dump();
+    EXPECT_TRUE(rc["at"].is_string());
+  }
+  EXPECT_EQ(kinds, (std::vector<std::string>{"materials", "materials", "acceptance"}));
+  EXPECT_NE(receipts[0]["receipt_no"], receipts[1]["receipt_no"]) << "one series, never a number twice";
+  EXPECT_EQ(receipts[2]["at"], accepted.json()["case"]["application"]["decision"]["at"]) << "dated with the decision";
+  HttpResponse twice = officer.Post(base + "/application/receipts", {{"kind", "acceptance"}});
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  // More materials handed in: another receipt numbered by the system.
+  HttpResponse more = officer.Post(base + "/application/receipts", {{"kind", "materials"}});
+  ASSERT_EQ(more.status, 200) << more.body;
+  EXPECT_EQ(more.json()["case"]["application"]["receipts"].size(), 4u);
 }
 
-TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice) {
+TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainThenTheWrittenNoticeIsServed) {
   Client officer(port(), "officer2"), reviewer(port(), "reviewer1"), approver(port(), "approver1");
+  Client custodian(port(), "custodian1");
   HttpResponse r = officer.Post(
       "/api/v1/cases",
       {{"start_mode", "complaint"},
@@ -202,13 +221,17 @@ TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice
        {"complaint", {{"channel", "phone"}, {"content", "夜间噪声"}, {"complainant", {{"name", "刘桂兰"}}}}}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string id = r.json()["case"]["id"];
-  HttpResponse n =
-      officer.Post("/api/v1/cases/" + id + "/complaint/not-started",
-                   {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
-                    {"notice_no", "易公二队不启字〔2026〕9号"},
-                    {"notice_method", "mail"},
-                    {"competent_authority", "保定市生态环境局易县分局"},
-                    {"notified_at", "2026-11-27T10:00:00+08:00"}});  // fixed past input; nothing depends on today
+  std::string base = "/api/v1/cases/" + id;
+  Json proposal = {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
+                   {"notice_no", "易公城不启字〔2026〕9号"},
+                   {"competent_authority", "保定市生态环境局易县分局"}};
+  // The notice is served after the approval, not proposed with it.
+  Json early = proposal;
+  early["notice_method"] = "mail";
+  HttpResponse e = officer.Post(base + "/complaint/not-started", early);
+  EXPECT_EQ(e.status, 400) << e.body;
+  EXPECT_EQ(e.json()["field"], "notice_method");
+  HttpResponse n = officer.Post(base + "/complaint/not-started", proposal);
   ASSERT_EQ(n.status, 200) << n.body;
   Json submitted = n.json()["case"];
   EXPECT_EQ(submitted["status"], "awaiting_approval") << "不予启动 goes through the chain (Art. 7, 11)";
@@ -227,10 +250,81 @@ TEST_F(ApiTest, ComplaintNotStartedGoesThroughTheChainAndRecordsTheWrittenNotice
   ASSERT_EQ(reviewer.Post(path, {{"decision", "approve"}, {"opinion", "核查属实，同意不予启动"}}).status, 200);
   HttpResponse done = approver.Post(path, {{"decision", "approve"}, {"opinion", "同意"}});
   ASSERT_EQ(done.status, 200) << done.body;
-  EXPECT_EQ(done.json()["case"]["status"], "not_started");
-  // fixed: the input above, in UTC
-  EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["notified_at"], "2026-11-27T02:00:00.000Z");
-  EXPECT_EQ(done.json()["case"]["complaint"]["not_started"]["by"]["name"], "赵建国");
+  Json ended = done.json()["case"];
+  EXPECT_EQ(ended["status"], "not_started");
+  EXPECT_EQ(ended["complaint"]["not_started"]["by"]["name"], "赵建国");
+  EXPECT_EQ(ended["complaint"]["not_started"]["served"], false);
+  Json as_officer = officer.Get(base).json();
+  EXPECT_TRUE(as_officer["available_actions"]["serve_complaint_notice"]["allowed"].get<bool>()) << as_officer.dump();
+  HttpResponse not_yet = custodian.Post(base + "/archive", {{"archive_no", "易公档〔2026〕9号"}});
+  EXPECT_EQ(not_yet.status, 409) << not_yet.body;
+  EXPECT_EQ(not_yet.json()["code"], "missing_record") << "the case file lacks the notice";
+
+  // 书面告知: a telephone call is not; the written notice needs its time and proof of service.
+  std::string served_at =
+      FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+  HttpResponse phone = officer.Post(base + "/complaint/notice", {{"method", "phone"}, {"notified_at", served_at}});
+  EXPECT_EQ(phone.status, 400);
+  EXPECT_EQ(phone.json()["field"], "method");
+  HttpResponse no_proof = officer.Post(base + "/complaint/notice", {{"method", "mail"}, {"notified_at", served_at}});
+  EXPECT_EQ(no_proof.status, 400);
+  EXPECT_EQ(no_proof.json()["field"], "proof");
+  HttpResponse served = officer.Post(base + "/complaint/notice",
+                                     {{"method", "mail"}, {"notified_at", served_at}, {"proof", "EMS 1180012345678"}});
+  ASSERT_EQ(served.status, 200) << served.body;
+  Json notice = served.json()["case"]["complaint"]["not_started"];
+  EXPECT_EQ(notice["served"], true);
+  EXPECT_EQ(notice["notice_method"], "mail");
+  EXPECT_EQ(notice["notified_at"], served_at);
+  EXPECT_EQ(notice["proof"], "EMS 1180012345678");
+  EXPECT_EQ(
+      officer.Post(base + "/complaint/notice", {{"method", "impossible"}, {"impossible_reason", "无法联系投诉人"}})
+          .status,
+      409)
+      << "once";
+  EXPECT_EQ(custodian.Post(base + "/archive", {{"archive_no", "易公档〔2026〕9号"}}).status, 200);
+}
+
+TEST_F(ApiTest, ComplaintIsAcceptedWithItsReceiptOrTransferred) {
+  Client officer(port(), "officer2");
+  Json complaint = {
+      {"start_mode", "complaint"},
+      {"title", "违法停车举报（测试）"},
+      {"complaint", {{"channel", "visit"}, {"content", "店门口长期违法停车"}, {"complainant", {{"name", "王秀英"}}}}}};
+  HttpResponse r = officer.Post("/api/v1/cases", complaint);
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string base = "/api/v1/cases/" + r.json()["case"]["id"].get<std::string>();
+  Json deadlines = r.json()["case"]["deadlines"];
+  ASSERT_EQ(deadlines.size(), 1u) << deadlines.dump();
+  EXPECT_EQ(deadlines[0]["kind"], "complaint_handling");
+  EXPECT_EQ(r.json()["case"]["available_actions"]["submit_start_approval"]["code"], "missing_record");
+  HttpResponse acc = officer.Post(base + "/complaint/acceptance", Json::object());
+  ASSERT_EQ(acc.status, 200) << acc.body;
+  Json accepted = acc.json()["case"]["complaint"]["accepted"];
+  EXPECT_EQ(accepted["recipient"], "王秀英");
+  EXPECT_EQ(accepted["receipt_no"].get<std::string>().rfind("易公受案字〔", 0), 0u) << accepted.dump();
+  EXPECT_TRUE(acc.json()["case"]["deadlines"].empty());
+  EXPECT_EQ(officer.Post(base + "/complaint/acceptance", Json::object()).status, 409);
+
+  // Another: the police's matter but another unit's — transferred, and the complainant told.
+  r = officer.Post("/api/v1/cases", complaint);
+  ASSERT_EQ(r.status, 201) << r.body;
+  base = "/api/v1/cases/" + r.json()["case"]["id"].get<std::string>();
+  std::string now =
+      FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+  Json transfer = {{"to_authority", "易县公安局交通警察大队"},
+                   {"reason", "违法停车属道路交通管理，不属于本单位管辖"},
+                   {"transferred_at", now}};
+  HttpResponse untold = officer.Post(base + "/complaint/transfer", transfer);
+  EXPECT_EQ(untold.status, 400);
+  EXPECT_EQ(untold.json()["field"], "complainant_told");
+  transfer["complainant_told"] = "已当面告知投诉人移送交警大队处理";
+  HttpResponse t = officer.Post(base + "/complaint/transfer", transfer);
+  ASSERT_EQ(t.status, 200) << t.body;
+  EXPECT_EQ(t.json()["case"]["status"], "transferred");
+  EXPECT_EQ(t.json()["case"]["status_label"], "已移送");
+  EXPECT_EQ(t.json()["case"]["complaint"]["transferred"]["late"], false);
+  EXPECT_EQ(t.json()["case"]["deadlines"][0]["kind"], "case_file");
 }
 
 TEST_F(ApiTest, ListFiltersSearchAndPaginates) {

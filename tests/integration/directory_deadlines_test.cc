@@ -211,6 +211,11 @@ TEST_F(WorkbenchApiTest, OfficersOfTheOwnUnitByName) {
   EXPECT_EQ(li_only["items"][0]["id"], li);
   EXPECT_EQ(li_only["items"][0]["cert_no"], "040099");
   EXPECT_FALSE(li_only["items"][0].contains("username"));
+  EXPECT_EQ(li_only["items"][0]["auxiliary"], false);
+  // A 辅警 is listed marked as one, so the picker can say so (he may assist, not act alone).
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + li, {{"auxiliary", true}}).status, 200);
+  EXPECT_EQ(officer1.Get("/api/v1/units/" + unit + "/officers?name=%E6%9D%8E").json()["items"][0]["auxiliary"], true);
+  ASSERT_EQ(admin.Patch("/api/v1/users/" + li, {{"auxiliary", false}}).status, 200);
 
   // Pick by name, assign by id: the picked officer joins a case.
   HttpResponse c = officer1.Post(

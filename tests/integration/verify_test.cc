@@ -198,29 +198,31 @@ TEST_F(VerifyTest, OneRowInEachProjectionTable) {
 }
 
 TEST_F(VerifyTest, DeletedEvent) {
-  int64_t idx = 15;  // in the middle: the first demo case's correction
-  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx = 15");
+  int64_t idx = 16;  // in the middle: the first demo case's correction
+  Tamper("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE idx = 16");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.output.find("event 15: 缺失（事件被删除）"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("event 16: 缺失（事件被删除）"), std::string::npos) << r.output;
   ExpectOnlyAbout(r.output, Touched({idx}), {idx});
 }
 
 TEST_F(VerifyTest, SwappedEvents) {
-  // Two events of different cases trade places (all columns but the index).
+  // Two events of different cases trade places (all columns but the index): the last of the first demo
+  // case and the second case's opening, so two level-1 nodes no longer match their children.
   Tamper(
       "DROP TRIGGER events_append_only_update;"
-      "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (16, 17);"
-      "UPDATE events SET type = (SELECT type FROM s WHERE idx = 33 - events.idx),"
-      " case_id = (SELECT case_id FROM s WHERE idx = 33 - events.idx), at = (SELECT at FROM s WHERE idx = 33 - "
+      "CREATE TEMP TABLE s AS SELECT * FROM events WHERE idx IN (17, 18);"
+      "UPDATE events SET type = (SELECT type FROM s WHERE idx = 35 - events.idx),"
+      " case_id = (SELECT case_id FROM s WHERE idx = 35 - events.idx), at = (SELECT at FROM s WHERE idx = 35 - "
       "events.idx),"
-      " bytes = (SELECT bytes FROM s WHERE idx = 33 - events.idx),"
-      " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 33 - events.idx) WHERE idx IN (16, 17)");
-  ASSERT_EQ(Query("SELECT type FROM events WHERE idx = 16"), "CaseOpened");
+      " bytes = (SELECT bytes FROM s WHERE idx = 35 - events.idx),"
+      " leaf_hash = (SELECT leaf_hash FROM s WHERE idx = 35 - events.idx) WHERE idx IN (17, 18)");
+  ASSERT_EQ(Query("SELECT type FROM events WHERE idx = 17"), "CaseOpened");
   CliRun r = Verify();
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("tree node (level 1, index 8) over events 16–17"), std::string::npos) << r.output;
-  ExpectOnlyAbout(r.output, Touched({16, 17}), {16, 17});
+  EXPECT_NE(r.output.find("tree node (level 1, index 9) over events 18–19"), std::string::npos) << r.output;
+  ExpectOnlyAbout(r.output, Touched({17, 18}), {17, 18});
 }
 
 TEST_F(VerifyTest, TruncatedBelowASignedCheckpoint) {

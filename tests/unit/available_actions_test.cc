@@ -27,9 +27,7 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
                                 std::string("易县文化广电和旅游局"), ""});
     case CaseCommand::kComplaintNotStarted:
       return DecideComplaintNotStarted(
-          c, a, "ap_x",
-          ComplaintNoticeFromJson(
-              {{"reason", "不属于本机关职责范围"}, {"notice_no", "告字1号"}, {"notice_method", "direct"}}));
+          c, a, "ap_x", ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}, {"notice_no", "告字1号"}}));
     case CaseCommand::kCorrectApplication:
       return DecideCorrectApplication(c, a, CorrectionFromJson({{"field", "地址"}, {"before", "a"}, {"after", "b"}}));
     case CaseCommand::kSupplementNotice:
@@ -64,6 +62,20 @@ StatusOr<std::vector<EventDraft>> DecideWithValidInput(const CaseState& c, const
               {{"manner", "performed"}, {"note", "罚款已缴纳"}, {"completed_at", FormatRfc3339(c.updated_at)}}),
           c.updated_at + std::chrono::hours(1));
     case CaseCommand::kArchiveCase: return DecideArchive(c, a, ArchiveFromJson({{"archive_no", "2026-治-0012"}}));
+    case CaseCommand::kAcceptComplaint: {
+      bool named = c.complaint && c.complaint->complainant && !c.complaint->complainant->anonymous &&
+                   c.complaint->complainant->name;
+      return DecideAcceptComplaint(c, a, named ? std::nullopt : std::optional<std::string>("匿名举报，无联系方式"));
+    }
+    case CaseCommand::kTransferComplaint:
+      return DecideTransferComplaint(
+          c, a,
+          {"易县公安局交通警察大队", "属道路交通管理，不属于本单位管辖", c.updated_at, std::string("电话告知投诉人")},
+          c.updated_at + std::chrono::hours(1));
+    case CaseCommand::kServeComplaintNotice: {
+      ComplaintNoticeService s{"direct", c.updated_at, std::string("送达回证，投诉人签收"), std::nullopt, false};
+      return DecideServeComplaintNotice(c, a, s, c.updated_at + std::chrono::hours(1));
+    }
     case CaseCommand::kIdentifyParty: {
       size_t index = 0;
       for (size_t i = 0; i < c.parties.size(); ++i)
@@ -178,12 +190,7 @@ TEST(AvailableActions, MatchTheDecisionsThroughAnApplication) {
   ExpectOffersMatchDecisions(h.c, "supplement received");
   ASSERT_TRUE(h.Run(DecideApplication(h.c, Officer(), {"", true}), Officer()).ok());
   ExpectOffersMatchDecisions(h.c, "accepted");
-  // After acceptance: its receipt once, materials receipts any number of times.
-  EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<ReceiptKind>{ReceiptKind::kAcceptance, ReceiptKind::kMaterials}));
-  ASSERT_TRUE(
-      h.Run(DecideIssueReceipt(h.c, Officer(), ReceiptFromJson({{"kind", "acceptance"}, {"receipt_no", "受字1号"}})),
-            Officer())
-          .ok());
+  // The acceptance receipt came with the decision: only materials receipts remain, any number of times.
   EXPECT_EQ(IssuableReceiptKinds(h.c), (std::vector<ReceiptKind>{ReceiptKind::kMaterials}));
 }
 
@@ -198,9 +205,8 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   ASSERT_TRUE(complaint.Run(DecideOpen(Officer(), open), Officer()).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint registered");
   ASSERT_TRUE(complaint
-                  .Run(DecideComplaintNotStarted(
-                           complaint.c, Officer(), "ap_ns",
-                           ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}, {"notice_method", "mail"}})),
+                  .Run(DecideComplaintNotStarted(complaint.c, Officer(), "ap_ns",
+                                                 ComplaintNoticeFromJson({{"reason", "不属于本机关职责范围"}})),
                        Officer())
                   .ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint not started, in the chain");
@@ -208,6 +214,24 @@ TEST(AvailableActions, MatchTheDecisionsForAComplaintNotStartedAndAnUrgentStart)
   ASSERT_TRUE(complaint.Run(DecideApprovalStep(complaint.c, reviewer, "ap_ns", "approve", "同意"), reviewer).ok());
   ASSERT_TRUE(complaint.Run(DecideApprovalStep(complaint.c, approver, "ap_ns", "approve", "同意"), approver).ok());
   ExpectOffersMatchDecisions(complaint.c, "complaint not started");
+  ComplaintNoticeService mail{"mail", complaint.c.updated_at, std::string("EMS 1180012345678"), std::nullopt, false};
+  ASSERT_TRUE(
+      complaint.Run(DecideServeComplaintNotice(complaint.c, Officer(), mail, complaint.c.updated_at), Officer()).ok());
+  ExpectOffersMatchDecisions(complaint.c, "complaint notice served");
+
+  // 受案 with its receipt, then the start approval; or 移送.
+  CaseHarness accepted;
+  open.complaint->complainant = Complainant{"刘桂兰", "13903120456", std::nullopt, false};
+  ASSERT_TRUE(accepted.Run(DecideOpen(Officer(), open), Officer()).ok());
+  ExpectOffersMatchDecisions(accepted.c, "complaint registered");
+  EXPECT_EQ(AvailableActions(accepted.c, Officer())["submit_start_approval"]["code"], "missing_record");
+  ASSERT_TRUE(accepted.Run(DecideAcceptComplaint(accepted.c, Officer(), std::nullopt), Officer()).ok());
+  ExpectOffersMatchDecisions(accepted.c, "complaint accepted");
+  CaseHarness transferred;
+  ASSERT_TRUE(transferred.Run(DecideOpen(Officer(), open), Officer()).ok());
+  ASSERT_TRUE(
+      transferred.Run(DecideWithValidInput(transferred.c, Officer(), CaseCommand::kTransferComplaint), Officer()).ok());
+  ExpectOffersMatchDecisions(transferred.c, "complaint transferred");
 
   CaseHarness urgent;
   OpenCaseCommand u;

@@ -2,6 +2,7 @@
 // the pure domain (no store).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,16 @@ inline OnTheSpotDecision ScenarioDDecision() {
   return d;
 }
 
+// A complaint by telephone, no party yet (Art. 11).
+inline OpenCaseCommand OpenComplaint() {
+  OpenCaseCommand cmd = OpenApplication();
+  cmd.mode = StartMode::kComplaint;
+  cmd.application.reset();
+  cmd.parties.clear();
+  cmd.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "夜间噪声扰民"}});
+  return cmd;
+}
+
 class CaseHarness {
  public:
   // Events are stamped `start` plus one millisecond per index, unless the test moves `now`.
@@ -72,6 +83,9 @@ class CaseHarness {
       e.case_id = "case_1";
       e.at = now + std::chrono::milliseconds(next_);
       e.data = d.data;
+      // The app layer numbers from the body's sequence; here each series counts from 1.
+      if (d.number)
+        e.data[d.number->field] = FormatDocumentNumber("易公", d.number->word, 2026, ++numbers_[d.number->series]);
       Status st = Apply(c, e);
       if (!st.ok()) return st;
       types.push_back(d.type);
@@ -84,6 +98,7 @@ class CaseHarness {
 
  private:
   int64_t next_ = 0;
+  std::map<std::string, int64_t> numbers_;
 };
 
 // 不予受理 through the whole chain (Art. 7, 9): submitted by the officer, approved by the reviewer and

@@ -54,7 +54,7 @@ TEST(Deadlines, ApplicationDecisionThenSupplementThenDecisionAgain) {
   d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].kind, "application_decision");
-  EXPECT_EQ(d[0].since, h.c.updated_at);
+  EXPECT_EQ(d[0].since, h.c.application->supplement_notice->received->at);
   // Received Wednesday 2026-12-02: Thu, Fri, Mon, Tue, Wed — due Wednesday 2026-12-09.
   EXPECT_EQ(FormatRfc3339(d[0].due), "2026-12-09T15:59:59.999Z");
   EXPECT_FALSE(DeemedAcceptedFrom(h.c)) << "the notice came on day 2";
@@ -137,11 +137,9 @@ TEST(Deadlines, EndedProcedureMustFormItsCaseFileWithin30Days) {
   ASSERT_TRUE(testing_support::RefuseApplication(h, off).ok());
   ASSERT_TRUE(h.c.closed_at);
   TimePoint closed = *h.c.closed_at;
-  // Later records (the written notice) do not move the end of the act.
+  // Later records (one more materials receipt) do not move the end of the act.
   h.now += 24h;
-  ASSERT_TRUE(
-      h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}, {"receipt_no", "1"}})), off)
-          .ok());
+  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "materials"}})), off).ok());
   EXPECT_EQ(*h.c.closed_at, closed);
   auto d = Deadlines(h.c);
   ASSERT_EQ(d.size(), 1u);

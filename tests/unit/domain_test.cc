@@ -221,11 +221,26 @@ TEST(Domain, ApplicationFlowOfArticle9) {
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, {"", true}), off).ok());
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
-  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off,
-                                       ReceiptFromJson({{"kind", "acceptance"}, {"receipt_no", "易公受〔2026〕1号"}})),
-                    off)
-                  .ok());
-  EXPECT_EQ(h.c.application->receipts.size(), 1u);
+  // 行政许可法第三十二条第二款: the written, sealed, dated 凭证 came with each act — the materials at
+  // registration and on the supplement's receipt, and the acceptance — numbered in the body's series.
+  const auto& receipts = h.c.application->receipts;
+  ASSERT_EQ(receipts.size(), 3u);
+  EXPECT_EQ(receipts[0].kind, ReceiptKind::kMaterials);
+  EXPECT_EQ(receipts[1].kind, ReceiptKind::kMaterials);
+  EXPECT_EQ(receipts[2].kind, ReceiptKind::kAcceptance);
+  EXPECT_EQ(receipts[0].receipt_no, "易公凭字〔2026〕1号");
+  EXPECT_EQ(receipts[2].receipt_no, "易公凭字〔2026〕3号");
+  EXPECT_EQ(receipts[2].recipient, h.c.parties[0].name);
+  EXPECT_EQ(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "acceptance"}})).status().code(),
+            "illegal_transition")
+      << "issued once, with the decision";
+  // More materials handed in: another receipt, numbered by the system or from a paper receipt book.
+  ASSERT_TRUE(h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "materials"}})), off).ok());
+  ASSERT_TRUE(
+      h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "materials"}, {"receipt_no", "收字第0042号"}})), off)
+          .ok());
+  EXPECT_EQ(receipts[3].receipt_no, "易公凭字〔2026〕4号");
+  EXPECT_EQ(receipts[4].receipt_no, "收字第0042号");
   EXPECT_EQ(h.c.application->corrections.size(), 1u);
   EXPECT_EQ(DecideCorrectApplication(h.c, off, CorrectionFromJson({{"field", "x"}})).status().code(),
             "illegal_transition");
@@ -293,7 +308,7 @@ TEST(Domain, NotAcceptedStatesItsGroundGoesThroughTheChainAndIsTerminal) {
   EXPECT_EQ(h.c.approvals.back().round, 2);
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_2", "approve", "同意不予受理"), reviewer).ok());
   ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_2", "approve", "同意"), approver).ok());
-  EXPECT_EQ(h.types.back(), "ApplicationDecided");
+  EXPECT_EQ(h.types[h.types.size() - 2], "ApplicationDecided");
   EXPECT_EQ(h.c.status, CaseStatus::kNotAccepted);
   EXPECT_EQ(h.c.stage, Stage::kInitiation);
   ASSERT_TRUE(h.c.application->decision);
@@ -304,9 +319,12 @@ TEST(Domain, NotAcceptedStatesItsGroundGoesThroughTheChainAndIsTerminal) {
   EXPECT_NE(d.remedies.value_or("").find("行政复议"), std::string::npos);
   EXPECT_NE(d.remedies.value_or("").find("行政诉讼"), std::string::npos);
   EXPECT_EQ(d.by.id, "u_app") << "the refusal is the 负责人's decision";
-  EXPECT_TRUE(
-      h.Run(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}, {"receipt_no", "1"}})), off)
-          .ok());
+  // Its 凭证 came with the approved refusal (行政许可法第三十二条第二款).
+  ASSERT_EQ(h.c.application->receipts.size(), 2u);
+  EXPECT_EQ(h.c.application->receipts.back().kind, ReceiptKind::kNonAcceptance);
+  EXPECT_EQ(h.types.back(), "ReceiptIssued");
+  EXPECT_EQ(DecideIssueReceipt(h.c, off, ReceiptFromJson({{"kind", "non_acceptance"}})).status().code(),
+            "illegal_transition");
   EXPECT_EQ(DecideAddParty(h.c, off, PartyFromJson({{"kind", "natural_person"}, {"name", "x"}})).status().code(),
             "illegal_transition");
 }
@@ -323,57 +341,6 @@ TEST(Domain, ARefusedRefusalLeavesTheApplicationToDecide) {
   ASSERT_TRUE(h.Run(DecideApplication(h.c, off, {"apv_2", true}), off).ok());
   EXPECT_EQ(h.c.status, CaseStatus::kInProgress);
   EXPECT_EQ(h.c.stage, Stage::kInvestigation);
-}
-
-OpenCaseCommand OpenComplaint() {
-  OpenCaseCommand cmd = OpenApplication();
-  cmd.mode = StartMode::kComplaint;
-  cmd.application.reset();
-  cmd.parties.clear();
-  cmd.complaint = ComplaintFromJson({{"channel", "phone"}, {"content", "夜间噪声扰民"}});
-  return cmd;
-}
-
-TEST(Domain, ComplaintNotStartedGoesThroughTheChainAndRecordsTheNotice) {
-  CaseHarness h;
-  Actor off = Officer(), reviewer = Staff(Role::kReviewer, "u_rev"), approver = Staff(Role::kApprover, "u_app");
-  ASSERT_TRUE(h.Run(DecideOpen(off, OpenComplaint()), off).ok());
-  // Starting a procedure from a complaint needs the party on the 审批表.
-  EXPECT_EQ(DecideSubmitStartApproval(h.c, off, {"apv_1", "建议启动", "", std::string("噪声")}).status().code(),
-            "missing_party");
-  Json notice = {{"reason", "工业噪声污染防治属生态环境主管部门职责，不属于本机关职责范围"},
-                 {"notice_no", "1"},
-                 {"notice_method", "direct"}};
-  // 书面告知 is writing: a telephone call or an SMS is not (Art. 11); no written notice possible needs its reason.
-  for (const char* spoken : {"phone", "sms", "other"}) {
-    Json n = notice;
-    n["notice_method"] = spoken;
-    EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(n)).status().field(),
-              "notice_method")
-        << spoken;
-  }
-  Json impossible = notice;
-  impossible["notice_method"] = "impossible";
-  EXPECT_EQ(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(impossible)).status().field(),
-            "impossible_reason");
-  impossible["impossible_reason"] = "匿名举报，无联系方式和地址";
-  EXPECT_TRUE(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(impossible)).ok());
-  ASSERT_TRUE(h.Run(DecideComplaintNotStarted(h.c, off, "apv_1", ComplaintNoticeFromJson(notice)), off).ok());
-  EXPECT_EQ(h.c.status, CaseStatus::kAwaitingApproval);
-  EXPECT_FALSE(h.c.complaint->not_started);
-  // Art. 7: the 审核人 cannot refuse; they approve or return.
-  EXPECT_EQ(DecideApprovalStep(h.c, reviewer, "apv_1", "reject", "不同意").status().field(), "decision");
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, reviewer, "apv_1", "approve", "核查属实，同意不予启动"), reviewer).ok());
-  ASSERT_TRUE(h.Run(DecideApprovalStep(h.c, approver, "apv_1", "approve", "同意"), approver).ok());
-  EXPECT_EQ(h.types.back(), "ComplaintNotStarted");
-  EXPECT_EQ(h.c.status, CaseStatus::kNotStarted);
-  EXPECT_EQ(h.c.complaint->not_started->reason, notice["reason"]);
-  EXPECT_EQ(h.c.complaint->not_started->by.id, "u_app");
-  EXPECT_EQ(DecideComplaintNotStarted(
-                h.c, off, "apv_2", ComplaintNoticeFromJson({{"reason", "再次不予启动"}, {"notice_method", "direct"}}))
-                .status()
-                .code(),
-            "illegal_transition");
 }
 
 TEST(Domain, ClearingTheMajorFlagNeedsTheApprover) {
