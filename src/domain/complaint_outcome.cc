@@ -140,7 +140,7 @@ StatusOr<Drafts> DecideTransferComplaint(const CaseState& c, const Actor& a, con
   QC_RETURN_IF_ERROR(RequireText(t.reason, "reason", "移送理由", kMinReasonChars));
   QC_RETURN_IF_ERROR(RequirePast(t.transferred_at, now, "transferred_at", "移送时间"));
   TimePoint received = ComplaintReceivedAt(c);
-  if (t.transferred_at < received)
+  if (t.transferred_at < std::chrono::floor<std::chrono::seconds>(received))
     return Status::InvalidArgument("invalid_field", "移送时间不能早于接报时间", "transferred_at");
   // …并告知报案人、控告人、举报人 (第六十一条第一款第二项) — unless there is nobody to tell.
   if (!Anonymous(c))
@@ -168,7 +168,8 @@ StatusOr<Drafts> DecideServeComplaintNotice(const CaseState& c, const Actor& a, 
   if (s.method == "email" && !s.electronic_consent)
     return Status::InvalidArgument("invalid_field", "电子方式送达须经投诉人同意", "electronic_consent");
   QC_RETURN_IF_ERROR(RequirePast(s.notified_at.value_or(TimePoint{}), now, "notified_at", "告知时间"));
-  if (*s.notified_at < c.complaint->not_started->at)
+  // A time written down to the second: the approval's second counts as after it.
+  if (*s.notified_at < std::chrono::floor<std::chrono::seconds>(c.complaint->not_started->at))
     return Status::InvalidArgument("invalid_field", "告知时间不能早于负责人批准不予启动的时间", "notified_at");
   QC_RETURN_IF_ERROR(RequireText(s.proof.value_or(""), "proof", "送达凭证（送达回证、邮寄单号或电子送达记录）", 2));
   return Drafts{{"ComplaintNoticeServed", EventData(s)}};

@@ -94,7 +94,7 @@ for (const size of SIZES) {
     await page.getByRole('button', { name: '新建用户' }).click()
     const dialog = page.getByRole('dialog', { name: '新建用户' })
     await dialog.getByRole('button', { name: '保存' }).click()
-    for (const m of ['请输入用户名', '请输入姓名', '请选择所属单位', '执法人员须登记执法证件编号（第十二条）', '请输入初始密码']) {
+    for (const m of ['请输入用户名', '请输入姓名', '请选择所属单位', '民警须登记人民警察证警号（第十二条）', '请输入初始密码']) {
       await errorAt(dialog, m)
     }
     await dialog.getByLabel('用户名').fill('bad name!')

@@ -1,11 +1,11 @@
 // Browser tests' harness: the real server (Release build) on a temporary demo data directory,
 // serving the built web application, driven by Debian's Chromium through playwright-core.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(join(root, 'web', 'package.json'))
@@ -158,4 +158,42 @@ export async function registerClip(url, { caseId, username = 'officer1', device,
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+// ---- Shared by the tests of the case page's dialogs ----------------------------------------------
+
+/** A call of the API as `username` with a bearer token; fails unless it succeeds. Resolves to the JSON answer. */
+export async function apiAs(url, username, method, path, body) {
+  const login = await fetch(url + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  const { token } = await login.json()
+  const res = await fetch(url + path, {
+    method, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = await res.json()
+  if (res.status >= 300) throw new Error(`${username} ${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+/** The error messages shown at the fields of `scope`. */
+export const fieldErrors = async (scope) =>
+  (await scope.locator('.el-form-item__error:visible').allTextContents()).map((s) => s.trim()).filter(Boolean)
+
+/**
+ * Imports web/src/utils/<name>.ts in Node, transpiled with the web's TypeScript into `dir`; `deps` are
+ * the utils it imports ('@/utils/<dep>'), transpiled beside it.
+ */
+export async function importWebUtil(dir, name, deps = []) {
+  const ts = createRequire(join(root, 'web', 'package.json'))('typescript')
+  const write = (n) => {
+    let out = ts.transpileModule(readFileSync(join(root, 'web', 'src', 'utils', n + '.ts'), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText
+    for (const d of [name, ...deps]) out = out.replaceAll(`'@/utils/${d}'`, `'./${d}.mjs'`)
+    writeFileSync(join(dir, n + '.mjs'), out)
+  }
+  for (const n of [name, ...deps]) write(n)
+  return import(pathToFileURL(join(dir, name + '.mjs')).href)
 }

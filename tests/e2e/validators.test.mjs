@@ -53,3 +53,15 @@ test('居民身份证号码 (GB 11643-1999): the check character and the birth d
   assert.ok(v.isResidentId('130633199003070013'))
   assert.ok(!v.isResidentId('12345'))
 })
+
+test('人民警察证警号: six digits for a police officer; a 辅警 and the other roles need none', () => {
+  for (const ok of ['040017', '000000', '999999']) assert.ok(v.isPoliceNumber(ok), ok)
+  for (const bad of ['12345', '1234567', '04001a', '０４００１７', ' 040017', '']) assert.ok(!v.isPoliceNumber(bad), bad)
+  assert.equal(v.officerCertProblem('officer', false, '040017'), '')
+  assert.equal(v.officerCertProblem('officer', false, ' 040017 '), '', 'trimmed, as the page sends it')
+  assert.equal(v.officerCertProblem('officer', false, '12345'), '人民警察证警号应为 6 位数字')
+  assert.equal(v.officerCertProblem('officer', false, ''), '民警须登记人民警察证警号（第十二条）')
+  assert.equal(v.officerCertProblem('officer', true, ''), '')
+  assert.equal(v.officerCertProblem('officer', true, '12345'), '')
+  assert.equal(v.officerCertProblem('legal', false, ''), '')
+})

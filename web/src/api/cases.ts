@@ -6,6 +6,8 @@ import type {
   CaseEvent,
   CaseQuery,
   CaseSummary,
+  ComplaintNoticeInput,
+  ComplaintTransferInput,
   DecisionInput,
   ExecutionInput,
   NewCaseRequest,
@@ -152,22 +154,30 @@ export function decideApplication(
   return http.post<CaseCommandResult>(cid(id) + '/application/decision', body, fieldSilent)
 }
 
-/** POST /api/v1/cases/{id}/application/receipts */
-export function issueReceipt(id: string, body: { kind: ReceiptKind; receipt_no: string; recipient?: string | null }) {
+/** POST /api/v1/cases/{id}/application/receipts — a further 凭证; without receipt_no the system numbers it. */
+export function issueReceipt(id: string, body: { kind: ReceiptKind; receipt_no?: string; recipient?: string | null }) {
   return http.post<CaseCommandResult>(cid(id) + '/application/receipts', body, fieldSilent)
 }
 
-/** POST /api/v1/cases/{id}/complaint/not-started */
+/** POST /api/v1/cases/{id}/complaint/not-started — through the chain; the notice is served after approval. */
 export function complaintNotStarted(
   id: string,
-  body: {
-    reason: string
-    notice_no: string
-    notice_method: 'direct' | 'mail' | 'email' | 'impossible'
-    impossible_reason?: string
-    competent_authority?: string | null
-    notified_at?: string | null
-  },
+  body: { reason: string; notice_no: string; competent_authority?: string | null },
 ) {
   return http.post<CaseCommandResult>(cid(id) + '/complaint/not-started', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/complaint/notice — 不予启动的书面告知, once, after the 负责人's approval. */
+export function serveComplaintNotice(id: string, body: ComplaintNoticeInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/complaint/notice', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/complaint/acceptance — 受案 with its numbered 受案回执. */
+export function acceptComplaint(id: string, body: { no_receipt_reason?: string }) {
+  return http.post<CaseCommandResult>(cid(id) + '/complaint/acceptance', body, fieldSilent)
+}
+
+/** POST /api/v1/cases/{id}/complaint/transfer — 移送有管辖权的单位 (24 hours from receipt). */
+export function transferComplaint(id: string, body: ComplaintTransferInput) {
+  return http.post<CaseCommandResult>(cid(id) + '/complaint/transfer', body, fieldSilent)
 }

@@ -1,5 +1,13 @@
 import { http, buildUrl, request } from '@/utils/http'
-import type { CheckpointList, ConsistencyProof, InclusionProof, LedgerEntries, LedgerKey } from './types'
+import type {
+  CheckpointList,
+  ConsistencyProof,
+  InclusionProof,
+  LedgerEntries,
+  LedgerKey,
+  LedgerVerification,
+  RecordedEvent,
+} from './types'
 
 /** GET /api/v1/ledger/checkpoint — the latest signed note (text/plain). */
 export function getCheckpoint() {
@@ -47,4 +55,20 @@ export function getBundle(index: number, quietIfNotCheckpointed = false) {
 
 export function bundleUrl(index: number) {
   return buildUrl('/api/v1/ledger/bundle', { index })
+}
+
+/** GET /api/v1/ledger/verifications/mine — 本人最近一次核验的检查点 (null when none); the caller shows failures. */
+export function getMyVerification() {
+  return http.get<{ verification: LedgerVerification | null }>('/api/v1/ledger/verifications/mine', undefined, {
+    silent: true,
+  })
+}
+
+/** POST /api/v1/ledger/verifications — 记录本人核验过的检查点 (409 root_mismatch); the caller shows failures. */
+export function recordVerification(size: number, rootHash: string) {
+  return http.post<{ verification: LedgerVerification; events: RecordedEvent[] }>(
+    '/api/v1/ledger/verifications',
+    { size, root_hash: rootHash },
+    { silent: true },
+  )
 }

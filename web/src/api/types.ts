@@ -4,9 +4,11 @@
 // import each other.
 import type { Offence, UrgentMeasure, UrgentMeasureInput } from './types-case-start'
 import type { ArchiveRecord, CaseDecision, ExecutionRecord, ServiceRecord } from './types-stage-records'
+import type { ComplaintAcceptanceRecord, ComplaintNotStartedRecord, ComplaintTransferRecord } from './types-complaint'
 
 export type * from './types-case-start'
 export type * from './types-stage-records'
+export type * from './types-complaint'
 
 // ---- Common --------------------------------------------------------------------------------------
 
@@ -78,6 +80,8 @@ export interface SessionUser {
   role_label: string
   unit_id: string
   cert_no: string
+  /** 辅警: assists (films, uploads) but opens and acts on no case alone. */
+  auxiliary?: boolean
 }
 
 export interface LoginResult {
@@ -100,6 +104,8 @@ export interface User {
   unit_id: string
   unit_name: string
   cert_no: string
+  /** 辅警 (officers only). */
+  auxiliary?: boolean
   active: boolean
   created_at: string
   updated_at: string
@@ -110,7 +116,10 @@ export interface NewUserRequest {
   name: string
   role: Role
   unit_id: string
+  /** A police officer's 人民警察证 警号, six digits; a 辅警 needs none. */
   cert_no?: string | null
+  /** 辅警 (officers only, else 400 `auxiliary`). */
+  auxiliary?: boolean
   password: string
 }
 
@@ -119,6 +128,7 @@ export interface UserChangeRequest {
   role?: Role | null
   unit_id?: string | null
   cert_no?: string | null
+  auxiliary?: boolean | null
   password?: string | null
   active?: boolean | null
 }
@@ -144,6 +154,8 @@ export interface UnitOfficer {
   /** 执法证件编号 (Art. 12) */
   cert_no: string
   unit_id: string
+  /** 辅警: may assist on a case, never counts as one of its two officers. */
+  auxiliary: boolean
 }
 
 /** The query parameters of GET /api/v1/units/{id}/officers: `name`, a part of the name. */
@@ -164,7 +176,7 @@ export type StartMode = 'application' | 'ex_officio' | 'complaint'
 export type Stage = 'initiation' | 'investigation' | 'review_decision' | 'service_execution' | 'archiving'
 
 export type CaseStatus =
-  'pending' | 'awaiting_approval' | 'returned' | 'in_progress' | 'not_accepted' | 'not_started' | 'rejected'
+  'pending' | 'awaiting_approval' | 'returned' | 'in_progress' | 'not_accepted' | 'not_started' | 'rejected' | 'transferred'
 
 export type PartyKind = 'natural_person' | 'legal_person' | 'other_organization'
 
@@ -181,6 +193,9 @@ export type CaseCommand =
   | 'add_party'
   | 'decide_application'
   | 'complaint_not_started'
+  | 'accept_complaint'
+  | 'transfer_complaint'
+  | 'serve_complaint_notice'
   | 'correct_application'
   | 'supplement_notice'
   | 'supplement_received'
@@ -281,7 +296,13 @@ export interface NewCaseRequest {
 }
 
 export type DeadlineKind =
-  'application_decision' | 'supplement' | 'simple_filing' | 'urgent_report' | 'measure_release' | 'case_file'
+  | 'application_decision'
+  | 'supplement'
+  | 'simple_filing'
+  | 'urgent_report'
+  | 'measure_release'
+  | 'case_file'
+  | 'complaint_handling'
 
 /** A time limit (期限) running on a case. */
 export interface Deadline {
@@ -344,6 +365,8 @@ export interface CaseOfficer {
   name: string
   cert_no: string
   lead: boolean
+  /** 辅警: not counted among the two officers a decision needs (行政处罚法第四十二条). */
+  auxiliary?: boolean
 }
 
 export interface Case {
@@ -408,7 +431,8 @@ export interface Case {
       at: string
       by: ActorRef
     }
-    receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; at: string }[]
+    /** 凭证: issued by the system with each act, in the body's name (sealed_by), dated `at`. */
+    receipts: { kind: ReceiptKind; receipt_no: string; recipient?: string; sealed_by?: string; at: string }[]
     /** A supplement notice given after the 5 working days: accepted from the day of receipt (行政许可法第三十二条). */
     deemed_accepted_from?: string
   }
@@ -418,7 +442,9 @@ export interface Case {
     complainant?: { name?: string; phone?: string; address?: string; anonymous?: boolean }
     respondent?: string
     received_at?: string
-    not_started: null | { reason: string; notice_no: string; notice_method: string; at: string; by: ActorRef }
+    accepted: null | ComplaintAcceptanceRecord
+    transferred: null | ComplaintTransferRecord
+    not_started: null | ComplaintNotStartedRecord
   }
   start_form: null | {
     cause?: string
@@ -869,6 +895,18 @@ export interface InclusionProof {
   leaf_hash: string
   root_hash: string
   proof: string[]
+}
+
+/** A LedgerVerified: the tree size and root an auditor verified in the browser, kept by the server. */
+export interface LedgerVerification {
+  origin: string
+  size: number
+  /** base64, as in the checkpoint */
+  root_hash: string
+  /** when it was recorded */
+  at: string
+  /** the LedgerVerified event's ledger index */
+  index: number
 }
 
 export interface CheckpointSummary {

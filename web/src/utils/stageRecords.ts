@@ -17,7 +17,7 @@ import { cstLocalToRfc3339, isFutureCst } from '@/utils/time'
 const chars = (s: string) => [...s.trim()].length
 
 /** A text of `min`–`max` characters: '' when right, else why not; `empty` when it is missing. */
-function textProblem(v: string, what: string, empty: string, min: number, max: number): string {
+export function textProblem(v: string, what: string, empty: string, min: number, max: number): string {
   const n = chars(v)
   if (!n) return empty
   if (n < min) return `${what}过于简略（至少 ${min} 个字）`
@@ -26,16 +26,16 @@ function textProblem(v: string, what: string, empty: string, min: number, max: n
 }
 
 /** An optional text of at most `max` characters. */
-const tooLong = (v: string, what: string, max: number) => (chars(v) > max ? `${what}不能超过 ${max} 个字` : '')
+export const tooLong = (v: string, what: string, max: number) => (chars(v) > max ? `${what}不能超过 ${max} 个字` : '')
 
 /** A moment as the date picker holds it (CST): required, not in the future. */
-function timeProblem(v: string | null, what: string, now: number): string {
+export function timeProblem(v: string | null, what: string, now: number): string {
   if (!v) return `请选择${what}`
   return isFutureCst(v, 0, now) ? `${what}不能晚于当前时间` : ''
 }
 
-type Problems = Record<string, string>
-function collector() {
+export type Problems = Record<string, string>
+export function collector() {
   const out: Problems = {}
   const put = (field: string, message: string) => {
     if (message && !out[field]) out[field] = message

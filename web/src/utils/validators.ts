@@ -126,3 +126,18 @@ export const passwordRule: FormItemRule = {
     else cb()
   },
 }
+
+/** 警号 of a 人民警察证: exactly six digits (domain::ValidPoliceNumber). */
+export const isPoliceNumber = (s: string): boolean => /^[0-9]{6}$/.test(s)
+
+/**
+ * Why a user's 执法证件编号 fails the server's rule (domain::CheckOfficerCredentials), or '': a police
+ * officer (role officer, not a 辅警) needs the six-digit 警号 of the 人民警察证 (第十二条); a 辅警 and
+ * the other roles need none.
+ */
+export function officerCertProblem(role: string, auxiliary: boolean, certNo: string): string {
+  if (role !== 'officer' || auxiliary) return ''
+  const s = certNo.trim()
+  if (!s) return '民警须登记人民警察证警号（第十二条）'
+  return isPoliceNumber(s) ? '' : '人民警察证警号应为 6 位数字'
+}

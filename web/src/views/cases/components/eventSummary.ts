@@ -39,6 +39,12 @@ export function eventSummary(
       return [list('items') ? '收到：' + list('items') : '', s('note')].filter(Boolean).join('；')
     case 'ReceiptIssued':
       return `${label('receipt_kinds', s('kind'))} ${s('receipt_no')}${s('recipient') ? '，接收人 ' + s('recipient') : ''}`
+    case 'ComplaintAccepted':
+      return s('receipt_no') ? `受案回执 ${s('receipt_no')}，交 ${s('recipient')}` : `未出具受案回执：${s('no_receipt_reason')}`
+    case 'ComplaintTransferred':
+      return `移送 ${s('to_authority')}：${s('reason')}`
+    case 'ComplaintNoticeServed':
+      return s('method') === 'impossible' ? `无法书面告知：${s('impossible_reason')}` : `书面告知，凭证 ${s('proof')}`
     case 'ProcedureChanged':
       return `变更为${label('procedures', s('procedure'))}${s('reason') ? '：' + s('reason') : ''}`
     case 'MajorFlagChanged':
