@@ -149,7 +149,9 @@ std::vector<std::string> TemplateCase(const std::string& dir, std::string* case_
   // The decision runs the chain (issue 12 §7), then it is served and executed before 归档管理.
   act(qc::app::SubmitDecision{
       qc::domain::DecisionFromJson(
-          {{"decision_no", "易公（治）行罚决字〔2026〕1号"}, {"kind", "penalty"}, {"content", "警告，并处罚款一万元"}}),
+          {{"decision_no", "易公（治）行罚决字〔2026〕1号"},
+           {"kind", "penalty"},
+           {"content", "没收赌博功能电子游戏机，罚款人民币三万元（娱乐场所管理条例第四十五条）"}}),
       "拟作出行政处罚决定"});
   inbox = app->cases().ApprovalInbox(reviewer, qc::app::CaseService::ApprovalScope::kTodo, 1, 100).value();
   std::string decision_apv;

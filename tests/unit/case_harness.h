@@ -117,9 +117,12 @@ inline Status RefuseApplication(CaseHarness& h, const Actor& officer, const std:
 
 // Scenario A's decision (审查决定): proposed by the officer, approved by the reviewer and the approver.
 inline Decision ScenarioADecision() {
-  return DecisionFromJson({{"decision_no", "易公（治）行罚决字〔2026〕12号"},
-                           {"kind", "penalty"},
-                           {"content", "对易县金嗓子娱乐有限公司处警告，并处罚款五千元"}});
+  return DecisionFromJson(
+      {{"decision_no", "易公（治）行罚决字〔2026〕12号"},
+       {"kind", "penalty"},
+       {"content",
+        "对易县金嗓子娱乐有限公司没收具有赌博功能的电子游戏机2台，罚款人民币三万元（《娱乐场所管理条例》"
+        "第四十五条）；未按规定备案，责令改正，给予警告（第四十七条）"}});
 }
 inline Status IssueDecision(CaseHarness& h, const Actor& officer, const std::string& approval_id = "apv_dec") {
   QC_RETURN_IF_ERROR(
