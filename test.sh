@@ -73,7 +73,8 @@ if scripts/apt-install.sh scripts/apt-packages-test.txt && scripts/setup-web.sh;
                       pd = d; seen = 1 }
                       END { print p + 0, f + 0 }' "$logs/e2e.log")
   [[ $rc -ne 0 && ${f:-0} -eq 0 ]] && f=1
-  if [[ ${f:-0} -gt 0 ]]; then tail -n 80 "$logs/e2e.log"; fi
+  # Each failure with its error block (the log goes with the temporary directory).
+  if [[ ${f:-0} -gt 0 ]]; then awk '/^ *not ok [0-9]+/ { show = 40 } show > 0 { print; show-- }' "$logs/e2e.log"; fi
   grep -E '^# (tests|pass|fail)' "$logs/e2e.log"
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))

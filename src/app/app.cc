@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/catalogue.h"
 #include "blob/directory_blob_store.h"
 #include "common/hex.h"
 #include "store/checkpoints.h"
@@ -23,6 +24,9 @@ StatusOr<std::unique_ptr<App>> App::Open(const Options& options, const Clock& cl
   fs::create_directories(options.data_dir, ec);
   if (ec) return Status::Internal("无法创建数据目录 " + options.data_dir + ": " + ec.message());
   std::unique_ptr<App> app(new App(options, clock));
+  // The document types first: a malformed catalogue stops the start, naming file, line and key.
+  QC_ASSIGN_OR_RETURN(domain::Catalogue catalogue, LoadCatalogue(options.catalogue_dir));
+  app->ctx_->catalogue = std::make_shared<const domain::Catalogue>(std::move(catalogue));
   std::string path = (fs::path(options.data_dir) / "quancheng.db").string();
   // The record is for its custodians only: the directory 0700, the database files 0600 (made so
   // before SQLite opens them: its -wal and -shm files take the database file's mode). Tightened on

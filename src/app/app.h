@@ -47,6 +47,8 @@ class App {
   DeviceService& devices() { return *devices_; }
   UploadService& uploads() { return *uploads_; }
   MediaService& media() { return *media_; }
+  // The document types (app/catalogue.h), loaded when the app opened.
+  const domain::Catalogue& catalogue() const { return *ctx_->catalogue; }
 
   // --- operations
   store::Writer& writer() { return *ctx_->writer; }

@@ -60,6 +60,18 @@ class CaseService {
   StatusOr<CommandResult> AssignOfficer(const domain::Actor& a, const std::string& case_id, const std::string& user_id);
   StatusOr<Json> ListDeadlines(const domain::Actor& a, const DeadlineQuery& q);
 
+  // The written records of a case (documents.cc; domain/documents.h). The command results' body is
+  // {"case": …, "document": …}.
+  StatusOr<Json> ListDocuments(const domain::Actor& a, const std::string& case_id);
+  StatusOr<Json> GetDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id);
+  StatusOr<CommandResult> DraftDocument(const domain::Actor& a, const std::string& case_id, const std::string& type,
+                                        const Json& fields);
+  StatusOr<CommandResult> ReviseDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                         const Json& fields);
+  StatusOr<CommandResult> IssueDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id);
+  StatusOr<CommandResult> SubmitDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                         const std::string& opinion);
+
   // The approval chain (Art. 7): the inbox of the actor's role, and one step's decision.
   // todo: the steps awaiting this user (or returned to this officer); done: 已办, the steps they decided.
   enum class ApprovalScope { kTodo, kDone };

@@ -27,6 +27,7 @@
 #include "common/clock.h"
 #include "common/status.h"
 #include "domain/authorization.h"
+#include "domain/catalogue.h"
 #include "domain/case_state.h"
 #include "domain/event.h"
 #include "domain/policy.h"
@@ -61,6 +62,8 @@ struct Options {
   int64_t disk_reserve = int64_t{2} << 30;
   // How long a playback/download ticket stays valid.
   std::chrono::minutes media_ticket_ttl{120};
+  // The catalogue of written records: the *.json files of this directory, or (empty) those built in.
+  std::string catalogue_dir;
 };
 
 // What a command recorded: each event's ledger index, type and leaf hash (lowercase hex).
@@ -87,6 +90,7 @@ class AppContext {
   std::unique_ptr<store::Writer> writer;
   std::unique_ptr<store::ReadPool> reads;
   std::unique_ptr<blob::BlobStore> blobs;
+  std::shared_ptr<const domain::Catalogue> catalogue;  // the written records' types (app/catalogue.h)
   SessionStore sessions;
 
   // The one authorization decision (domain/authorization.h), given the unit tree.

@@ -56,6 +56,7 @@ qc::StatusOr<std::vector<qc::ledger::NoteVerifier>> ReadKeys(const std::vector<s
 
 struct ServeArgs {
   std::string data_dir = "data";
+  std::string catalogue_dir;
   qc::http::ServerOptions server;
   int session_idle_minutes = 30;
   std::string log_level = "info";
@@ -81,6 +82,7 @@ CLI::App* AddServe(CLI::App& cli, ServeArgs& a) {
       ->capture_default_str()
       ->check(CLI::Range(1, 24 * 60));
   serve->add_option("--web", a.server.web_root, "前端目录（已构建的 web/dist）")->capture_default_str();
+  serve->add_option("--catalogue", a.catalogue_dir, "文书目录（*.json；不给则用内置的 catalogue/）");
   serve->add_flag("--secure-cookie", a.server.secure_cookie, "会话 Cookie 加 Secure 属性（经 HTTPS 提供服务时）");
   serve->add_option("--log-level", a.log_level, "日志级别：debug, info, warn, error")->capture_default_str();
   serve->add_option("--tus-max-size", a.tus_max_size, "上传文件大小上限（字节，Tus-Max-Size）")
@@ -109,6 +111,7 @@ int RunServe(const ServeArgs& a, const qc::Clock& clock) {
   spdlog::flush_every(std::chrono::seconds(1));
   qc::app::Options ao;
   ao.data_dir = a.data_dir;
+  ao.catalogue_dir = a.catalogue_dir;
   ao.session_idle = std::chrono::minutes(a.session_idle_minutes);
   ao.read_connections = std::max(4, a.server.worker_threads / 4);
   ao.ledger_requires_session = a.ledger_requires_session;

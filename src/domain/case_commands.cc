@@ -47,24 +47,6 @@ Status RequireApplicationUndecided(const CaseState& c) {
 }
 
 // The next round of approvals of a kind (resubmissions after a return count up).
-int NextRound(const CaseState& c, ApprovalKind kind) {
-  int round = 1;
-  for (const auto& ap : c.approvals)
-    if (ap.kind == kind) ++round;
-  return round;
-}
-
-EventDraft ApprovalSubmitted(const CaseState& c, const std::string& approval_id, ApprovalKind kind,
-                             const std::string& opinion, Json proposal) {
-  return {"ApprovalSubmitted",
-          {{"approval_id", approval_id},
-           {"kind", ToString(kind)},
-           {"round", NextRound(c, kind)},
-           {"opinion", opinion},
-           {"reasons", ""},
-           {"proposal", std::move(proposal)}}};
-}
-
 Status RequireReason(const std::string& reason, const std::string& what, const std::string& field) {
   if (reason.empty()) return Status::InvalidArgument("missing_field", what + "须说明理由", field);
   if (Utf8Length(reason) < kMinReasonChars)
@@ -214,6 +196,24 @@ Status CheckState(const CaseState& c, CaseCommand cmd) {
 }
 
 }  // namespace
+
+int NextRound(const CaseState& c, ApprovalKind kind) {
+  int round = 1;
+  for (const auto& ap : c.approvals)
+    if (ap.kind == kind) ++round;
+  return round;
+}
+
+EventDraft ApprovalSubmitted(const CaseState& c, const std::string& approval_id, ApprovalKind kind,
+                             const std::string& opinion, Json proposal) {
+  return {"ApprovalSubmitted",
+          {{"approval_id", approval_id},
+           {"kind", ToString(kind)},
+           {"round", NextRound(c, kind)},
+           {"opinion", opinion},
+           {"reasons", ""},
+           {"proposal", std::move(proposal)}}};
+}
 
 std::string_view ToString(CaseCommand c) {
   switch (c) {
@@ -533,6 +533,7 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
     case ApprovalKind::kNotStart: out.push_back({"ComplaintNotStarted", ap->proposal}); break;
     case ApprovalKind::kClearMajor: out.push_back({"MajorFlagChanged", ap->proposal}); break;
     case ApprovalKind::kDecision: out.push_back({"DecisionIssued", ap->proposal}); break;
+    case ApprovalKind::kDocument: out.push_back(DocumentIssuedByApproval(c, ap->proposal)); break;
   }
   return out;
 }

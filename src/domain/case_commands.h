@@ -128,6 +128,12 @@ StatusOr<std::vector<EventDraft>> DecideComplaintNotStarted(const CaseState& c, 
                                                             const std::string& approval_id,
                                                             const ComplaintNotice& notice);
 
+// Art. 7 — an approval other than the start's submitted to the chain: its kind, the 承办人's opinion
+// and the proposal, the data of the event the 负责人's approval records; rounds count per kind.
+int NextRound(const CaseState& c, ApprovalKind kind);
+EventDraft ApprovalSubmitted(const CaseState& c, const std::string& approval_id, ApprovalKind kind,
+                             const std::string& opinion, Json proposal);
+
 // Art. 7 and 10 — the start approval chain.
 struct SubmitStartApproval {
   std::string approval_id;           // fresh id chosen by the caller

@@ -92,6 +92,10 @@ Status ApplyApprovalSubmitted(CaseState& c, const Event& e) {
   a.proposal = d.value("proposal", Json::object());
   a.steps.push_back({ApprovalStepKind::kSubmit, e.actor, ApprovalDecision::kSubmit, d.value("opinion", ""),
                      d.value("reasons", ""), e.at});
+  if (*kind == ApprovalKind::kDocument) {  // the record waits for the chain
+    for (auto& doc : c.documents)
+      if (doc.id == a.proposal.value("document_id", "")) doc.status = "awaiting_approval";
+  }
   c.approvals.push_back(std::move(a));
   // A refusal waits on the chain; clearing 重大复杂 and the decision leave the case where it is.
   if (*kind == ApprovalKind::kNonAcceptance || *kind == ApprovalKind::kNotStart)
@@ -135,6 +139,10 @@ Status ApplyApprovalDecided(CaseState& c, const Event& e) {
       c.status = CaseStatus::kInProgress;
     }
   }
+  // A record returned or refused is a draft again (its approval issues it: DocumentIssued).
+  if (a->kind == ApprovalKind::kDocument && !a->open() && a->state != ApprovalState::kApproved)
+    for (auto& doc : c.documents)
+      if (doc.id == a->proposal.value("document_id", "")) doc.status = "draft";
   // The 程序启动审批表 (Art. 10) carries each opinion of the start approval (no other kind's); keep the
   // latest of each.
   if (a->kind == ApprovalKind::kStart) {
@@ -263,6 +271,9 @@ const std::map<std::string, Applier>& Appliers() {
       {"ComplaintAccepted", ApplyComplaintAccepted},
       {"ComplaintTransferred", ApplyComplaintTransferred},
       {"ComplaintNoticeServed", ApplyComplaintNoticeServed},
+      {"DocumentDrafted", [](CaseState& c, const Event& e) { return ApplyDocumentDrafted(c, e.data, e.at, e.actor); }},
+      {"DocumentRevised", [](CaseState& c, const Event& e) { return ApplyDocumentRevised(c, e.data, e.at); }},
+      {"DocumentIssued", [](CaseState& c, const Event& e) { return ApplyDocumentIssued(c, e.data, e.at, e.actor); }},
       {"PartyAdded",
        [](CaseState& c, const Event& e) {
          if (!e.data.contains("party")) return Corrupt(e, "party");
@@ -507,6 +518,9 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   j["services"] = std::move(services);
   j["execution"] = c.execution ? ToJson(*c.execution) : Json(nullptr);
   j["archive"] = c.archive ? ToJson(*c.archive) : Json(nullptr);
+  Json documents = Json::array();
+  for (const auto& d : c.documents) documents.push_back(ToJson(d));
+  j["documents"] = std::move(documents);
   auto ended = ActEndedAt(c);
   j["act_ended_at"] = ended ? Json(FormatRfc3339(*ended)) : Json(nullptr);
   j["version"] = c.version;

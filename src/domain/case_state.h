@@ -35,6 +35,7 @@
 #include "common/canonical_json.h"
 #include "common/clock.h"
 #include "domain/case_record.h"
+#include "domain/documents.h"
 #include "domain/simple_procedure.h"
 #include "domain/stage_records.h"
 #include "domain/urgent_start.h"
@@ -114,6 +115,7 @@ struct CaseState {
   std::vector<Service> services;       // 送达
   std::optional<Execution> execution;  // 执行
   std::optional<Archive> archive;      // 归档封存: sealed
+  std::vector<Document> documents;     // the written records of the catalogue (domain/documents.h)
   int64_t version = 0;
   int64_t last_index = -1;
 

@@ -124,16 +124,7 @@ StatusOr<Drafts> DecideSubmitDecision(const CaseState& c, const Actor& a, const 
       RequireOneOf(d.kind, {"penalty", "no_penalty", "other"}, "kind", "决定种类（行政处罚 / 不予行政处罚 / 其他）"));
   QC_RETURN_IF_ERROR(RequireText(d.content, "content", "决定内容（处罚种类和数额，或不予处罚的理由）", 4));
   QC_RETURN_IF_ERROR(RequireText(opinion, "opinion", "承办人意见（第七条）", 2));
-  int round = 1;
-  for (const auto& ap : c.approvals)
-    if (ap.kind == ApprovalKind::kDecision) ++round;
-  return Drafts{{"ApprovalSubmitted",
-                 {{"approval_id", approval_id},
-                  {"kind", ToString(ApprovalKind::kDecision)},
-                  {"round", round},
-                  {"opinion", opinion},
-                  {"reasons", ""},
-                  {"proposal", EventData(d)}}}};
+  return Drafts{ApprovalSubmitted(c, approval_id, ApprovalKind::kDecision, opinion, EventData(d))};
 }
 
 StatusOr<Drafts> DecideRecordService(const CaseState& c, const Actor& a, const Service& s, TimePoint now) {

@@ -32,11 +32,12 @@ constexpr Table<CaseStatus, 8> kStatuses{{{"pending", "待启动"},
 constexpr Table<PartyKind, 3> kPartyKinds{
     {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
 constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};
-constexpr Table<ApprovalKind, 5> kApprovalKinds{{{"start", "程序启动审批"},
+constexpr Table<ApprovalKind, 6> kApprovalKinds{{{"start", "程序启动审批"},
                                                  {"non_acceptance", "不予受理审批"},
                                                  {"not_start", "不予启动审批"},
                                                  {"clear_major", "撤销重大复杂认定审批"},
-                                                 {"decision", "处理决定审批"}}};
+                                                 {"decision", "处理决定审批"},
+                                                 {"document", "文书审批"}}};
 constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"},
                                                    {"legal_review", "待法制审核"},
                                                    {"deciding", "待负责人批准"},

@@ -47,7 +47,7 @@ enum class Procedure { kOrdinary, kSimple };  // 普通程序 / 简易程序 (Ar
 // flag (Art. 5), which removes the legal review and so is the 负责人's to decide. The decisions of later
 // stages join here.
 // The decision of the 审查决定 stage (处理决定, Art. 21; 行政处罚法 第五十七条、第五十八条) runs the same chain.
-enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor, kDecision };
+enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor, kDecision, kDocument };
 
 // Where an approval stands: open while a role's decision is awaited, then closed.
 enum class ApprovalState {

@@ -13,6 +13,11 @@ const std::vector<std::string> kRoles{"officer", "reviewer", "approver", "legal"
 }  // namespace
 
 void RegisterDirectoryRoutes(Router& r) {
+  // 文书目录：各类执法文书的定义（字段、签名、音像、审批、送达、文号；不需登录）
+  r.Add("GET", "/api/v1/catalogue", kPublic, [](Context& c) -> StatusOr<Response> {
+    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+    return JsonResponse(200, c.app.catalogue().ToJson());
+  });
   // 词汇表：各枚举的值与中文名称（网页显示用，不需登录）
   r.Add("GET", "/api/v1/vocabulary", kPublic, [](Context& c) -> StatusOr<Response> {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());

@@ -260,21 +260,25 @@ test('依申请: officer1 records the supplement materials received on the demo 
   await dialog.getByRole('button', { name: '提交', exact: true }).click()
   await dialog.waitFor({ state: 'hidden' })
 
-  // The new event, with its ledger index, at the end of the timeline.
+  // The new events, with their ledger indexes, at the end of the timeline: the materials received,
+  // then the 材料接收凭证 the system issues with them (行政许可法第三十二条第二款).
   const events = page.locator('[data-testid^="event-"]')
-  await events.nth(before).waitFor()
+  await events.nth(before + 1).waitFor()
+  const received = events.nth(before)
+  await received.getByText('登记补正材料').waitFor()
+  await received.getByText('申请人当面补交，材料齐全').waitFor()
   const last = events.last()
-  await last.getByText('登记补正材料').waitFor()
-  await last.getByText('申请人当面补交，材料齐全').waitFor()
-  const testid = await last.getAttribute('data-testid')
+  await last.getByText(/材料接收凭证 易公凭字〔2026〕\d+号/).waitFor()
+  const testid = await received.getAttribute('data-testid')
   const index = Number(testid.replace('event-', ''))
   assert.ok(Number.isInteger(index) && index >= 0)
-  assert.match(await last.textContent(), new RegExp('账本序号 ' + index + ' '))
+  assert.match(await received.textContent(), new RegExp('账本序号 ' + index + ' '))
   const caseId = new URL(page.url()).pathname.split('/cases/')[1]
   const api = await page.evaluate(async (id) => (await fetch('/api/v1/cases/' + id + '/events')).json(), caseId)
-  const recorded = api.items.at(-1)
+  const recorded = api.items.at(-2)
   assert.equal(recorded.type, 'SupplementReceived')
   assert.equal(recorded.index, index)
+  assert.equal(api.items.at(-1).type, 'ReceiptIssued')
   // Recorded once only: the action is no longer offered, and the application record shows it.
   await page.getByRole('button', { name: '补正材料已收到' }).waitFor({ state: 'detached' })
   await page.getByText(/已收到：大型群众性活动安全工作方案/).waitFor()

@@ -60,6 +60,20 @@ inline OnTheSpotDecision ScenarioDDecision() {
   return d;
 }
 
+// Scenario A's KTV case, opened ex officio (Art. 10).
+inline OpenCaseCommand ExOfficio() {
+  OpenCaseCommand cmd;
+  cmd.case_id = "case_1";
+  cmd.number = "易公〔2026〕1号";
+  cmd.unit_id = "team1";
+  cmd.title = "金嗓子KTV未按规定备案经营案";
+  cmd.mode = StartMode::kExOfficio;
+  cmd.parties = {
+      PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}})};
+  cmd.start_form = StartFormFromJson({{"cause", "备案过期仍营业"}});
+  return cmd;
+}
+
 // A complaint by telephone, no party yet (Art. 11).
 inline OpenCaseCommand OpenComplaint() {
   OpenCaseCommand cmd = OpenApplication();

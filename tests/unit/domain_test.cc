@@ -11,22 +11,10 @@ namespace {
 
 using namespace std::chrono_literals;
 using testing_support::CaseHarness;
+using testing_support::ExOfficio;
 using testing_support::Officer;
 using testing_support::OpenApplication;
 using testing_support::Staff;
-
-OpenCaseCommand ExOfficio() {
-  OpenCaseCommand cmd;
-  cmd.case_id = "case_1";
-  cmd.number = "易公〔2026〕1号";
-  cmd.unit_id = "team1";
-  cmd.title = "金嗓子KTV未按规定备案经营案";
-  cmd.mode = StartMode::kExOfficio;
-  cmd.parties = {
-      PartyFromJson({{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}})};
-  cmd.start_form = StartFormFromJson({{"cause", "备案过期仍营业"}});
-  return cmd;
-}
 
 TEST(Domain, ExOfficioStartsOnlyAfterTheWholeApprovalChain) {
   CaseHarness h;
