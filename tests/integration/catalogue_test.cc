@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "cli_run.h"
 #include "server_fixture.h"
@@ -132,6 +133,69 @@ TEST(DocumentsTest, RecordsOfTheCatalogueAreDraftedRevisedIssuedAndApproved) {
   EXPECT_EQ(final_doc["status"], "issued");
   EXPECT_EQ(final_doc["number"].get<std::string>().rfind("易公行罚决字〔", 0), 0u) << final_doc.dump();
   EXPECT_EQ(final_doc["issued_by"]["role"], "approver");
+}
+
+// Every type of the catalogue, made from its own example in a case at a stage and procedure the type
+// allows: the catalogue's examples are records the API takes.
+TEST(DocumentsTest, OneRecordOfEveryCatalogueTypeThroughTheApi) {
+  Server server;
+  Client officer(server.port(), "officer1"), liu(server.port(), "officer3");
+  Json types = Send(server.port(), "GET", "/api/v1/catalogue").json()["types"];
+  ASSERT_GE(types.size(), 30u);
+  std::set<std::string> made;
+  Json parties = {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}},
+                  {{"kind", "natural_person"}, {"name", "李明"}}};
+  // Drafts (and counts) every type not yet made that `stage` and `procedure` allow.
+  auto make_all = [&](const std::string& base, const std::string& stage, const std::string& procedure) {
+    for (const auto& t : types) {
+      std::string id = t["id"];
+      bool stage_ok = false, procedure_ok = false;
+      for (const auto& s : t["stages"]) stage_ok = stage_ok || s == stage;
+      for (const auto& p : t["procedures"]) procedure_ok = procedure_ok || p == procedure;
+      if (made.count(id) || !stage_ok || !procedure_ok) continue;
+      HttpResponse r = officer.Post(base + "/documents", {{"type", id}, {"fields", t["example"]}});
+      EXPECT_EQ(r.status, 201) << id << " at " << stage << ": " << r.body;
+      if (r.status == 201) made.insert(id);
+    }
+  };
+
+  HttpResponse opened = officer.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
+                                                       {"co_officers", Json::array({liu.user()["id"]})},
+                                                       {"title", "金嗓子KTV案（全部文书）"},
+                                                       {"parties", parties},
+                                                       {"start_form", {{"cause", "夜间巡查发现赌博功能电子游戏机"}}}});
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  std::string base = "/api/v1/cases/" + opened.json()["case"]["id"].get<std::string>();
+  make_all(base, "initiation", "ordinary");
+  HttpResponse start = officer.Post(base + "/start-approval", {{"opinion", "拟立案调查"}});
+  ASSERT_EQ(start.status, 200) << start.body;
+  ApproveAll(server.port(), start.json()["case"]["approvals"][0]["id"]);
+  make_all(base, "investigation", "ordinary");
+  ASSERT_EQ(officer.Post(base + "/stage", {{"to", "review_decision"}, {"reason", "调查终结"}}).status, 200);
+  make_all(base, "review_decision", "ordinary");
+  HttpResponse decision = officer.Post(base + "/decision", {{"decision_no", "易公行罚决字〔2026〕12号"},
+                                                            {"kind", "penalty"},
+                                                            {"content", "没收赌博功能电子游戏机，罚款三万元"},
+                                                            {"opinion", "拟作出行政处罚决定"}});
+  ASSERT_EQ(decision.status, 200) << decision.body;
+  ApproveAll(server.port(), decision.json()["case"]["approvals"].back()["id"]);
+  ASSERT_EQ(officer.Post(base + "/stage", {{"to", "service_execution"}}).status, 200);
+  make_all(base, "service_execution", "ordinary");
+
+  // The simple procedure's own: an on-the-spot case (scenario D).
+  HttpResponse simple = officer.Post("/api/v1/cases", {{"start_mode", "ex_officio"},
+                                                       {"procedure", "simple"},
+                                                       {"procedure_reason", "违法事实确凿，当场处罚"},
+                                                       {"title", "电动车占道停放（全部文书）"},
+                                                       {"parties", parties},
+                                                       {"start_form", {{"cause", "巡逻发现占道停车"}}}});
+  ASSERT_EQ(simple.status, 201) << simple.body;
+  make_all("/api/v1/cases/" + simple.json()["case"]["id"].get<std::string>(), "investigation", "simple");
+
+  std::vector<std::string> missing;
+  for (const auto& t : types)
+    if (!made.count(t["id"])) missing.push_back(t["id"]);
+  EXPECT_TRUE(missing.empty()) << "not made: " << Json(missing).dump();
 }
 
 }  // namespace
