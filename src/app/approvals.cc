@@ -72,16 +72,36 @@ StatusOr<Json> CaseService::ApprovalInbox(const Actor& a, ApprovalScope scope, i
   return PageJson(rows, p, ApprovalRowJson);
 }
 
-StatusOr<CommandResult> CaseService::DecideApproval(const Actor& a, const std::string& approval_id,
-                                                    const std::string& decision, const std::string& opinion) {
+StatusOr<CommandResult> CaseService::ActOnApproval(const Actor& a, const std::string& approval_id,
+                                                   const Decider& decide) {
   std::optional<std::string> case_id;
   {
     auto db = ctx_.reads->Acquire();
     QC_ASSIGN_OR_RETURN(case_id, store::CaseOfApproval(*db, approval_id));
   }
   if (!case_id) return Status::NotFound("审批事项不存在", "id");
-  return ActOnCase(a, *case_id, [&](const domain::CaseState& c) {
+  return ActOnCase(a, *case_id, decide);
+}
+
+StatusOr<CommandResult> CaseService::DecideApproval(const Actor& a, const std::string& approval_id,
+                                                    const std::string& decision, const std::string& opinion) {
+  return ActOnApproval(a, approval_id, [&](const domain::CaseState& c) {
     return domain::DecideApprovalStep(c, a, approval_id, decision, opinion);
+  });
+}
+
+StatusOr<CommandResult> CaseService::RecordExpertOpinion(const Actor& a, const std::string& approval_id,
+                                                         const domain::ExpertOpinion& e) {
+  return ActOnApproval(a, approval_id, [&](const domain::CaseState& c) {
+    return domain::DecideRecordExpertOpinion(c, a, approval_id, e);
+  });
+}
+
+StatusOr<CommandResult> CaseService::RecordCollectiveDiscussion(const Actor& a, const std::string& approval_id,
+                                                                const domain::CollectiveDiscussion& d) {
+  TimePoint now = ctx_.clock.Now();
+  return ActOnApproval(a, approval_id, [&](const domain::CaseState& c) {
+    return domain::DecideRecordCollectiveDiscussion(c, a, approval_id, d, now);
   });
 }
 

@@ -16,6 +16,7 @@
 #include "app/case_actions.h"
 #include "app/context.h"
 #include "domain/case_commands.h"
+#include "domain/documents.h"
 
 namespace qc::app {
 
@@ -71,6 +72,19 @@ class CaseService {
   StatusOr<CommandResult> IssueDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id);
   StatusOr<CommandResult> SubmitDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
                                          const std::string& opinion);
+  // Signatures, service and corrections (document_acts.cc). `image`: a drawn signature as a PNG data
+  // URL (or bare base64), stored in the blob store once the act is decided; InvalidArgument("image")
+  // when it is no PNG or larger than kSignatureImageMax.
+  static constexpr size_t kSignatureImageMax = 512 * 1024;
+  StatusOr<CommandResult> SignDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                       domain::DocumentSignature s, const std::string& image);
+  StatusOr<CommandResult> ServeDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                        domain::DocumentService s, const std::string& image);
+  StatusOr<CommandResult> CorrectDocument(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                          const Json& fields, const std::string& reason, const std::string& opinion);
+  // The PNG of signature `seq` of the record (or of its direct service's signature: `service`).
+  StatusOr<std::string> SignatureImage(const domain::Actor& a, const std::string& case_id, const std::string& doc_id,
+                                       int seq, bool service);
 
   // The approval chain (Art. 7): the inbox of the actor's role, and one step's decision.
   // todo: the steps awaiting this user (or returned to this officer); done: 已办, the steps they decided.
@@ -78,10 +92,17 @@ class CaseService {
   StatusOr<Json> ApprovalInbox(const domain::Actor& a, ApprovalScope scope, int page, int page_size);
   StatusOr<CommandResult> DecideApproval(const domain::Actor& a, const std::string& approval_id,
                                          const std::string& decision, const std::string& opinion);
+  // 专家论证 (Art. 19) and 集体讨论 (Art. 20) recorded in an open approval.
+  StatusOr<CommandResult> RecordExpertOpinion(const domain::Actor& a, const std::string& approval_id,
+                                              const domain::ExpertOpinion& e);
+  StatusOr<CommandResult> RecordCollectiveDiscussion(const domain::Actor& a, const std::string& approval_id,
+                                                     const domain::CollectiveDiscussion& d);
 
  private:
   // The state of a case as of ledger index `last_index`, folded once and cached by that index.
   StatusOr<std::shared_ptr<const domain::CaseState>> CaseStateAt(const std::string& case_id, int64_t last_index);
+  // ActOnCase on the case the approval `approval_id` belongs to (NotFound "id" when none).
+  StatusOr<CommandResult> ActOnApproval(const domain::Actor& a, const std::string& approval_id, const Decider& decide);
 
   AppContext& ctx_;
   std::mutex case_states_mu_;

@@ -47,6 +47,8 @@ Status ApprovalStep(const Actor& a, const Resource& r) {
     return Deny("应由执法主体（" + r.case_state->body_name + "）的负责人批准（第七条）");
   for (const auto& s : ap->steps) {
     if (s.actor.id != a.user_id) continue;
+    // 专家论证 and 集体讨论 are recorded by the role that then decides its own step.
+    if (s.step == ApprovalStepKind::kExpert || s.step == ApprovalStepKind::kCollective) continue;
     if (s.step == ApprovalStepKind::kSubmit) return Deny("承办人不能审批自己提交的事项（第七条）");
     return Deny("同一人不能办理同一审批事项的两个环节（第七条：已办理" + std::string(Label(s.step)) + "）");
   }

@@ -407,7 +407,7 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
   step_of.approval_id = approval_id;
   QC_RETURN_IF_ERROR(Authorize(a, Action::kDecideApprovalStep, step_of));  // Art. 7
   auto dec = ParseApprovalDecision(decision);
-  if (!dec || *dec == ApprovalDecision::kSubmit)
+  if (!dec || *dec == ApprovalDecision::kSubmit || *dec == ApprovalDecision::kOpinion)
     return Status::InvalidArgument("invalid_field", "审批结论应为 approve、return 或 reject", "decision");
   ApprovalStepKind step = need == Role::kReviewer ? ApprovalStepKind::kReview
                           : need == Role::kLegal  ? ApprovalStepKind::kLegalReview
@@ -419,6 +419,13 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
         "decision");
   if (opinion.empty())
     return Status::InvalidArgument("missing_field", "请填写" + std::string(Label(step)) + "意见（第七条）", "opinion");
+  // 行政处罚法第五十七条第二款 (Art. 20): a major case's decision is discussed collectively first.
+  if (step == ApprovalStepKind::kDecide && *dec == ApprovalDecision::kApprove &&
+      ap->proposal.value("collective_discussion", false) && !HasStep(*ap, ApprovalStepKind::kCollective))
+    return Status::Conflict(
+        "missing_record",
+        "重大复杂案件的处理决定须经负责人集体讨论决定：请先记录集体讨论（第二十条，行政处罚法第五十七条第二款）",
+        "decision");
   Drafts out{
       {"ApprovalDecided",
        {{"approval_id", approval_id}, {"step", ToString(step)}, {"decision", ToString(*dec)}, {"opinion", opinion}}}};
@@ -437,6 +444,7 @@ StatusOr<Drafts> DecideApprovalStep(const CaseState& c, const Actor& a, const st
     case ApprovalKind::kClearMajor: out.push_back({"MajorFlagChanged", ap->proposal}); break;
     case ApprovalKind::kDecision: out.push_back({"DecisionIssued", ap->proposal}); break;
     case ApprovalKind::kDocument: out.push_back(DocumentIssuedByApproval(c, ap->proposal)); break;
+    case ApprovalKind::kCorrection: out.push_back(DocumentCorrectedByApproval(c, ap->id, ap->proposal)); break;
   }
   return out;
 }

@@ -146,6 +146,28 @@ StatusOr<std::vector<EventDraft>> DecideSubmitStartApproval(const CaseState& c, 
 // One step of the chain. Every step states an opinion; the 审核人 and the 法制员 approve or return (a
 // disagreement is a return with its opinion), and only the 负责人 refuses (不予批准). The 负责人's
 // approval records what the approval was about (Approval::proposal).
+// Whether the approval's current round holds a step of `kind`.
+bool HasStep(const Approval& a, ApprovalStepKind kind);
+
+// 专家论证 (Art. 19; optional, recorded by the 法制员 in legal review or the 负责人 deciding) and 集体讨论
+// (Art. 20; recorded by the 负责人 before deciding — required for a major case's decision): steps of
+// the chain that record without moving it (ApprovalStepRecorded, domain/approval_steps.cc).
+struct ExpertOpinion {
+  std::vector<std::pair<std::string, std::string>> experts;  // name, title / field
+  std::string opinion;
+};
+struct CollectiveDiscussion {
+  TimePoint held_at;
+  std::vector<std::string> participants;
+  std::string discussion, conclusion;
+};
+StatusOr<std::vector<EventDraft>> DecideRecordExpertOpinion(const CaseState& c, const Actor& a,
+                                                            const std::string& approval_id, const ExpertOpinion& e);
+StatusOr<std::vector<EventDraft>> DecideRecordCollectiveDiscussion(const CaseState& c, const Actor& a,
+                                                                   const std::string& approval_id,
+                                                                   const CollectiveDiscussion& d, TimePoint now);
+Status ApplyApprovalStepRecorded(CaseState& c, const Event& e);
+
 StatusOr<std::vector<EventDraft>> DecideApprovalStep(const CaseState& c, const Actor& a, const std::string& approval_id,
                                                      const std::string& decision, const std::string& opinion);
 

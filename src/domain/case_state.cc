@@ -1,4 +1,5 @@
 #include "domain/case_state.h"
+#include "domain/case_commands.h"
 #include "domain/party_rules.h"
 
 #include "domain/deadlines.h"
@@ -272,8 +273,16 @@ const std::map<std::string, Applier>& Appliers() {
       {"ComplaintTransferred", ApplyComplaintTransferred},
       {"ComplaintNoticeServed", ApplyComplaintNoticeServed},
       {"DocumentDrafted", [](CaseState& c, const Event& e) { return ApplyDocumentDrafted(c, e.data, e.at, e.actor); }},
-      {"DocumentRevised", [](CaseState& c, const Event& e) { return ApplyDocumentRevised(c, e.data, e.at); }},
+      {"DocumentRevised", [](CaseState& c, const Event& e) { return ApplyDocumentRevised(c, e.data, e.at, e.actor); }},
       {"DocumentIssued", [](CaseState& c, const Event& e) { return ApplyDocumentIssued(c, e.data, e.at, e.actor); }},
+      {"DocumentSigned", [](CaseState& c, const Event& e) { return ApplyDocumentSigned(c, e.data, e.at, e.actor); }},
+      {"DocumentSignatureRefused",
+       [](CaseState& c, const Event& e) { return ApplyDocumentSigned(c, e.data, e.at, e.actor); }},
+      {"DocumentServiceRecorded",
+       [](CaseState& c, const Event& e) { return ApplyDocumentServiceRecorded(c, e.data, e.at, e.actor); }},
+      {"DocumentCorrected",
+       [](CaseState& c, const Event& e) { return ApplyDocumentCorrected(c, e.data, e.at, e.actor); }},
+      {"ApprovalStepRecorded", ApplyApprovalStepRecorded},
       {"PartyAdded",
        [](CaseState& c, const Event& e) {
          if (!e.data.contains("party")) return Corrupt(e, "party");
@@ -431,6 +440,7 @@ Json ApprovalToJson(const Approval& a) {
     js["opinion"] = s.opinion;
     js["at"] = FormatRfc3339(s.at);
     if (s.step == ApprovalStepKind::kSubmit) js["reasons"] = s.reasons;
+    if (!s.detail.empty()) js["detail"] = s.detail;
     steps.push_back(std::move(js));
   }
   auto role = a.pending_role();

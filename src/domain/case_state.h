@@ -59,6 +59,7 @@ struct ApprovalStep {
   std::string opinion;  // 承办人意见 / 审核意见(承办机构意见) / 法制审核意见 / 负责人意见
   std::string reasons;  // for submit: 理由
   TimePoint at;
+  Json detail = Json::object();  // 专家论证: experts; 集体讨论: held_at, participants, discussion
 };
 
 struct Approval {

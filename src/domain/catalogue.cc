@@ -10,10 +10,13 @@
 namespace qc::domain {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"id",         "name",     "stages",  "procedures",    "measures",
-                                         "law",        "fields",   "signers", "officers_sign", "party_signature",
-                                         "av",         "approval", "served",  "number",        "example",
-                                         "description"};
+constexpr std::string_view kTopKeys[] = {
+    "id",          "name",      "stages",         "procedures",    "measures",
+    "law",         "fields",    "signers",        "officers_sign", "party_signature",
+    "av",          "approval",  "served",         "number",        "example",
+    "description", "completes", "completes_when", "deadlines"};
+constexpr std::string_view kDeadlineKeys[] = {"kind", "label",      "law",          "from", "field",
+                                              "days", "days_field", "working_days", "until"};
 constexpr std::string_view kFieldKeys[] = {"name", "label",  "type",    "required", "min",
                                            "max",  "values", "columns", "help"};
 
@@ -112,6 +115,59 @@ class FileReader {
     }
     return d;
   }
+  // The time limits a record of `t` starts (domain/catalogue.h DeadlineSpec).
+  StatusOr<std::vector<DeadlineSpec>> Deadlines(const Json& arr, const DocumentType& t) const {
+    if (!arr.is_array()) return Fail("deadlines", "应为数组");
+    std::vector<DeadlineSpec> out;
+    auto field_of = [&](const std::string& name) -> const FieldDef* {
+      for (const auto& f : t.fields)
+        if (f.name == name) return &f;
+      return nullptr;
+    };
+    for (size_t i = 0; i < arr.size(); ++i) {
+      std::string at = "deadlines[" + std::to_string(i) + "]";
+      const Json& d = arr[i];
+      if (!d.is_object()) return Fail(at, "应为对象");
+      for (auto it = d.begin(); it != d.end(); ++it)
+        if (!OneOf(it.key(), kDeadlineKeys)) return Fail(at + "." + it.key(), "未知的键");
+      DeadlineSpec s;
+      QC_ASSIGN_OR_RETURN(s.kind, Text(d, at + ".kind"));
+      if (!Identifier(s.kind)) return Fail(at + ".kind", "应为小写字母、数字和下划线");
+      QC_ASSIGN_OR_RETURN(s.label, Text(d, at + ".label"));
+      QC_ASSIGN_OR_RETURN(s.law, Text(d, at + ".law"));
+      s.from = d.value("from", "issued");
+      if (s.from != "issued" && s.from != "served" && s.from != "field")
+        return Fail(at + ".from", "应为 issued | served | field");
+      if (s.from == "field") {
+        s.field = d.value("field", "");
+        const FieldDef* f = field_of(s.field);
+        if (f == nullptr || (f->type != FieldType::kDate && f->type != FieldType::kDateTime))
+          return Fail(at + ".field", "应为本文书的日期或时间字段");
+      }
+      if (d.contains("days")) {
+        if (!d["days"].is_number_integer() || d["days"].get<int>() < 0 || d["days"].get<int>() > 3660)
+          return Fail(at + ".days", "应为 0–3660");
+        s.days = d["days"].get<int>();
+      }
+      if (d.contains("days_field")) {
+        s.days_field = d["days_field"].is_string() ? d["days_field"].get<std::string>() : "";
+        const FieldDef* f = field_of(s.days_field);
+        if (f == nullptr || f->type != FieldType::kInteger) return Fail(at + ".days_field", "应为本文书的整数字段");
+      }
+      if (d.contains("working_days")) {
+        if (!d["working_days"].is_boolean()) return Fail(at + ".working_days", "应为 true 或 false");
+        s.working_days = d["working_days"].get<bool>();
+      }
+      s.until = d.value("until", "");
+      bool until_ok =
+          s.until == "served" || s.until == "execution" || (s.until.starts_with("issued:") && s.until.size() > 7);
+      if (!until_ok) return Fail(at + ".until", "应为 served | execution | issued:<文书类型>");
+      if (s.until == "served" && !t.served) return Fail(at + ".until", "该文书不送达");
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   StatusOr<std::vector<FieldDef>> Fields(const Json& arr, const std::string& path, bool in_list) const {
     if (!arr.is_array() || arr.empty()) return Fail(path, "应为非空数组");
     std::vector<FieldDef> out;
@@ -168,10 +224,31 @@ class FileReader {
     QC_RETURN_IF_ERROR(Choice(j, "party_signature", {"none", "required_or_refusal"}, t.party_signature));
     QC_RETURN_IF_ERROR(Choice(j, "av", {"none", "as_needed", "mandatory"}, t.av));
     QC_RETURN_IF_ERROR(Choice(j, "approval", {"none", "decision"}, t.approval));
+    QC_RETURN_IF_ERROR(Choice(j, "completes", {"none", "decision", "execution"}, t.completes));
+    if (j.contains("completes_when")) {
+      const Json& w = j["completes_when"];
+      if (t.completes == "none") return Fail("completes_when", "仅用于 completes 不为 none 的文书");
+      if (!w.is_object() || !w.contains("field") || !w["field"].is_string() || !w.contains("values") ||
+          !w["values"].is_array() || w["values"].empty())
+        return Fail("completes_when", "应为 {field, values: [...]}");
+      t.completes_field = w["field"].get<std::string>();
+      const FieldDef* f = nullptr;
+      for (const auto& d : t.fields)
+        if (d.name == t.completes_field) f = &d;
+      if (f == nullptr || f->type != FieldType::kEnum) return Fail("completes_when.field", "应为本文书的选项字段");
+      for (const auto& v : w["values"]) {
+        bool known = v.is_string() && std::any_of(f->values.begin(), f->values.end(),
+                                                  [&](const auto& e) { return e.first == v.get<std::string>(); });
+        if (!known) return Fail("completes_when.values", "应为字段 " + t.completes_field + " 的选项");
+        t.completes_values.push_back(v.get<std::string>());
+      }
+    }
     if (j.contains("served")) {
       if (!j["served"].is_boolean()) return Fail("served", "应为 true 或 false");
       t.served = j["served"].get<bool>();
     }
+    if (t.completes == "decision" && (t.approval != "decision" || !t.served))
+      return Fail("completes", "案件的处理决定须经审批（approval: decision）并送达（served: true）");
     if (j.contains("number")) {
       const Json& n = j["number"];
       if (!n.is_object()) return Fail("number", "应为 {series, word}");
@@ -179,6 +256,9 @@ class FileReader {
       QC_ASSIGN_OR_RETURN(std::string word, Text(n, "number.word"));
       if (!Identifier(series)) return Fail("number.series", "应为小写字母、数字和下划线");
       t.number = std::make_pair(series, word);
+    }
+    if (j.contains("deadlines")) {
+      QC_ASSIGN_OR_RETURN(t.deadlines, Deadlines(j["deadlines"], t));
     }
     if (!j.contains("example")) return Fail("example", "须给出一份有效记录的示例");
     t.example = j["example"];
@@ -230,6 +310,17 @@ StatusOr<Catalogue> Catalogue::Load(const std::vector<CatalogueFile>& files) {
     if (!ids.insert(t.id).second) return r.Fail("id", "文书类型重复：" + t.id);
     cat.types_.push_back(std::move(t));
   }
+  // A deadline met by another type's record names a type of the catalogue.
+  for (size_t k = 0; k < cat.types_.size(); ++k)
+    for (size_t i = 0; i < cat.types_[k].deadlines.size(); ++i) {
+      const std::string& until = cat.types_[k].deadlines[i].until;
+      if (until.starts_with("issued:") && !ids.count(until.substr(7))) {
+        const CatalogueFile& f = files[k];
+        auto lines = JsonValueLines(f.text);  // FileReader keeps a reference
+        FileReader r(f, lines);
+        return r.Fail("deadlines[" + std::to_string(i) + "].until", "文书目录中没有这种文书：" + until.substr(7));
+      }
+    }
   std::sort(cat.types_.begin(), cat.types_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return cat;
 }

@@ -60,6 +60,22 @@ struct FieldDef {
 inline constexpr std::string_view kSignerRoles[] = {"party",    "witness", "interpreter", "recorder",
                                                     "guardian", "server",  "recipient"};
 
+// A time limit an issued record starts (issue 13 §6), shown among the case's deadlines until it is met:
+//   from   issued | served | field (the date or datetime `field` of the record)
+//   days   a fixed count, or `days_field` (an integer field of the record); 0 with `from: field` of a
+//          date means that date itself; due at the end of the last day, China time (the first day
+//          not counted), in working days when `working_days`
+//   until  served (the record served) | execution (the case's decision executed) | issued:<type> (a
+//          record of that type issued after this one)
+struct DeadlineSpec {
+  std::string kind, label, law;
+  std::string from = "issued", field;
+  int days = 0;
+  std::string days_field;
+  bool working_days = false;
+  std::string until;
+};
+
 struct DocumentType {
   std::string id, name;
   std::vector<Stage> stages;
@@ -69,10 +85,19 @@ struct DocumentType {
   std::vector<FieldDef> fields;
   int officers_sign = 0;  // officers who sign (two for investigation records, 行政处罚法第四十二条)
   std::vector<std::string> signers;
-  std::string party_signature = "none";                       // none | required_or_refusal
-  std::string av = "none";                                    // none | as_needed | mandatory (audio-video of the act)
-  std::string approval = "none";                              // none | decision (the chain of Art. 7, 21)
-  bool served = false;                                        // served on a party (Art. 24–28)
+  std::string party_signature = "none";  // none | required_or_refusal
+  std::string av = "none";               // none | as_needed | mandatory (audio-video of the act)
+  std::string approval = "none";         // none | decision (the chain of Art. 7, 21)
+  bool served = false;                   // served on a party (Art. 24–28)
+  // What an issued record completes in the case's course (domain/stage_records.h): `decision` — it is
+  // the case's 处理决定 (审查决定 may be left once it is issued; 送达执行 once it is served);
+  // `execution` — it records the decision's execution. `none` otherwise.
+  std::string completes = "none";
+  // `completes_when`: only a record whose enum field has one of these values completes it (a 履行情况记录
+  // of 未履行 does not end the execution). Empty: every issued record of the type.
+  std::string completes_field;
+  std::vector<std::string> completes_values;
+  std::vector<DeadlineSpec> deadlines;
   std::optional<std::pair<std::string, std::string>> number;  // 文号: series, word (易公 + word + 〔year〕n号)
   Json example;                                               // fields of a valid record
   Json definition;                                            // as loaded: what GET /catalogue serves

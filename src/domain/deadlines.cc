@@ -1,8 +1,11 @@
 #include "domain/deadlines.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "common/china_time.h"
+#include "domain/documents.h"
+#include "domain/stage_records.h"
 
 namespace qc::domain {
 
@@ -16,6 +19,64 @@ constexpr const char* kDeemedAccepted =
 // The day the application's materials were received: `received_at`, else its registration.
 TimePoint ReceivedAt(const CaseState& c) {
   return c.application && c.application->received_at ? *c.application->received_at : c.created_at;
+}
+
+// The start of a record's deadline `s`, or nullopt while it has not started.
+std::optional<TimePoint> DeadlineStart(const Document& d, const DeadlineSpec& s) {
+  if (s.from == "issued") return d.issued_at;
+  if (s.from == "served") {
+    for (const auto& x : d.services)
+      if (x.outcome == "served") return x.served_at;
+    return std::nullopt;
+  }
+  if (!d.fields.contains(s.field) || !d.fields[s.field].is_string()) return std::nullopt;
+  const std::string v = d.fields[s.field].get<std::string>();
+  if (v.size() == 10) {  // a date: its start, China time (a due date itself when days is 0)
+    auto end = EndOfChinaDay(v);
+    if (!end) return std::nullopt;
+    return StartOfChinaDay(*end);
+  }
+  auto t = ParseRfc3339(v);
+  return t.ok() ? std::optional<TimePoint>(*t) : std::nullopt;
+}
+
+bool DeadlineMet(const CaseState& c, const Document& d, const DeadlineSpec& s) {
+  if (s.until == "served") return d.Served();
+  if (s.until == "execution") return DecisionExecuted(c);
+  std::string type = s.until.substr(s.until.find(':') + 1);
+  for (const auto& x : c.documents)
+    if (x.type == type && x.status == "issued" && x.issued_at && d.issued_at && *x.issued_at >= *d.issued_at)
+      return true;
+  return false;
+}
+
+// The deadlines the case's issued records started (the catalogue's `deadlines`), until met.
+void RecordDeadlines(const CaseState& c, const WorkCalendar& cal, std::vector<Deadline>& out) {
+  for (const auto& d : c.documents) {
+    if (d.status != "issued") continue;
+    for (const auto& s : d.rules.deadlines) {
+      if (DeadlineMet(c, d, s)) continue;
+      auto since = DeadlineStart(d, s);
+      if (!since) continue;
+      int days = s.days;
+      if (!s.days_field.empty() && d.fields.contains(s.days_field) && d.fields[s.days_field].is_number_integer())
+        days = d.fields[s.days_field].get<int>();
+      TimePoint due;
+      if (days == 0)  // the day itself, to its end
+        due = StartOfChinaDay(*since, 1) - std::chrono::milliseconds(1);
+      else if (s.working_days)
+        due = cal.EndOfWorkingDaysAfter(*since, days);
+      else  // the first day not counted: to the end of the `days`th day after
+        due = StartOfChinaDay(*since, days + 1) - std::chrono::milliseconds(1);
+      // One deadline per kind on a case (the projection's key): the most urgent of its records.
+      Deadline dl{s.kind, s.label + "（" + d.name + (d.number ? " " + *d.number : "") + "）", s.law, *since, due, ""};
+      auto same = std::find_if(out.begin(), out.end(), [&](const Deadline& x) { return x.kind == s.kind; });
+      if (same == out.end())
+        out.push_back(std::move(dl));
+      else if (due < same->due)
+        *same = std::move(dl);
+    }
+  }
 }
 
 }  // namespace
@@ -42,6 +103,7 @@ std::vector<Deadline> Deadlines(const CaseState& c, const WorkCalendar& cal) {
     out.push_back({"case_file", "形成案卷", "第三十三条", *ended, due, ""});
   }
   if (c.closed_at) return out;
+  if (!c.archive) RecordDeadlines(c, cal, out);
   if (measure && !c.start_approved)
     out.push_back({"urgent_report", "报告负责人并补办批准手续（24小时）", "第十条（行政强制法第十九条）",
                    measure->taken_at, measure->taken_at + std::chrono::hours(24), ""});

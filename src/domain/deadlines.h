@@ -20,6 +20,9 @@
 //                         decision was served and executed (domain/stage_records.h ActEndedAt): form the
 //                         case file (案卷) within 30 days (Art. 33), to the end of the 30th day after the
 //                         day it ended, China time. The custodian's CaseArchived ends it.
+//   <catalogue kinds>     the time limits the case's issued records start, as their types define them
+//                         (domain/catalogue.h DeadlineSpec: 查封扣押期限, 7日内送达决定书, 15日内缴纳罚款,
+//                         整改期满复查, 催告期限), until met; one per kind, the most urgent.
 #pragma once
 
 #include "common/china_time.h"  // EndOfChinaDay

@@ -4,6 +4,7 @@
 
 #include "domain/case_commands.h"
 #include "domain/case_record.h"
+#include "domain/documents.h"
 #include "domain/event_json.h"
 #include "domain/field_rules.h"
 
@@ -90,10 +91,25 @@ Archive ArchiveFromJson(const Json& j) {
   return {Str(j, "archive_no"), OptStr(j, "note"), {}, {}};
 }
 
-bool DecisionIssued(const CaseState& c) { return c.decision.has_value() || c.on_the_spot.has_value(); }
-bool DecisionServed(const CaseState& c) { return c.on_the_spot.has_value() || !c.services.empty(); }
+// The catalogue's records count beside the minimum records: an issued record that `completes` the
+// decision (行政处罚决定书, …) is the decision, its successful service the service; one that completes the
+// execution (履行情况记录 of a performance) the execution.
+namespace {
+const Document* CompletingDocument(const CaseState& c, std::string_view what, bool served = false) {
+  for (const auto& d : c.documents)
+    if (d.Completes(what) && (!served || d.Served())) return &d;
+  return nullptr;
+}
+}  // namespace
+
+bool DecisionIssued(const CaseState& c) {
+  return c.decision.has_value() || c.on_the_spot.has_value() || CompletingDocument(c, "decision");
+}
+bool DecisionServed(const CaseState& c) {
+  return c.on_the_spot.has_value() || !c.services.empty() || CompletingDocument(c, "decision", true);
+}
 bool DecisionExecuted(const CaseState& c) {
-  if (c.execution) return true;
+  if (c.execution || CompletingDocument(c, "execution")) return true;
   // A warning needs nothing more; a fine collected on the spot is paid (行政处罚法 第六十八条).
   return c.on_the_spot && (c.on_the_spot->penalty == "warning" || c.on_the_spot->collected);
 }
@@ -101,7 +117,9 @@ bool DecisionExecuted(const CaseState& c) {
 std::optional<TimePoint> ActEndedAt(const CaseState& c) {
   if (c.closed_at) return c.closed_at;
   if (!DecisionServed(c) || !DecisionExecuted(c)) return std::nullopt;
-  return c.execution ? c.execution->completed_at : c.on_the_spot->at;
+  if (c.execution) return c.execution->completed_at;
+  if (const Document* d = CompletingDocument(c, "execution")) return d->issued_at;
+  return c.on_the_spot ? std::optional<TimePoint>(c.on_the_spot->at) : std::nullopt;
 }
 
 Status CheckStageMinimum(const CaseState& c) {

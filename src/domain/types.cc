@@ -32,22 +32,27 @@ constexpr Table<CaseStatus, 8> kStatuses{{{"pending", "待启动"},
 constexpr Table<PartyKind, 3> kPartyKinds{
     {{"natural_person", "自然人"}, {"legal_person", "法人"}, {"other_organization", "其他组织"}}};
 constexpr Table<Procedure, 2> kProcedures{{{"ordinary", "普通程序"}, {"simple", "简易程序"}}};
-constexpr Table<ApprovalKind, 6> kApprovalKinds{{{"start", "程序启动审批"},
+constexpr Table<ApprovalKind, 7> kApprovalKinds{{{"start", "程序启动审批"},
                                                  {"non_acceptance", "不予受理审批"},
                                                  {"not_start", "不予启动审批"},
                                                  {"clear_major", "撤销重大复杂认定审批"},
                                                  {"decision", "处理决定审批"},
-                                                 {"document", "文书审批"}}};
+                                                 {"document", "文书审批"},
+                                                 {"correction", "文书更正审批"}}};
 constexpr Table<ApprovalState, 6> kApprovalStates{{{"reviewing", "待审核"},
                                                    {"legal_review", "待法制审核"},
                                                    {"deciding", "待负责人批准"},
                                                    {"approved", "已批准"},
                                                    {"returned", "已退回"},
                                                    {"rejected", "不予批准"}}};
-constexpr Table<ApprovalStepKind, 4> kApprovalSteps{
-    {{"submit", "承办人提交"}, {"review", "审核"}, {"legal_review", "法制审核"}, {"decide", "负责人批准"}}};
-constexpr Table<ApprovalDecision, 4> kApprovalDecisions{
-    {{"submit", "提交"}, {"approve", "同意"}, {"return", "退回"}, {"reject", "不予批准"}}};
+constexpr Table<ApprovalStepKind, 6> kApprovalSteps{{{"submit", "承办人提交"},
+                                                     {"review", "审核"},
+                                                     {"legal_review", "法制审核"},
+                                                     {"decide", "负责人批准"},
+                                                     {"expert_opinion", "专家论证"},
+                                                     {"collective_discussion", "集体讨论"}}};
+constexpr Table<ApprovalDecision, 5> kApprovalDecisions{
+    {{"submit", "提交"}, {"approve", "同意"}, {"return", "退回"}, {"reject", "不予批准"}, {"opinion", "记录意见"}}};
 constexpr Table<UploadState, 4> kUploadStates{
     {{"receiving", "上传中"}, {"complete", "已接收"}, {"registered", "已登记"}, {"refused", "已拒绝"}}};
 constexpr Table<MediaKind, 2> kMediaKinds{{{"av", "音像记录"}, {"attachment", "附件"}}};

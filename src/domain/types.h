@@ -47,7 +47,7 @@ enum class Procedure { kOrdinary, kSimple };  // 普通程序 / 简易程序 (Ar
 // flag (Art. 5), which removes the legal review and so is the 负责人's to decide. The decisions of later
 // stages join here.
 // The decision of the 审查决定 stage (处理决定, Art. 21; 行政处罚法 第五十七条、第五十八条) runs the same chain.
-enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor, kDecision, kDocument };
+enum class ApprovalKind { kStart, kNonAcceptance, kNotStart, kClearMajor, kDecision, kDocument, kCorrection };
 
 // Where an approval stands: open while a role's decision is awaited, then closed.
 enum class ApprovalState {
@@ -60,8 +60,10 @@ enum class ApprovalState {
 };
 
 // A step of the chain and what its actor decided.
-enum class ApprovalStepKind { kSubmit, kReview, kLegalReview, kDecide };  // 承办人提交 / 审核 / 法制审核 / 负责人批准
-enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject };  // 提交 / 同意 / 退回 / 不予批准
+// 承办人提交 / 审核 / 法制审核 / 负责人批准 / 专家论证 (Art. 19) / 集体讨论 (Art. 20). The last two are
+// recorded in the chain without moving it (decision `opinion`).
+enum class ApprovalStepKind { kSubmit, kReview, kLegalReview, kDecide, kExpert, kCollective };
+enum class ApprovalDecision { kSubmit, kApprove, kReturn, kReject, kOpinion };  // 提交 / 同意 / 退回 / 不予批准
 
 // A tus upload's life (app/uploads.h) and the two kinds of media record.
 enum class UploadState { kReceiving, kComplete, kRegistered, kRefused };  // 上传中 / 已接收 / 已登记 / 已拒绝

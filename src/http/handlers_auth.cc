@@ -13,6 +13,7 @@ Router MakeApiRouter(bool secure_cookie) {
   Router r;
   RegisterAuthRoutes(r, secure_cookie);
   RegisterCaseRoutes(r);
+  RegisterDocumentRoutes(r);
   RegisterDirectoryRoutes(r);
   RegisterLedgerRoutes(r);
   RegisterUploadRoutes(r);

@@ -31,17 +31,6 @@ domain::Party ReadParty(Reader& p) {
   return party;
 }
 
-std::optional<TimePoint> ReadTime(Reader& r, const std::string& name) {
-  auto s = r.OptStr(name, 40);
-  if (!s) return std::nullopt;
-  auto t = ParseRfc3339(*s);
-  if (!t.ok()) {
-    r.Fail(Status::InvalidArgument("invalid_field", t.status().message(), r.Path(name)));
-    return std::nullopt;
-  }
-  return *t;
-}
-
 domain::Offence ReadOffence(Reader& o) {
   domain::Offence off;
   off.cause = o.Str("cause", kRequired, 100);
@@ -222,61 +211,6 @@ void RegisterCaseRoutes(Router& r) {
     QC_ASSIGN_OR_RETURN(Json events, c.app.cases().CaseEvents(*c.actor, c.params["id"]));
     return JsonResponse(200, events);
   });
-
-  // 文书（issue 13 §2）: the written records of a case, of the types of GET /api/v1/catalogue.
-  r.Add("GET", "/api/v1/cases/{id}/documents", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(Json list, c.app.cases().ListDocuments(*c.actor, c.params["id"]));
-    return JsonResponse(200, list);
-  });
-  r.Add("POST", "/api/v1/cases/{id}/documents", Session(Action::kActOnCase), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
-    Reader in(body);
-    std::string type = in.Str("type", kRequired, 64);
-    in.Object("fields", kRequired);  // checked against the type's definition
-    QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res,
-                        c.app.cases().DraftDocument(*c.actor, c.params["id"], type, body["fields"]));
-    return JsonResponse(
-        201, {{"case", res.body["case"]}, {"document", res.body["document"]}, {"events", app::EventsJson(res.events)}});
-  });
-  r.Add("GET", "/api/v1/cases/{id}/documents/{doc}", Session(Action::kViewCase), [](Context& c) -> StatusOr<Response> {
-    QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-    QC_ASSIGN_OR_RETURN(Json doc, c.app.cases().GetDocument(*c.actor, c.params["id"], c.params["doc"]));
-    return JsonResponse(200, {{"document", std::move(doc)}});
-  });
-  r.Add("PUT", "/api/v1/cases/{id}/documents/{doc}", Session(Action::kActOnCase), [](Context& c) -> StatusOr<Response> {
-    QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
-    Reader in(body);
-    in.Object("fields", kRequired);
-    QC_RETURN_IF_ERROR(in.Finish());
-    QC_ASSIGN_OR_RETURN(app::CommandResult res,
-                        c.app.cases().ReviseDocument(*c.actor, c.params["id"], c.params["doc"], body["fields"]));
-    return JsonResponse(
-        200, {{"case", res.body["case"]}, {"document", res.body["document"]}, {"events", app::EventsJson(res.events)}});
-  });
-  r.Add("POST", "/api/v1/cases/{id}/documents/{doc}/submit", Session(Action::kActOnCase),
-        [](Context& c) -> StatusOr<Response> {
-          QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
-          Reader in(body);
-          std::string opinion = in.Str("opinion", kRequired, 2000);
-          QC_RETURN_IF_ERROR(in.Finish());
-          QC_ASSIGN_OR_RETURN(app::CommandResult res,
-                              c.app.cases().SubmitDocument(*c.actor, c.params["id"], c.params["doc"], opinion));
-          return JsonResponse(200, {{"case", res.body["case"]},
-                                    {"document", res.body["document"]},
-                                    {"events", app::EventsJson(res.events)}});
-        });
-  r.Add("POST", "/api/v1/cases/{id}/documents/{doc}/issue", Session(Action::kActOnCase),
-        [](Context& c) -> StatusOr<Response> {
-          QC_ASSIGN_OR_RETURN(Json body, ParseBody(c.req));
-          QC_RETURN_IF_ERROR(Reader(body).Finish());
-          QC_ASSIGN_OR_RETURN(app::CommandResult res,
-                              c.app.cases().IssueDocument(*c.actor, c.params["id"], c.params["doc"]));
-          return JsonResponse(200, {{"case", res.body["case"]},
-                                    {"document", res.body["document"]},
-                                    {"events", app::EventsJson(res.events)}});
-        });
 
   // 当场更正申请材料错误（第九条）
   AddAction(r, "application/corrections", [](Reader& in) -> app::CaseAction {

@@ -349,6 +349,9 @@ void RegisterUploadRoutes(Router& r) {
     QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
     QC_ASSIGN_OR_RETURN(app::Uploader who, UploaderOf(c));
     QC_ASSIGN_OR_RETURN(app::UploadInfo u, c.app.uploads().RegisterUploadAsAttachment(who, c.params["id"]));
+    // Refused as an attachment too (the same content already in the case, …): a 409 with the reason,
+    // not a 200 whose body says "refused".
+    if (u.state == domain::UploadState::kRefused) return Status::Conflict(u.error_code, u.error);
     return JsonResponse(200, UploadJson(u));
   });
 }

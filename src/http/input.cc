@@ -296,4 +296,15 @@ Status QueryReader::Finish() {
   return Status();
 }
 
+std::optional<TimePoint> ReadTime(Reader& r, const std::string& name) {
+  auto s = r.OptStr(name, 40);
+  if (!s) return std::nullopt;
+  auto t = ParseRfc3339(*s);
+  if (!t.ok()) {
+    r.Fail(Status::InvalidArgument("invalid_field", t.status().message(), r.Path(name)));
+    return std::nullopt;
+  }
+  return *t;
+}
+
 }  // namespace qc::http

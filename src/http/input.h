@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/canonical_json.h"
+#include "common/clock.h"
 #include "common/status.h"
 #include "common/utf8.h"
 #include "http/message.h"
@@ -83,5 +84,8 @@ class QueryReader {
 };
 
 using qc::Utf8Length;  // common/utf8.h
+
+// An optional RFC 3339 time; a malformed one fails the reader at its field.
+std::optional<TimePoint> ReadTime(Reader& r, const std::string& name);
 
 }  // namespace qc::http

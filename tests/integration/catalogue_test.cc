@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include "case_records.h"
 #include "cli_run.h"
 #include "server_fixture.h"
 #include "../unit/test_dir.h"
@@ -40,6 +41,11 @@ TEST(CatalogueTest, AMalformedCatalogueStopsTheServerNamingFileLineAndKey) {
 
 namespace qc::testing {
 namespace {
+
+// A 1×1 PNG, as the browser's canvas sends a drawn signature.
+const char* const kPng =
+    "data:image/"
+    "png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 void ApproveAll(int port, const std::string& approval) {
   Client reviewer(port, "reviewer1"), approver(port, "approver1");
@@ -102,6 +108,24 @@ TEST(DocumentsTest, RecordsOfTheCatalogueAreDraftedRevisedIssuedAndApproved) {
   HttpResponse revised = officer.Put(doc_path, {{"fields", revised_fields}});
   ASSERT_EQ(revised.status, 200) << revised.body;
   EXPECT_EQ(revised.json()["document"]["version"], 2);
+  HttpResponse unsigned_issue = officer.Post(doc_path + "/issue", Json::object());
+  EXPECT_EQ(unsigned_issue.status, 409);
+  EXPECT_EQ(unsigned_issue.json()["code"], "missing_signature") << unsigned_issue.body;
+  // Two officers and the party sign (Art. 12): the party's drawing is kept and served back.
+  ASSERT_EQ(officer.Post(doc_path + "/signatures", {{"role", "officer"}}).status, 201);
+  ASSERT_EQ(liu.Post(doc_path + "/signatures", {{"role", "officer"}}).status, 201);
+  HttpResponse party_signed =
+      officer.Post(doc_path + "/signatures",
+                   {{"role", "party"}, {"name", "周涛"}, {"party", 0}, {"image", kPng}, {"certificates_seen", true}});
+  ASSERT_EQ(party_signed.status, 201) << party_signed.body;
+  Json sig = party_signed.json()["document"]["signatures"][2];
+  EXPECT_EQ(sig["content_sha256"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(sig["current"].get<bool>());
+  HttpResponse image = officer.Get(doc_path + "/signatures/3/image");
+  ASSERT_EQ(image.status, 200);
+  EXPECT_EQ(image.headers["content-type"], "image/png");
+  EXPECT_EQ(image.body.substr(1, 3), "PNG");
+  EXPECT_EQ(officer.Get(doc_path + "/signatures/1/image").status, 404) << "an officer signs by account";
   HttpResponse issued = officer.Post(doc_path + "/issue", Json::object());
   ASSERT_EQ(issued.status, 200) << issued.body;
   EXPECT_EQ(issued.json()["document"]["status"], "issued");
@@ -145,6 +169,12 @@ TEST(DocumentsTest, OneRecordOfEveryCatalogueTypeThroughTheApi) {
   std::set<std::string> made;
   Json parties = {{{"kind", "legal_person"}, {"name", "易县金嗓子娱乐有限公司"}, {"legal_representative", "周涛"}},
                   {{"kind", "natural_person"}, {"name", "李明"}}};
+  std::map<std::string, std::string> records;  // case path -> an attachment of it
+  auto RecordOf = [&](const std::string& base) {
+    if (!records.count(base))
+      records[base] = UploadAttachment(officer, server.port(), base.substr(base.rfind('/') + 1), "现场照片.pdf");
+    return records[base];
+  };
   // Drafts (and counts) every type not yet made that `stage` and `procedure` allow.
   auto make_all = [&](const std::string& base, const std::string& stage, const std::string& procedure) {
     for (const auto& t : types) {
@@ -153,7 +183,13 @@ TEST(DocumentsTest, OneRecordOfEveryCatalogueTypeThroughTheApi) {
       for (const auto& s : t["stages"]) stage_ok = stage_ok || s == stage;
       for (const auto& p : t["procedures"]) procedure_ok = procedure_ok || p == procedure;
       if (made.count(id) || !stage_ok || !procedure_ok) continue;
-      HttpResponse r = officer.Post(base + "/documents", {{"type", id}, {"fields", t["example"]}});
+      // The example's footage stands for a record of this case.
+      Json fields = t["example"];
+      for (auto& [key, value] : fields.items())
+        if (value.is_array())
+          for (auto& row : value)
+            if (row.is_object() && row.contains("record")) row["record"] = RecordOf(base);
+      HttpResponse r = officer.Post(base + "/documents", {{"type", id}, {"fields", fields}});
       EXPECT_EQ(r.status, 201) << id << " at " << stage << ": " << r.body;
       if (r.status == 201) made.insert(id);
     }

@@ -311,6 +311,19 @@ TEST_F(UploadsTest, NotAudioVideoIsRefusedThenRegisteredAsAttachment) {
   EXPECT_EQ(media[0]["kind"], "attachment");
   EXPECT_EQ(media[0]["file_name"], "询问笔录.pdf");
   EXPECT_EQ(officer_->Post(loc + "/attachment", Json::object()).status, 409) << "registered once";
+  // The same content again: refused as an attachment too, with a 409 that says why (not a 200 whose
+  // body says "refused").
+  std::string again = Create(pdf.size(), Meta({{"filename", "询问笔录（副本）.pdf"},
+                                               {"filetype", "application/pdf"},
+                                               {"case_id", case_id_},
+                                               {"act", "inquiry"},
+                                               {"capture_end", MinutesAgo(5)},
+                                               {"parties_informed", "true"}}));
+  ASSERT_EQ(Patch(again, 0, pdf).status, 204);
+  HttpResponse dup = officer_->Post(again + "/attachment", Json::object());
+  EXPECT_EQ(dup.status, 409) << dup.body;
+  EXPECT_EQ(dup.json()["code"], "duplicate_record");
+  EXPECT_EQ(CaseMedia(case_id_).size(), 1u);
 }
 
 // Security probe (high): an upload's declared filetype became the Content-Type of its content, served

@@ -100,6 +100,26 @@ TEST(Catalogue, AMalformedFileIsNamedWithItsLineAndKey) {
        "枚举字段须列出取值"},
       {[](Json& j) { j["av"] = "always"; }, "av", "\"always\"", "应为 none | as_needed | mandatory"},
       {[](Json& j) { j.erase("law"); }, "law", "\"id\"", "缺少此项"},
+      {[](Json& j) { j["completes"] = "decision"; }, "completes", "\"decision\"", "须经审批"},
+      {[](Json& j) { j["completes"] = "verdict"; }, "completes", "\"verdict\"", "应为 none | decision | execution"},
+      {[](Json& j) {
+         j["completes"] = "execution";
+         j["completes_when"] = {{"field", "place"}, {"values", {"x"}}};
+       },
+       "completes_when.field", "\"field\": \"place\"", "应为本文书的选项字段"},
+      {[](Json& j) {
+         j["deadlines"] = {{{"kind", "x"}, {"label", "期限"}, {"law", "某法"}, {"until", "issued:nope"}}};
+       },
+       "deadlines[0].until", "\"issued:nope\"", "文书目录中没有这种文书：nope"},
+      {[](Json& j) {
+         j["deadlines"] = {{{"kind", "x"},
+                            {"label", "期限"},
+                            {"law", "某法"},
+                            {"from", "field"},
+                            {"field", "place"},
+                            {"until", "execution"}}};
+       },
+       "deadlines[0].field", "\"field\": \"place\"", "应为本文书的日期或时间字段"},
   };
   for (const auto& c : cases) {
     CatalogueFile f = TypeFile(c.patch);

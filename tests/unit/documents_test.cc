@@ -12,6 +12,23 @@ namespace {
 
 using namespace testing_support;
 
+// Two officers and the party sign the current version of an inquiry record (Art. 12).
+void SignInquiry(CaseHarness& h, const std::string& doc) {
+  Actor liu = Officer("u_off3");
+  if (!h.c.HasOfficer("u_off3"))
+    ASSERT_TRUE(h.Run(DecideAssignOfficer(h.c, Officer(), {"u_off3", "刘洋", "130000000003"}), Officer()).ok());
+  DocumentSignature officer;
+  officer.role = "officer";
+  ASSERT_TRUE(h.Run(DecideSignDocument(h.c, Officer(), doc, officer, "hash"), Officer()).ok());
+  ASSERT_TRUE(h.Run(DecideSignDocument(h.c, liu, doc, officer, "hash"), liu).ok());
+  DocumentSignature party;
+  party.role = "party";
+  party.name = "周涛";
+  party.party = 0;
+  party.image_sha256 = std::string(64, 'a');
+  ASSERT_TRUE(h.Run(DecideSignDocument(h.c, Officer(), doc, party, "hash"), Officer()).ok());
+}
+
 class DocumentsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -55,8 +72,10 @@ TEST_F(DocumentsTest, DraftedRevisedThenIssuedAndNeverEditedAgain) {
   ASSERT_TRUE(h.Run(DecideReviseDocument(h.c, off, inquiry, "doc_1", fields), off).ok());
   EXPECT_EQ(h.c.documents[0].version, 2);
   EXPECT_EQ(h.c.documents[0].fields, fields);
-  // A record without approval is issued by its officer; without a 文号 it has none.
+  // A record without approval is issued by its officer once signed; without a 文号 it has none.
   EXPECT_EQ(DecideSubmitDocument(h.c, off, inquiry, "doc_1", "apv_x", "请审批").status().code(), "illegal_transition");
+  EXPECT_EQ(DecideIssueDocument(h.c, off, inquiry, "doc_1").status().code(), "missing_signature");
+  SignInquiry(h, "doc_1");
   ASSERT_TRUE(h.Run(DecideIssueDocument(h.c, off, inquiry, "doc_1"), off).ok());
   EXPECT_EQ(h.c.documents[0].status, "issued");
   EXPECT_FALSE(h.c.documents[0].number);

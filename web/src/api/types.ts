@@ -8,6 +8,7 @@ import type { MediaKind, MediaRecord, UploadState } from './types-media'
 import type { Offence, UrgentMeasure, UrgentMeasureInput } from './types-case-start'
 import type { ArchiveRecord, CaseDecision, ExecutionRecord, ServiceRecord } from './types-stage-records'
 import type { ComplaintAcceptanceRecord, ComplaintNotStartedRecord, ComplaintTransferRecord } from './types-complaint'
+import type { CaseDocument } from './types-documents'
 
 export type * from './types-common'
 export type * from './types-directory'
@@ -16,6 +17,7 @@ export type * from './types-ledger'
 export type * from './types-case-start'
 export type * from './types-stage-records'
 export type * from './types-complaint'
+export type * from './types-documents'
 
 // ---- Vocabulary ----------------------------------------------------------------------------------
 
@@ -343,6 +345,8 @@ export interface Case {
   execution?: ExecutionRecord | null
   /** 归档管理: the 档案管理员's archive, once sealed. */
   archive?: ArchiveRecord | null
+  /** The written records (文书) of the case, in the order drafted (older servers send nothing). */
+  documents?: CaseDocument[]
   version: number
   last_index: number
   /**
@@ -355,6 +359,11 @@ export interface Case {
 export interface CaseCommandResult {
   case: Case
   events: RecordedEvent[]
+}
+
+/** What a command on a written record answers: the case and the record as they now are. */
+export interface DocumentCommandResult extends CaseCommandResult {
+  document: CaseDocument
 }
 
 export interface CaseSummary {
@@ -409,12 +418,13 @@ export type PendingRole = 'reviewer' | 'legal' | 'approver' | null
 
 export type Decision = 'approve' | 'return' | 'reject'
 
-/** A step's decision: the officer's submission or a reviewer's Decision. */
-export type ApprovalDecision = 'submit' | Decision
+/** A step's decision: the officer's submission, a reviewer's Decision, or a record that does not decide (opinion). */
+export type ApprovalDecision = 'submit' | Decision | 'opinion'
 
-export type ApprovalKind = 'start' | 'non_acceptance' | 'not_start' | 'clear_major' | 'decision'
+export type ApprovalKind = 'start' | 'non_acceptance' | 'not_start' | 'clear_major' | 'decision' | 'document' | 'correction'
 
-export type ApprovalStepKind = 'submit' | 'review' | 'legal_review' | 'decide'
+/** expert_opinion 专家论证 (Art. 19) and collective_discussion 集体讨论 (Art. 20) are recorded without moving the chain. */
+export type ApprovalStepKind = 'submit' | 'review' | 'legal_review' | 'decide' | 'expert_opinion' | 'collective_discussion'
 
 export interface ApprovalInboxItem {
   id: string
@@ -455,7 +465,30 @@ export interface ApprovalStep {
   decision_label?: string
   opinion: string
   reasons?: string
+  /** expert_opinion: {experts}; collective_discussion: {held_at, participants, discussion} (the conclusion is `opinion`). */
+  detail?: ApprovalStepDetail
   at: string
+}
+
+export interface ApprovalStepDetail {
+  experts?: { name: string; title?: string }[]
+  held_at?: string
+  participants?: string[]
+  discussion?: string
+}
+
+/** POST /api/v1/approvals/{id}/expert-opinion — 专家论证 (Art. 19). */
+export interface ExpertOpinionInput {
+  experts: { name: string; title?: string }[]
+  opinion: string
+}
+
+/** POST /api/v1/approvals/{id}/collective-discussion — 集体讨论 (Art. 20). */
+export interface CollectiveDiscussionInput {
+  held_at?: string
+  participants: string[]
+  discussion: string
+  conclusion: string
 }
 
 export interface Approval {

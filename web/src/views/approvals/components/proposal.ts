@@ -33,6 +33,8 @@ export const PROPOSAL_TITLES: Record<Exclude<ApprovalKind, 'start'>, string> = {
   not_start: '拟不予启动告知',
   clear_major: '拟撤销重大复杂认定',
   decision: '拟作出处理决定',
+  document: '拟签发文书',
+  correction: '拟更正文书',
 }
 
 export interface ProposalLine {

@@ -87,6 +87,14 @@ export function eventSummary(
           : label('approval_kinds', s('kind'))
       return `${what}${s('opinion') ? '；承办人意见：' + s('opinion') : ''}`
     }
+    case 'DocumentDrafted':
+      return `${s('name')}（第 1 版草稿）`
+    case 'DocumentRevised':
+      return typeof d.version === 'number' ? `修改为第 ${d.version} 版` : ''
+    case 'DocumentIssued':
+      return [typeof d.version === 'number' ? `第 ${d.version} 版` : '', s('number') ? '文号 ' + s('number') : '']
+        .filter(Boolean)
+        .join('，')
     case 'DecisionIssued':
       return `${s('decision_no')}（${decisionKindLabel(s('kind'))}）：${s('content')}`
     case 'DocumentServed':
