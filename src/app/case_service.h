@@ -101,6 +101,11 @@ class CaseService {
  private:
   // The state of a case as of ledger index `last_index`, folded once and cached by that index.
   StatusOr<std::shared_ptr<const domain::CaseState>> CaseStateAt(const std::string& case_id, int64_t last_index);
+  // The folded state of a case `a` may see, at its latest projected index (cached).
+  StatusOr<std::shared_ptr<const domain::CaseState>> VisibleCaseState(const domain::Actor& a, const std::string& id);
+  // {"case": the case JSON, "document": the whole record} of a document command's result.
+  StatusOr<CommandResult> WithDocument(const domain::Actor& a, CommandResult r, const std::string& case_id,
+                                       const std::string& doc_id);
   // ActOnCase on the case the approval `approval_id` belongs to (NotFound "id" when none).
   StatusOr<CommandResult> ActOnApproval(const domain::Actor& a, const std::string& approval_id, const Decider& decide);
 

@@ -40,12 +40,6 @@ StatusOr<std::string> ContentHash(const domain::Document& d) {
   return ToHex(crypto::Sha256(text));
 }
 
-StatusOr<Json> DocumentOf(const Json& c, const std::string& doc_id) {
-  for (const auto& d : c["documents"])
-    if (d["id"] == doc_id) return d;
-  return Status::NotFound("文书不存在", "document_id");
-}
-
 }  // namespace
 
 StatusOr<CommandResult> CaseService::SignDocument(const Actor& a, const std::string& case_id, const std::string& doc_id,
@@ -67,9 +61,7 @@ StatusOr<CommandResult> CaseService::SignDocument(const Actor& a, const std::str
                         }
                         return drafts;
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 StatusOr<CommandResult> CaseService::ServeDocument(const Actor& a, const std::string& case_id,
@@ -89,9 +81,7 @@ StatusOr<CommandResult> CaseService::ServeDocument(const Actor& a, const std::st
                         }
                         return drafts;
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 StatusOr<CommandResult> CaseService::CorrectDocument(const Actor& a, const std::string& case_id,
@@ -106,15 +96,13 @@ StatusOr<CommandResult> CaseService::CorrectDocument(const Actor& a, const std::
                           return Status::Conflict("illegal_transition", "文书目录中已没有这种文书：" + d->type);
                         return domain::DecideCorrectDocument(c, a, *t, doc_id, approval_id, fields, reason, opinion);
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 StatusOr<std::string> CaseService::SignatureImage(const Actor& a, const std::string& case_id, const std::string& doc_id,
                                                   int seq, bool service) {
-  QC_ASSIGN_OR_RETURN(Json c, GetCase(a, case_id));  // who may see the case may see its records
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(c, doc_id));
+  // Who may see the case may see its records.
+  QC_ASSIGN_OR_RETURN(Json doc, GetDocument(a, case_id, doc_id));
   std::string sha;
   for (const auto& x : doc[service ? "services" : "signatures"])
     if (x["seq"] == seq) {

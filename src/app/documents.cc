@@ -3,36 +3,46 @@
 #include "app/case_service.h"
 #include "crypto/hash.h"
 #include "domain/documents.h"
+#include "store/case_repo.h"
 
 namespace qc::app {
 
 using domain::Actor;
 using Drafts = StatusOr<std::vector<domain::EventDraft>>;
 
-namespace {
-
-// The document `doc_id` of the case JSON, or NotFound.
-StatusOr<Json> DocumentOf(const Json& c, const std::string& doc_id) {
-  for (const auto& d : c["documents"])
-    if (d["id"] == doc_id) return d;
-  return Status::NotFound("文书不存在", "document_id");
-}
-
-}  // namespace
+namespace {}  // namespace
 
 StatusOr<Json> CaseService::ListDocuments(const Actor& a, const std::string& case_id) {
   QC_ASSIGN_OR_RETURN(Json c, GetCase(a, case_id));
   Json items = Json::array();
-  for (auto d : c["documents"]) {
-    d.erase("fields");
-    items.push_back(std::move(d));
-  }
+  for (auto d : c["documents"]) items.push_back(std::move(d));  // the case lists their summaries
   return Json{{"items", std::move(items)}};
 }
 
 StatusOr<Json> CaseService::GetDocument(const Actor& a, const std::string& case_id, const std::string& doc_id) {
-  QC_ASSIGN_OR_RETURN(Json c, GetCase(a, case_id));
-  return DocumentOf(c, doc_id);
+  QC_ASSIGN_OR_RETURN(auto state, VisibleCaseState(a, case_id));
+  const domain::Document* d = domain::FindDocument(*state, doc_id);
+  if (d == nullptr) return Status::NotFound("文书不存在", "document_id");
+  return domain::ToJson(*d);
+}
+
+StatusOr<std::shared_ptr<const domain::CaseState>> CaseService::VisibleCaseState(const Actor& a,
+                                                                                 const std::string& id) {
+  std::optional<store::CaseDetailRow> row;
+  {
+    auto db = ctx_.reads->Acquire();
+    QC_ASSIGN_OR_RETURN(row, store::GetCaseDetail(*db, id));
+  }
+  if (!row) return Status::NotFound("案件不存在", "id");
+  QC_RETURN_IF_ERROR(ctx_.Allow(a, domain::Action::kViewCase, domain::UnitResource(row->unit_id)));
+  return CaseStateAt(id, row->last_index);
+}
+
+StatusOr<CommandResult> CaseService::WithDocument(const Actor& a, CommandResult r, const std::string& case_id,
+                                                  const std::string& doc_id) {
+  QC_ASSIGN_OR_RETURN(Json doc, GetDocument(a, case_id, doc_id));
+  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
+  return r;
 }
 
 StatusOr<CommandResult> CaseService::DraftDocument(const Actor& a, const std::string& case_id, const std::string& type,
@@ -43,9 +53,7 @@ StatusOr<CommandResult> CaseService::DraftDocument(const Actor& a, const std::st
   QC_ASSIGN_OR_RETURN(CommandResult r, ActOnCase(a, case_id, [&](const domain::CaseState& c) -> Drafts {
                         return domain::DecideDraftDocument(c, a, *t, doc_id, fields);
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 namespace {
@@ -68,9 +76,7 @@ StatusOr<CommandResult> CaseService::ReviseDocument(const Actor& a, const std::s
                         QC_ASSIGN_OR_RETURN(auto* t, TypeOf(*ctx_.catalogue, c, doc_id));
                         return domain::DecideReviseDocument(c, a, *t, doc_id, fields);
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 StatusOr<CommandResult> CaseService::IssueDocument(const Actor& a, const std::string& case_id,
@@ -79,9 +85,7 @@ StatusOr<CommandResult> CaseService::IssueDocument(const Actor& a, const std::st
                         QC_ASSIGN_OR_RETURN(auto* t, TypeOf(*ctx_.catalogue, c, doc_id));
                         return domain::DecideIssueDocument(c, a, *t, doc_id);
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 StatusOr<CommandResult> CaseService::SubmitDocument(const Actor& a, const std::string& case_id,
@@ -91,9 +95,7 @@ StatusOr<CommandResult> CaseService::SubmitDocument(const Actor& a, const std::s
                         QC_ASSIGN_OR_RETURN(auto* t, TypeOf(*ctx_.catalogue, c, doc_id));
                         return domain::DecideSubmitDocument(c, a, *t, doc_id, approval_id, opinion);
                       }));
-  QC_ASSIGN_OR_RETURN(Json doc, DocumentOf(r.body, doc_id));
-  r.body = Json{{"case", std::move(r.body)}, {"document", std::move(doc)}};
-  return r;
+  return WithDocument(a, std::move(r), case_id, doc_id);
 }
 
 }  // namespace qc::app

@@ -529,7 +529,7 @@ Json CaseToJson(const CaseState& c, const WorkCalendar& cal) {
   j["execution"] = c.execution ? ToJson(*c.execution) : Json(nullptr);
   j["archive"] = c.archive ? ToJson(*c.archive) : Json(nullptr);
   Json documents = Json::array();
-  for (const auto& d : c.documents) documents.push_back(ToJson(d));
+  for (const auto& d : c.documents) documents.push_back(SummaryJson(d));
   j["documents"] = std::move(documents);
   auto ended = ActEndedAt(c);
   j["act_ended_at"] = ended ? Json(FormatRfc3339(*ended)) : Json(nullptr);

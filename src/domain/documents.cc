@@ -260,6 +260,25 @@ Json RequirementsJson(const Document& d) {
           {"service_done", d.Served()}};
 }
 
+Json SummaryJson(const Document& d) {
+  Json j = Json::object();
+  j["id"] = d.id;
+  j["type"] = d.type;
+  j["name"] = d.name;
+  j["status"] = d.status;
+  j["stage"] = ToString(d.stage);
+  j["version"] = d.version;
+  j["number"] = d.number ? Json(*d.number) : Json(nullptr);
+  j["drafted_at"] = FormatRfc3339(d.drafted_at);
+  j["drafted_by"] = ActorRefJson(d.drafted_by);
+  j["updated_at"] = FormatRfc3339(d.updated_at);
+  j["issued_at"] = TimeOrNull(d.issued_at);
+  j["signed"] = PartySigned(d);
+  j["served"] = d.Served();
+  j["requirements"] = RequirementsJson(d);
+  return j;
+}
+
 Json ToJson(const Document& d) {
   Json j = Json::object();
   j["id"] = d.id;

@@ -125,7 +125,11 @@ struct Document {
   // Issued, and (with `completes_when`) its field has a completing value.
   bool Completes(std::string_view what) const;
 };
+// The whole record: fields, versions, signatures, service, corrections (GET …/documents/{doc}).
 Json ToJson(const Document& d);
+// What the case JSON lists of a record: no fields, versions, signatures or service — so that the
+// case a write renders and the API returns stays small however many records it holds.
+Json SummaryJson(const Document& d);
 Json ToJson(const DocumentService& s);
 
 // The appliers' halves (case_state.cc folds the events with them).

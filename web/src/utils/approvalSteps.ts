@@ -1,10 +1,10 @@
 // The steps of an approval that record without deciding — 专家论证 (Art. 19) and 集体讨论 (Art. 20) —
 // as lines of text under their opinion, and who may record them in an open approval.
-import type { ApprovalStep, ApprovalState, PendingRole } from '@/api/types'
+import type { ApprovalStepDetail, ApprovalState, PendingRole } from '@/api/types'
 import { formatTime } from './time'
 
 /** The lines of a step's `detail`: the experts, or when the discussion was held, who took part and what was said. */
-export function stepDetailLines(s: Pick<ApprovalStep, 'step' | 'detail'>): string[] {
+export function stepDetailLines(s: { step: string; detail?: ApprovalStepDetail }): string[] {
   const d = s.detail
   if (!d) return []
   const lines: string[] = []

@@ -1,10 +1,12 @@
 // One line of what an event recorded, for the case's event timeline (全过程记录).
-import type { CaseEvent, VocabularyName } from '@/api/types'
+import type { ApprovalStepDetail, CaseEvent, VocabularyName } from '@/api/types'
 import { labelOf } from '@/api/cases'
 import { avActOptions } from '@/api/media'
 import { decisionKindLabel, executionMannerLabel, serviceMethodLabel } from '@/utils/labels'
 import { matterLabel, penaltyLabel } from '@/utils/simpleProcedure'
+import { stepDetailLines, stepOpinionLabel } from '@/utils/approvalSteps'
 import { formatTime } from '@/utils/time'
+import { methodLabel, roleLabel } from './documents/signing'
 
 /**
  * `label`: the name of an enum's value (the vocabulary store's label); `fileOf`: the file name of a
@@ -95,6 +97,25 @@ export function eventSummary(
       return [typeof d.version === 'number' ? `第 ${d.version} 版` : '', s('number') ? '文号 ' + s('number') : '']
         .filter(Boolean)
         .join('，')
+    case 'DocumentSigned':
+      return `${roleLabel(s('role'))} ${s('name')} 签名${typeof d.version === 'number' ? `（第 ${d.version} 版）` : ''}`
+    case 'DocumentSignatureRefused':
+      return `${roleLabel(s('role'))} ${s('name')} 拒绝签名：${s('reason')}${list('witnesses') ? '；见证人 ' + list('witnesses') : ''}`
+    case 'DocumentServiceRecorded':
+      return [
+        `${methodLabel(s('method'))}：${s('outcome') === 'failed' ? '未能送达' : '已送达'}`,
+        `受送达人 ${s('recipient')}`,
+        s('served_at') ? '时间 ' + formatTime(s('served_at')) : '',
+        s('failure_reason'),
+      ]
+        .filter(Boolean)
+        .join('；')
+    case 'DocumentCorrected':
+      return `更正为第 ${String(d.version ?? '')} 版：${s('reason')}`
+    case 'ApprovalStepRecorded': {
+      const detail = stepDetailLines({ step: s('step'), detail: d.detail as ApprovalStepDetail | undefined })
+      return [label('approval_steps', s('step')), ...detail, `${stepOpinionLabel(s('step'))}：${s('opinion')}`].join('；')
+    }
     case 'DecisionIssued':
       return `${s('decision_no')}（${decisionKindLabel(s('kind'))}）：${s('content')}`
     case 'DocumentServed':
