@@ -132,22 +132,26 @@ void RegisterDocumentRoutes(Router& r) {
               c.app.cases().SignDocument(*c.actor, c.params["id"], c.params["doc"], sig.first, sig.second));
           return DocumentResponse(201, res);
         });
-  r.Add("GET", "/api/v1/cases/{id}/documents/{doc}/signatures/{seq}/image", Session(Action::kViewCase),
-        [](Context& c) -> StatusOr<Response> {
-          QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
-          int seq = 0;
-          for (char ch : c.params["seq"]) {
-            if (ch < '0' || ch > '9' || seq > 100000) return Status::NotFound("没有这个手写签名", "seq");
-            seq = seq * 10 + (ch - '0');
-          }
-          QC_ASSIGN_OR_RETURN(std::string png,
-                              c.app.cases().SignatureImage(*c.actor, c.params["id"], c.params["doc"], seq, false));
-          Response out;
-          out.content_type = "image/png";
-          out.body = std::move(png);
-          out.headers.push_back({"Cache-Control", "private, max-age=86400, immutable"});
-          return out;
-        });
+  // A drawn signature: on the record (signatures) or on the 送达回证 of a direct service (service).
+  for (bool service : {false, true}) {
+    r.Add("GET",
+          std::string("/api/v1/cases/{id}/documents/{doc}/") + (service ? "service" : "signatures") + "/{seq}/image",
+          Session(Action::kViewCase), [service](Context& c) -> StatusOr<Response> {
+            QC_RETURN_IF_ERROR(QueryReader(c.req.query).Finish());
+            int seq = 0;
+            for (char ch : c.params["seq"]) {
+              if (ch < '0' || ch > '9' || seq > 100000) return Status::NotFound("没有这个手写签名", "seq");
+              seq = seq * 10 + (ch - '0');
+            }
+            QC_ASSIGN_OR_RETURN(std::string png,
+                                c.app.cases().SignatureImage(*c.actor, c.params["id"], c.params["doc"], seq, service));
+            Response out;
+            out.content_type = "image/png";
+            out.body = std::move(png);
+            out.headers.push_back({"Cache-Control", "private, max-age=86400, immutable"});
+            return out;
+          });
+  }
   // 送达（第二十四至二十八条）
   r.Add("POST", "/api/v1/cases/{id}/documents/{doc}/service", Session(Action::kActOnCase),
         [](Context& c) -> StatusOr<Response> {

@@ -308,6 +308,10 @@ test('调查取证 → 审查决定 (法制审核, 专家论证, 集体讨论 in
   const services = drawer.locator('[data-testid="document-services"]')
   await services.getByText('直接送达').waitFor()
   await services.getByText('与受送达人关系：法定代表人或负责人').waitFor()
+  // The drawing on the 送达回证 is served back and shown (it loaded: a natural width).
+  const receipt = services.getByRole('img', { name: '周涛在送达回证上的签名' })
+  await receipt.waitFor()
+  await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await receipt.elementHandle())
   await shot(page, 'stages-served')
   // The timeline (全过程记录) names the steps and the service in words.
   await page.keyboard.press('Escape')

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "case_records.h"
+#include "common/clock.h"
 #include "cli_run.h"
 #include "server_fixture.h"
 #include "../unit/test_dir.h"
@@ -157,6 +158,23 @@ TEST(DocumentsTest, RecordsOfTheCatalogueAreDraftedRevisedIssuedAndApproved) {
   EXPECT_EQ(final_doc["status"], "issued");
   EXPECT_EQ(final_doc["number"].get<std::string>().rfind("易公行罚决字〔", 0), 0u) << final_doc.dump();
   EXPECT_EQ(final_doc["issued_by"]["role"], "approver");
+
+  // Served directly: the legal representative signs the 送达回证 on the tablet; the drawing is served back.
+  HttpResponse served = officer.Post(
+      d_path + "/service",
+      {{"method", "direct"},
+       {"served_at",
+        FormatRfc3339(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()))},
+       {"recipient", "周涛"},
+       {"party", 0},
+       {"relation", "legal_representative"},
+       {"image", kPng}});
+  ASSERT_EQ(served.status, 201) << served.body;
+  EXPECT_TRUE(served.json()["document"]["served"].get<bool>());
+  HttpResponse receipt = officer.Get(d_path + "/service/1/image");
+  ASSERT_EQ(receipt.status, 200);
+  EXPECT_EQ(receipt.headers["content-type"], "image/png");
+  EXPECT_EQ(officer.Get(d_path + "/service/2/image").status, 404);
 }
 
 // Every type of the catalogue, made from its own example in a case at a stage and procedure the type

@@ -58,6 +58,8 @@ export function signDocument(caseId: string, id: string, body: SignatureInput) {
 
 /** GET …/{doc}/signatures/{seq}/image — the signature as drawn (PNG). */
 export const signatureImageUrl = (caseId: string, id: string, seq: number) => `${doc(caseId, id)}/signatures/${seq}/image`
+/** GET …/{doc}/service/{seq}/image — the recipient's signature on the 送达回证 of a direct service (PNG). */
+export const serviceSignatureUrl = (caseId: string, id: string, seq: number) => `${doc(caseId, id)}/service/${seq}/image`
 
 /** POST …/{doc}/service — 送达 (or a failed attempt). */
 export function serveDocument(caseId: string, id: string, body: DocumentServiceInput) {
